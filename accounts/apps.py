@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from .signals import ensure_groups
+
+        # Runs after every app so the permissions of apps migrated later are included.
+        post_migrate.connect(ensure_groups, dispatch_uid="accounts.ensure_groups")

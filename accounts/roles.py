@@ -1,0 +1,24 @@
+"""The portal's groups (DESIGN.md, "Roles and permissions")."""
+
+SECRETARIAT = "Secretariat"
+EXPERT_GROUP = "Expert Group"
+UNGIS_FOCAL_POINT = "UNGIS Focal Point"
+
+ALL_GROUPS = (SECRETARIAT, EXPERT_GROUP, UNGIS_FOCAL_POINT)
+
+# The Secretariat administers the content of these apps.
+SECRETARIAT_APPS = (
+    "accounts",
+    "forum",
+    "prizes",
+    "stocktaking",
+    "consultations",
+    "ungis",
+    "account",
+)
+
+
+def in_group(user, name: str) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.groups.filter(name=name).exists()

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+
+from wsis_portal.registry import MySection, registry
+
+from .models import StakeholderProfile, User
+
+
+def user_has_verified_email(*, user) -> bool:
+    if not user.is_authenticated:
+        return False
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def profile_for(*, user: User) -> StakeholderProfile | None:
+    return StakeholderProfile.objects.filter(user=user).first()
+
+
+def my_sections(*, user: User) -> list[MySection]:
+    """Every app's block for the signed-in user's dashboard, in registration order."""
+    sections: list[MySection] = []
+    for provider in registry.my:
+        sections.extend(provider(user))
+    return sections

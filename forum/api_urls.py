@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import api
+
+urlpatterns = [
+    path("action-lines/", api.ActionLineList.as_view(), name="api-action-lines"),
+    path("sdgs/", api.SDGList.as_view(), name="api-sdgs"),
+    path("matrix/", api.MatrixLinkList.as_view(), name="api-matrix"),
+]

@@ -1,0 +1,94 @@
+"""The WSIS taxonomy: Action Lines, SDGs and the Action Line-SDG matrix.
+
+Forum editions, sessions and people live in ``forum.models_*`` modules added by their issue.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .taxonomy import ACTION_LINE_SHORT, SDG_SHORT
+
+
+class ActionLine(models.Model):
+    """One of the 18 WSIS Action Lines; reference data loaded by a data migration."""
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    number = models.PositiveSmallIntegerField(_("order"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("Action Line")
+        verbose_name_plural = _("Action Lines")
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.display_title}"
+
+    @property
+    def display_title(self) -> str:
+        return gettext(self.title)
+
+    @property
+    def short_title(self) -> str:
+        short = ACTION_LINE_SHORT.get(self.code)
+        return gettext(short) if short else gettext(self.title)
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:action_line", args=[self.code])
+
+
+class SDG(models.Model):
+    """One of the 17 Sustainable Development Goals; reference data."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    colour = models.CharField(_("official colour"), max_length=7)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("SDG")
+        verbose_name_plural = _("SDGs")
+
+    def __str__(self) -> str:
+        return gettext("Goal %(n)s: %(title)s") % {"n": self.number, "title": self.display_title}
+
+    @property
+    def display_title(self) -> str:
+        return gettext(self.title)
+
+    @property
+    def short_title(self) -> str:
+        return gettext(SDG_SHORT[self.number]) if self.number in SDG_SHORT else self.display_title
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:sdg", args=[self.number])
+
+
+class MatrixLink(models.Model):
+    """An Action Line-SDG linkage of the WSIS-SDG Matrix, with its rationale and source."""
+
+    action_line = models.ForeignKey(
+        ActionLine, on_delete=models.CASCADE, related_name="matrix_links"
+    )
+    sdg = models.ForeignKey(SDG, on_delete=models.CASCADE, related_name="matrix_links")
+    rationale = models.TextField(_("rationale"))
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        ordering = ["action_line__number", "sdg__number"]
+        verbose_name = _("matrix link")
+        verbose_name_plural = _("matrix links")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_line", "sdg"], name="forum_matrixlink_one_per_pair"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_line.code} × SDG {self.sdg.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:matrix_cell", args=[self.action_line.code, self.sdg.number])

@@ -1,0 +1,190 @@
+"""Fixtures shared by the whole suite: services, a real Celery worker, users."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from tests.factories.accounts import DEFAULT_PASSWORD, StakeholderFactory, UserFactory
+
+CI = os.environ.get("CI", "").lower() == "true"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def require_service(available: bool, what: str) -> None:
+    """Skip locally when a service is missing; in CI a missing service is a failure."""
+    if available:
+        return
+    if CI:
+        pytest.fail(f"{what} is required when CI=true but is not available.")
+    pytest.skip(f"{what} is not available (set it up, or run in CI).")
+
+
+@pytest.fixture
+def postgres(db):
+    require_service(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)")
+
+
+@pytest.fixture
+def redis_broker():
+    """The Redis URL of this test process's broker, emptied; fails in CI when Redis is down."""
+    url = settings.CELERY_BROKER_URL if settings.REDIS_URL else ""
+    ok = False
+    if url:
+        import redis
+
+        try:
+            client = redis.Redis.from_url(url, socket_connect_timeout=2)
+            client.ping()
+            client.flushdb()
+            ok = True
+        except Exception:
+            ok = False
+    require_service(ok, "Redis (REDIS_URL)")
+    return url
+
+
+def database_url() -> str:
+    db = connection.settings_dict
+    auth = quote(db["USER"] or "")
+    if db.get("PASSWORD"):
+        auth += ":" + quote(db["PASSWORD"])
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or "5432"
+    return f"postgres://{auth}@{host}:{port}/{db['NAME']}"
+
+
+class WorkerProcess:
+    def __init__(self, process: subprocess.Popen, log: Path) -> None:
+        self.process = process
+        self.log = log
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+    def kill(self) -> None:
+        """Kill the worker at once, as a crash would (no graceful shutdown, no acks)."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+
+
+def start_worker(tmp_path: Path, name: str = "w1") -> WorkerProcess:
+    log = tmp_path / f"celery-{name}.log"
+    env = os.environ.copy()
+    env.update(
+        DJANGO_SETTINGS_MODULE="wsis_portal.test_settings",
+        DATABASE_URL=database_url(),
+        CELERY_TASK_ALWAYS_EAGER="false",
+        PYTEST_XDIST_WORKER=settings.XDIST_WORKER,
+    )
+    handle = log.open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "wsis_portal",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "-n",
+            f"{name}-{settings.XDIST_WORKER}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+    )
+    worker = WorkerProcess(process, log)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if "ready." in worker.output():
+            return worker
+        if process.poll() is not None:
+            break
+        time.sleep(0.2)
+    worker.stop()
+    raise RuntimeError("Celery worker did not start:\n" + worker.output())
+
+
+@pytest.fixture
+def celery_worker(transactional_db, postgres, redis_broker, tmp_path):
+    """A real Celery worker process on the Redis broker, sharing the test database.
+
+    Tasks queued by the test process go through Redis to this worker. Tests that use it
+    run outside a transaction (``transactional_db``) so the worker sees committed rows.
+    """
+    from wsis_portal.celery import app
+
+    app.conf.task_always_eager = False
+    app.conf.broker_url = redis_broker
+    worker = start_worker(tmp_path)
+    try:
+        yield worker
+    finally:
+        worker.stop()
+        app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def password() -> str:
+    return DEFAULT_PASSWORD
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def stakeholder(db):
+    return StakeholderFactory()
+
+
+@pytest.fixture
+def stakeholder_client(client, stakeholder):
+    client.force_login(stakeholder)
+    client.user = stakeholder
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    try:
+        cache.clear()
+    except Exception:
+        pass
+    yield
+
+
+def wait_for(predicate, timeout: float = 30.0, interval: float = 0.2):
+    """Poll ``predicate`` until it returns a truthy value or the timeout passes."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout} s")

@@ -1,0 +1,10 @@
+"""The read-only open-data API; each app adds its routes below."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("", include("forum.api_urls")),
+    path("stocktaking/", include("stocktaking.api_urls")),
+]

@@ -1,0 +1,39 @@
+"""Fill the portal with demo content; safe to run again (every seeder is idempotent)."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from wsis_portal.registry import registry
+
+
+class Command(BaseCommand):
+    help = "Load idempotent demo content for every process of the portal."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--only", action="append", default=[], help="Run only the named seeder(s)."
+        )
+        parser.add_argument(
+            "--entries", type=int, default=None, help="Stocktaking: make this many entries in bulk."
+        )
+        parser.add_argument(
+            "--votes", type=int, default=None, help="Prizes: make this many votes in bulk."
+        )
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when demo data is already there."
+        )
+
+    def handle(self, *args, **options):
+        if options["if_empty"]:
+            from forum.models import MatrixLink
+
+            if MatrixLink.objects.filter(is_demo=True).exists():
+                self.stdout.write("Demo data already present; nothing to do.")
+                return
+        for _order, name, seeder in registry.demo:
+            if options["only"] and name not in options["only"]:
+                continue
+            self.stdout.write(f"Seeding {name}…")
+            with transaction.atomic():
+                seeder(stdout=self.stdout, **options)
+        self.stdout.write(self.style.SUCCESS("Demo data is in place."))

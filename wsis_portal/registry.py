@@ -1,0 +1,112 @@
+"""Extension points that let the base pages show what the domain apps own.
+
+The base (``forum``, ``accounts``) never imports a domain app (DESIGN.md, dependency rule).
+Each domain app registers its providers in ``AppConfig.ready``; the home page, ``/my/``,
+the matrix, the beat tick and ``seed_demo`` read them from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    """Something a visitor can do now, or a deadline coming up, for the home page."""
+
+    process: str
+    title: str
+    url: str
+    action: str = ""
+    deadline: datetime | None = None
+    opens_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class MySection:
+    """One block of the signed-in user's ``/my/`` page."""
+
+    title: str
+    items: list[Any]
+    template_name: str
+    empty_text: str = ""
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MatrixItem:
+    kind: str
+    title: str
+    url: str
+    subtitle: str = ""
+
+
+@dataclass(frozen=True)
+class MatrixSource:
+    """Content tagged with Action Line-SDG pairs.
+
+    ``counts()`` returns {(action_line_code, sdg_number): n} in a fixed number of queries;
+    ``items(action_line, sdg, limit)`` returns the items of one cell.
+    """
+
+    label: str
+    counts: Callable[[], dict[tuple[str, int], int]]
+    items: Callable[[Any, Any, int], list[MatrixItem]]
+
+
+@dataclass(frozen=True)
+class ActionLineSection:
+    """A block on an Action Line page (facilitators, entries, categories...)."""
+
+    title: str
+    template_name: str
+    context: Callable[[Any], dict[str, Any]]
+
+
+HomeProvider = Callable[[datetime], Iterable[OpenItem]]
+MyProvider = Callable[[Any], Iterable[MySection]]
+TickHandler = Callable[[datetime], Any]
+DemoSeeder = Callable[..., Any]
+
+
+class _Registry:
+    def __init__(self) -> None:
+        self.home: list[HomeProvider] = []
+        self.my: list[MyProvider] = []
+        self.matrix: list[MatrixSource] = []
+        self.action_line: list[ActionLineSection] = []
+        self.tick: list[tuple[str, TickHandler]] = []
+        self.demo: list[tuple[int, str, DemoSeeder]] = []
+
+    def add_home(self, provider: HomeProvider) -> None:
+        if provider not in self.home:
+            self.home.append(provider)
+
+    def add_my(self, provider: MyProvider) -> None:
+        if provider not in self.my:
+            self.my.append(provider)
+
+    def add_matrix(self, source: MatrixSource) -> None:
+        if all(s.label != source.label for s in self.matrix):
+            self.matrix.append(source)
+
+    def add_action_line_section(self, section: ActionLineSection) -> None:
+        if all(s.title != section.title for s in self.action_line):
+            self.action_line.append(section)
+
+    def add_tick(self, name: str, handler: TickHandler) -> None:
+        """Register a function applying due transitions; it must be safe to run twice at once."""
+        if all(n != name for n, _ in self.tick):
+            self.tick.append((name, handler))
+
+    def add_demo(self, name: str, seeder: DemoSeeder, order: int = 50) -> None:
+        """Register an idempotent demo-data seeder; lower ``order`` runs first."""
+        if all(n != name for _, n, _ in self.demo):
+            self.demo.append((order, name, seeder))
+            self.demo.sort(key=lambda row: (row[0], row[1]))
+
+
+registry = _Registry()

@@ -1,0 +1,31 @@
+"""Portal-wide Celery tasks: the beat tick and the worker heartbeat."""
+
+import logging
+
+from celery import shared_task
+from django.utils import timezone
+
+from .registry import registry
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def tick() -> list[str]:
+    """Run every app's due-transition handler; one failing handler does not stop the others."""
+    now = timezone.now()
+    done = []
+    for name, handler in registry.tick:
+        try:
+            handler(now)
+            done.append(name)
+        except Exception:
+            logger.exception("tick handler %s failed", name)
+    return done
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def heartbeat(name: str = "worker") -> None:
+    from .models import Heartbeat
+
+    Heartbeat.objects.update_or_create(name=name, defaults={"beat_at": timezone.now()})

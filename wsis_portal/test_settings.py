@@ -1,0 +1,30 @@
+"""Settings for the test suite: the real settings, with a key and fast password hashing."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-secret")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+
+from wsis_portal.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+ALLOWED_HOSTS = ["*"]
+AXES_FAILURE_LIMIT = 5
+# Browser tests talk plain HTTP to a live server.
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+
+# Tasks run inline unless a test starts a real worker (tests/conftest.py: celery_worker).
+CELERY_TASK_ALWAYS_EAGER = True
+
+# Each pytest-xdist worker gets its own Redis database for the broker and its own cache prefix,
+# so parallel test processes never consume each other's tasks.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+XDIST_INDEX = int(XDIST_WORKER[2:]) if XDIST_WORKER.startswith("gw") else 0
+if REDIS_URL:  # noqa: F405
+    _base = REDIS_URL.rsplit("/", 1)[0] if REDIS_URL.count("/") > 2 else REDIS_URL  # noqa: F405
+    CELERY_BROKER_URL = f"{_base}/{1 + XDIST_INDEX}"
+    CACHES["default"]["LOCATION"] = f"{_base}/{8 + XDIST_INDEX}"  # noqa: F405
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,79 @@
+"""Checks for uploaded files: size, extension and actual content, and server-made names."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePath
+
+import filetype
+from django.core.exceptions import ValidationError
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+DOCUMENT_TYPES = {
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+}
+IMAGE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp"}
+
+
+@deconstructible
+class UploadValidator:
+    """Accept a file only if its extension is allowed, its bytes match it, and it is small enough."""
+
+    def __init__(self, allowed: dict[str, str], max_bytes: int) -> None:
+        self.allowed = allowed
+        self.max_bytes = max_bytes
+
+    def __call__(self, upload) -> None:
+        if upload.size > self.max_bytes:
+            raise ValidationError(
+                _("The file is too large (%(size)s MB). The limit is %(limit)s MB."),
+                code="file_too_large",
+                params={
+                    "size": round(upload.size / 1_048_576, 1),
+                    "limit": round(self.max_bytes / 1_048_576, 1),
+                },
+            )
+        extension = PurePath(upload.name).suffix.lower().lstrip(".")
+        allowed_list = ", ".join(sorted(self.allowed))
+        if extension not in self.allowed:
+            raise ValidationError(
+                _("Files of this type are not accepted. Allowed types: %(types)s."),
+                code="file_type",
+                params={"types": allowed_list},
+            )
+        position = upload.tell() if hasattr(upload, "tell") else 0
+        upload.seek(0)
+        head = upload.read(8192)
+        upload.seek(position)
+        kind = filetype.guess(head)
+        if kind is None or kind.mime != self.allowed[extension]:
+            raise ValidationError(
+                _("The file's content does not match its .%(ext)s extension."),
+                code="file_content",
+                params={"ext": extension},
+            )
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, UploadValidator) and (self.allowed, self.max_bytes) == (
+            other.allowed,
+            other.max_bytes,
+        )
+
+
+@deconstructible
+class ServerName:
+    """upload_to callable: keep only the extension; the name is made by the server."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+
+    def __call__(self, instance, filename: str) -> str:
+        extension = PurePath(filename).suffix.lower()[:8]
+        return f"{self.folder}/{uuid.uuid4().hex}{extension}"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, ServerName) and self.folder == other.folder
