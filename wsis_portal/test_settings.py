@@ -19,12 +19,13 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 # Tasks run inline unless a test starts a real worker (tests/conftest.py: celery_worker).
 CELERY_TASK_ALWAYS_EAGER = True
 
-# Each pytest-xdist worker gets its own Redis database for the broker and its own cache prefix,
-# so parallel test processes never consume each other's tasks.
+# Each pytest-xdist worker gets its own Redis databases for the broker and the cache, so
+# parallel test processes never consume each other's tasks or clear each other's cache.
+# TEST_REDIS_DB_BASE lets several checkouts on one machine test side by side.
 XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
 XDIST_INDEX = int(XDIST_WORKER[2:]) if XDIST_WORKER.startswith("gw") else 0
+_REDIS_DB_BASE = int(os.environ.get("TEST_REDIS_DB_BASE", "1"))
 if REDIS_URL:  # noqa: F405
     _base = REDIS_URL.rsplit("/", 1)[0] if REDIS_URL.count("/") > 2 else REDIS_URL  # noqa: F405
-    CELERY_BROKER_URL = f"{_base}/{1 + XDIST_INDEX}"
-    CACHES["default"]["LOCATION"] = f"{_base}/{8 + XDIST_INDEX}"  # noqa: F405
-WHITENOISE_USE_FINDERS = True
+    CELERY_BROKER_URL = f"{_base}/{_REDIS_DB_BASE + 2 * XDIST_INDEX}"
+    CACHES["default"]["LOCATION"] = f"{_base}/{_REDIS_DB_BASE + 1 + 2 * XDIST_INDEX}"  # noqa: F405
