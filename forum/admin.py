@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import SDG, ActionLine, MatrixLink
+from .models import SDG, ActionLine, Edition, MatrixLink
 
 
 @admin.register(ActionLine)
@@ -23,3 +23,9 @@ class MatrixLinkAdmin(admin.ModelAdmin):
     search_fields = ["rationale", "source"]
     list_select_related = ["action_line", "sdg"]
     autocomplete_fields = ["action_line", "sdg"]
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    list_display = ["year", "theme", "starts_on", "ends_on", "venue"]
+    search_fields = ["theme", "venue"]

@@ -92,3 +92,27 @@ class MatrixLink(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("forum:matrix_cell", args=[self.action_line.code, self.sdg.number])
+
+
+class Edition(models.Model):
+    """One yearly WSIS Forum. Consultations and prize contests may belong to an edition."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    theme = models.CharField(_("theme"), max_length=300, blank=True)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("Forum edition")
+        verbose_name_plural = _("Forum editions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="forum_edition_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return gettext("WSIS Forum %(year)s") % {"year": self.year}
