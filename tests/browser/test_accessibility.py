@@ -1,0 +1,55 @@
+"""axe-core on the portal's pages: no serious or critical violation (WCAG 2.1 AA and more)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import assert_accessible, axe_violations, sign_in
+from tests.factories.accounts import StakeholderFactory
+from tests.factories.forum import MatrixLinkFactory
+
+pytestmark = pytest.mark.browser
+
+
+def test_axe_reports_a_violation_it_is_shown(page, axe_source):
+    """The check itself can fail: an unlabelled field and an image without text are caught."""
+    page.goto("/")
+    page.evaluate(
+        """() => {
+            const main = document.querySelector('main');
+            main.insertAdjacentHTML('beforeend', '<input type="text"><img src="/x.png">');
+        }"""
+    )
+    found = {violation["id"] for violation in axe_violations(page, axe_source)}
+    assert {"label", "image-alt"} <= found
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/matrix/", "/matrix/C2/9/", "/action-lines/C7-EGOV/", "/sdgs/9/"],
+)
+def test_public_page_is_accessible(page, axe_source, path):
+    MatrixLinkFactory()  # C2 x SDG 9: the matrix and the cell have a link to show.
+    page.goto(path)
+    expect(page.get_by_role("heading", level=1)).to_have_count(1)
+    assert_accessible(page, axe_source)
+
+
+@pytest.mark.parametrize("path", ["/accounts/signup/", "/accounts/login/"])
+def test_account_form_is_accessible_blank_and_with_errors(page, axe_source, path):
+    page.goto(path)
+    assert_accessible(page, axe_source)
+    # Submitted empty (the browser's own checks off, as without JavaScript validation).
+    page.locator("main form").evaluate("form => form.setAttribute('novalidate', '')")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("main")).to_contain_text("This field is required.")
+    assert_accessible(page, axe_source)
+
+
+def test_signed_in_pages_are_accessible(page, axe_source):
+    user = StakeholderFactory()
+    sign_in(page, user.email, start="/accounts/login/")
+    for path in ("/my/", "/my/profile/"):
+        page.goto(path)
+        assert_accessible(page, axe_source)
