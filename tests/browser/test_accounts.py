@@ -48,6 +48,8 @@ def test_stakeholder_signs_up_confirms_email_completes_profile_and_sees_my_page(
     page.get_by_label("Telephone").fill("+41 22 730 5111")
     page.get_by_role("button", name="Save profile").click()
     expect(page.get_by_role("status")).to_contain_text("Your profile has been saved.")
+    # The page shown after saving is read back from the database.
+    expect(page.get_by_label("Job title")).to_have_value("Mathematician")
 
     page.get_by_role("link", name="My WSIS").click()
     expect(page).to_have_url("/my/")
