@@ -158,6 +158,10 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[WSIS] "
+# django-axes counts failed logins (site and admin alike, in the database); allauth's own
+# cache-based counter would answer a locked-out login with a plain form error first, so it
+# is switched off and axes' lockout page (429) is what people see.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
 
 # django-axes: brute-force protection for every login that goes through authenticate(),
 # the admin's included (allauth's own limits do not cover the admin).
