@@ -29,6 +29,8 @@ print(json.dumps({
     "use_tz": settings.USE_TZ,
     "session_engine": settings.SESSION_ENGINE,
     "ssl_redirect": settings.SECURE_SSL_REDIRECT,
+    "static_root": str(settings.STATIC_ROOT),
+    "media_root": str(settings.MEDIA_ROOT),
 }))
 """
 
@@ -159,3 +161,26 @@ def test_no_missing_migrations():
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
     assert "No changes detected" in out.getvalue()
+
+
+def test_production_refuses_the_compose_placeholder_key(tmp_path):
+    result = run_settings(
+        tmp_path,
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="change-me-to-a-long-random-string",
+        DJANGO_ALLOWED_HOSTS="example.org",
+    )
+    assert result.returncode != 0
+    assert "placeholder" in result.stderr
+
+
+def test_static_and_media_roots_from_environment(tmp_path):
+    values = settings_in(
+        tmp_path,
+        DJANGO_DEBUG="true",
+        DJANGO_STATIC_ROOT=str(tmp_path / "st"),
+        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    assert values["media_root"] == str(tmp_path / "media")
+    assert values["static_root"] == str(tmp_path / "st")
+    assert (tmp_path / "st").is_dir()
