@@ -24,3 +24,14 @@ def test_pages_have_no_inline_style_or_script(client):
 
 def test_sessions_live_in_the_database(settings):
     assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+
+
+@pytest.mark.django_db
+def test_https_redirect_spares_healthz(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/matrix/")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/matrix/"
+    assert client.get("/healthz").status_code in (200, 503)
+    secure = client.get("/matrix/", headers={"x-forwarded-proto": "https"})
+    assert secure.status_code == 200
