@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 
 from accounts.enums import StakeholderType
 from accounts.models import StakeholderProfile, User
+from tests.accounts.test_allauth_pages import assert_accessible_page
 from tests.factories.accounts import StakeholderFactory
 
 PASSWORD = "Geneva-summit-2026!"
@@ -141,6 +142,7 @@ def test_password_reset_from_key_sets_new_password(client, mailoutbox):
     page = client.get(match.group(1))
     assert page.status_code == 302  # allauth moves the key into the session
     form_url = page["Location"]
+    assert_accessible_page(client.get(form_url))
     response = client.post(
         form_url, {"password1": "Another-long-pass-77", "password2": "Another-long-pass-77"}
     )

@@ -60,3 +60,12 @@ def test_arabic_is_right_to_left(client):
 
 def test_six_un_languages():
     assert [code for code, _ in settings.LANGUAGES] == ["ar", "zh-hans", "en", "fr", "ru", "es"]
+
+
+@pytest.mark.django_db
+def test_error_pages_in_french(client):
+    response = client.get("/sdgs/99/", headers={"accept-language": "fr"})
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page introuvable" in html
+    assert "Retour à la page d’accueil" in html
