@@ -7,6 +7,9 @@ from wsis_portal.tasks import heartbeat, tick
 
 @pytest.mark.services
 def test_real_worker_runs_heartbeat_then_healthz_is_ok(celery_worker, client):
+    # The worker records one heartbeat when it becomes ready...
+    assert Heartbeat.objects.filter(name="worker").exists()
+    # ...and the heartbeat task, sent through Redis, records the next ones.
     Heartbeat.objects.all().delete()
     assert client.get("/healthz").json()["checks"]["worker"] == "no worker heartbeat yet"
 
