@@ -5,6 +5,13 @@ from django.utils import translation
 from forum.models import SDG, ActionLine
 
 
+@pytest.fixture(autouse=True)
+def _back_to_english():
+    """The middleware leaves the request's language active in this thread; reset it."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.mark.django_db
 def test_home_in_french_from_accept_language(client):
     html = client.get("/", headers={"accept-language": "fr"}).content.decode()

@@ -1,10 +1,18 @@
 import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.utils import translation
 
 from wsis_portal.ratelimit import RateLimited, hit, parse_rate, ratelimit
 
 BROKEN_CACHE = {"default": {"BACKEND": "tests.wsis_portal.broken_cache.BrokenCache"}}
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The views are called directly, without LocaleMiddleware choosing a language.
+    with translation.override("en"):
+        yield
 
 
 @ratelimit("test-post", "3/m")
