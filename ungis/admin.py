@@ -1,0 +1,57 @@
+from django.contrib import admin
+
+from .models import Agency, ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
+
+
+class FocalPointInline(admin.TabularInline):
+    model = FocalPoint
+    extra = 1
+    raw_id_fields = ["user"]
+
+
+class FacilitationInline(admin.TabularInline):
+    model = Facilitation
+    extra = 1
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["acronym", "name", "is_member", "website", "updated_at"]
+    list_filter = ["is_member"]
+    search_fields = ["acronym", "name"]
+    inlines = [FacilitationInline, FocalPointInline]
+
+
+@admin.register(ChairTerm)
+class ChairTermAdmin(admin.ModelAdmin):
+    list_display = ["year", "role", "agency"]
+    list_filter = ["role", "year"]
+    list_select_related = ["agency"]
+
+
+@admin.register(Facilitation)
+class FacilitationAdmin(admin.ModelAdmin):
+    list_display = ["action_line", "agency", "role"]
+    list_filter = ["role", "action_line"]
+    list_select_related = ["agency", "action_line"]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    filter_horizontal = ["lead_agencies"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["date", "venue"]
+    date_hierarchy = "date"
+
+
+@admin.register(FocalPoint)
+class FocalPointAdmin(admin.ModelAdmin):
+    list_display = ["user", "agency"]
+    list_select_related = ["user", "agency"]
+    raw_id_fields = ["user"]
+    search_fields = ["user__email", "agency__acronym"]
