@@ -117,7 +117,7 @@ def register(request, year: int):
         return redirect("accounts:profile")
     existing = programme.registration_of(edition=edition, user=request.user)
     now = timezone.now()
-    form = RegistrationForm(request.POST or None)
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             registration_create(edition=edition, user=request.user, mode=form.cleaned_data["mode"])

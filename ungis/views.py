@@ -50,7 +50,10 @@ def member_edit(request, acronym: str):
         raise PermissionDenied(
             _("Only the focal points of %(a)s may edit its profile.") % {"a": agency}
         )
-    form = AgencyProfileForm(request.POST or None, request.FILES or None, instance=agency)
+    if request.method == "POST":
+        form = AgencyProfileForm(request.POST, request.FILES, instance=agency)
+    else:
+        form = AgencyProfileForm(instance=agency)
     if request.method == "POST" and form.is_valid():
         agency_profile_update(agency=agency, user=request.user, data=form.cleaned_data)
         messages.success(request, _("The profile of %(a)s has been saved.") % {"a": agency})
