@@ -127,6 +127,7 @@ class Edition(models.Model):
                 | models.Q(registration_closes_at__isnull=True)
                 | models.Q(registration_closes_at__gt=models.F("registration_opens_at")),
                 name="forum_edition_registration_closes_after_opening",
+                violation_error_message=_("Registration must close after it opens."),
             ),
         ]
 
@@ -135,6 +136,11 @@ class Edition(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("forum:edition", args=[self.year])
+
+    def has_ended(self, now=None) -> bool:
+        """True once the last day is over in Geneva."""
+        now = now or timezone.now()
+        return timezone.localdate(now) > self.ends_on
 
     def registration_is_open(self, now=None) -> bool:
         """The clock decides: open between the two registration dates, both set."""

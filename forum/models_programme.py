@@ -123,7 +123,9 @@ class Session(models.Model):
         indexes = [models.Index(fields=["edition", "starts_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="forum_session_ends_after_start"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="forum_session_ends_after_start",
+                violation_error_message=_("A session must end after it starts."),
             )
         ]
 
@@ -152,7 +154,9 @@ class SessionPerson(models.Model):
         verbose_name_plural = _("people in a session")
         constraints = [
             models.UniqueConstraint(
-                fields=["session", "person", "role"], name="forum_sessionperson_one_role_each"
+                fields=["session", "person", "role"],
+                name="forum_sessionperson_one_role_each",
+                violation_error_message=_("This person already has this role in the session."),
             )
         ]
 
@@ -195,7 +199,9 @@ class Registration(models.Model):
         verbose_name_plural = _("registrations")
         constraints = [
             models.UniqueConstraint(
-                fields=["edition", "user"], name="forum_registration_one_per_user"
+                fields=["edition", "user"],
+                name="forum_registration_one_per_user",
+                violation_error_message=_("This person is already registered for this edition."),
             )
         ]
         indexes = [models.Index(fields=["edition", "status", "mode"])]
@@ -230,7 +236,11 @@ class Partner(models.Model):
         verbose_name_plural = _("partners")
         constraints = [
             models.UniqueConstraint(
-                fields=["edition", "organisation"], name="forum_partner_once_per_edition"
+                fields=["edition", "organisation"],
+                name="forum_partner_once_per_edition",
+                violation_error_message=_(
+                    "This organisation is already a partner of this edition."
+                ),
             )
         ]
 

@@ -97,7 +97,14 @@ def registration_create(*, edition: Edition, user: User, mode: str) -> Registrat
 
 
 def registration_cancel(*, registration: Registration) -> Registration:
-    """Cancel a registration; its in-person place becomes free again."""
+    """Cancel a registration; its in-person place becomes free again.
+
+    Possible until the Forum's last day is over (Geneva time); afterwards the record stays.
+    """
+    if registration.edition.has_ended(timezone.now()):
+        raise RegistrationError(
+            _("This Forum is over; its registrations can no longer be changed."), code="over"
+        )
     with transaction.atomic():
         updated = Registration.objects.filter(
             pk=registration.pk, status=RegistrationStatus.CONFIRMED

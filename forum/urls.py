@@ -24,4 +24,9 @@ urlpatterns = [
         name="session_ics",
     ),
     path("forum/<int:year>/register/", views_programme.register, name="register"),
+    path(
+        "forum/<int:year>/register/cancel/",
+        views_programme.register_cancel,
+        name="register_cancel",
+    ),
 ]

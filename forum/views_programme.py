@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -14,9 +14,16 @@ from django.views.decorators.http import require_http_methods
 from accounts.selectors import profile_for
 
 from . import programme
+from .enums import RegistrationStatus
 from .forms import RegistrationForm
 from .ical import calendar_bytes
-from .services_programme import RegistrationError, in_person_places_left, registration_create
+from .models import Registration
+from .services_programme import (
+    RegistrationError,
+    in_person_places_left,
+    registration_cancel,
+    registration_create,
+)
 
 PROGRAMME_PAGE_SIZE = 100
 
@@ -141,3 +148,25 @@ def register(request, year: int):
             "places_left": in_person_places_left(edition=edition),
         },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def register_cancel(request, year: int):
+    """Cancel one's own registration; someone else's cannot be reached (404)."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("edition"),
+        edition__year=year,
+        user=request.user,
+        status=RegistrationStatus.CONFIRMED,
+    )
+    try:
+        registration_cancel(registration=registration)
+    except RegistrationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Your registration for %(e)s is cancelled.") % {"e": registration.edition},
+        )
+    return redirect("accounts:my")

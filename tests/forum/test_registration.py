@@ -253,3 +253,32 @@ def test_duplicate_submissions_at_once_make_one_registration(transactional_db, p
         thread.join(timeout=30)
     assert sorted(outcomes) == ["duplicate"] * 3 + ["ok"]
     assert Registration.objects.filter(edition=edition, user=user).count() == 1
+
+
+@pytest.mark.django_db
+def test_cancel_own_registration_through_the_page(at_open, stakeholder_client):
+    registration = RegistrationFactory(user=stakeholder_client.user)
+    assert "Cancel my registration" in stakeholder_client.get("/my/").content.decode()
+    response = stakeholder_client.post("/forum/2027/register/cancel/")
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
+    # Nothing left to cancel: 404, not 500.
+    assert stakeholder_client.post("/forum/2027/register/cancel/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_cannot_cancel_someone_elses_registration(at_open, stakeholder_client):
+    other = RegistrationFactory()
+    assert stakeholder_client.post("/forum/2027/register/cancel/").status_code == 404
+    other.refresh_from_db()
+    assert other.status == RegistrationStatus.CONFIRMED
+
+
+@pytest.mark.django_db
+def test_registration_cannot_be_cancelled_after_the_forum():
+    registration = RegistrationFactory()
+    with time_machine.travel(datetime(2027, 5, 15, 12, tzinfo=UTC), tick=False):
+        with pytest.raises(RegistrationError) as error:
+            registration_cancel(registration=registration)
+    assert error.value.code == "over"
