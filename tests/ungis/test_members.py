@@ -148,3 +148,35 @@ def test_focal_point_sees_agency_on_my(client):
     client.force_login(focal_point("WMO"))
     body = client.get("/my/").content.decode()
     assert "Your UNGIS agency" in body and "/ungis/members/WMO/edit/" in body
+
+
+def test_directory_and_member_pages_do_not_grow_with_rows(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    lines = list(ActionLine.objects.all())
+    Facilitation.objects.create(agency=agency("ITU"), action_line=lines[0], role="lead")
+    ChairTerm.objects.create(agency=agency("ITU"), role=ChairRole.CHAIR, year=2020)
+    urls = ["/ungis/members/", "/ungis/members/ITU/", "/ungis/chairs/", "/ungis/"]
+    before = [count(url) for url in urls]
+    for line in lines[1:3]:
+        Facilitation.objects.create(agency=agency("ITU"), action_line=line, role="co")
+        Facilitation.objects.create(agency=agency("UNDP"), action_line=line, role="lead")
+    ChairTerm.objects.create(agency=agency("ITU"), role=ChairRole.CHAIR, year=2021)
+    ChairTerm.objects.create(agency=agency("UNDP"), role=ChairRole.VICE_CHAIR, year=2021)
+    assert [count(url) for url in urls] == before
+
+
+def test_ungis_demo_is_idempotent():
+    from ungis import demo
+
+    demo.seed()
+    counts = (Facilitation.objects.count(), ChairTerm.objects.count())
+    demo.seed()
+    assert (Facilitation.objects.count(), ChairTerm.objects.count()) == counts
+    assert Facilitation.objects.filter(role="lead").count() == ActionLine.objects.count()
