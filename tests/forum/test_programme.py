@@ -202,3 +202,19 @@ def test_sessions_appear_in_matrix_cells(client):
     assert session_matrix_counts()[("C2", 9)] == 1
     response = client.get("/matrix/C2/9/")
     assert "Matrix session" in response.content.decode()
+
+
+def test_sessions_open_data_api(client, tagged_sessions, django_assert_max_num_queries):
+    SessionPerson.objects.create(
+        session=tagged_sessions["hack"],
+        person=PersonFactory(name="Ada"),
+        role=SessionRole.SPEAKER,
+    )
+    with django_assert_max_num_queries(7):
+        response = client.get("/api/forum/2027/sessions/?action_line=C2")
+    assert response.status_code == 200
+    rows = {row["title"]: row for row in response.json()["results"]}
+    assert set(rows) == {"Hack", "Hybrid panel"}
+    assert rows["Hack"]["sdgs"] == [9]
+    assert rows["Hack"]["people"][0]["name"] == "Ada"
+    assert rows["Hybrid panel"]["action_lines"] == ["C2", "C5"]
