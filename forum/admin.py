@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.csv_safe import streaming_csv_response
@@ -17,6 +18,9 @@ from .models import (
     SessionPerson,
 )
 from .programme import registrations_for_export
+
+# URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(ActionLine)
@@ -76,12 +80,14 @@ def registration_csv(queryset, filename: str):
 
 
 class OutcomeDocumentInline(admin.TabularInline):
+    formfield_overrides = HTTPS_URLS
     model = OutcomeDocument
     extra = 0
 
 
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = [
         "year",
         "theme",
@@ -105,6 +111,7 @@ class EditionAdmin(admin.ModelAdmin):
 
 @admin.register(BuildingBlock)
 class BuildingBlockAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -112,6 +119,7 @@ class BuildingBlockAdmin(admin.ModelAdmin):
 
 
 class SessionPersonInline(admin.TabularInline):
+    formfield_overrides = HTTPS_URLS
     model = SessionPerson
     extra = 1
     autocomplete_fields = ["person"]
@@ -119,6 +127,7 @@ class SessionPersonInline(admin.TabularInline):
 
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["title", "edition", "building_block", "starts_at", "format", "room"]
     list_filter = ["edition", "building_block", "format"]
     search_fields = ["title", "description", "organisers"]
@@ -130,12 +139,14 @@ class SessionAdmin(admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "honorific", "position", "organisation"]
     search_fields = ["name", "organisation"]
 
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = [
         "user",
         "edition",
@@ -159,6 +170,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["organisation", "edition", "tier", "order"]
     list_filter = ["edition", "tier"]
     search_fields = ["organisation"]

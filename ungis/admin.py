@@ -1,21 +1,28 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import Agency, ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
 
+# URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
 
 class FocalPointInline(admin.TabularInline):
+    formfield_overrides = HTTPS_URLS
     model = FocalPoint
     extra = 1
     raw_id_fields = ["user"]
 
 
 class FacilitationInline(admin.TabularInline):
+    formfield_overrides = HTTPS_URLS
     model = Facilitation
     extra = 1
 
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["acronym", "name", "is_member", "website", "updated_at"]
     list_filter = ["is_member"]
     search_fields = ["acronym", "name"]
@@ -24,6 +31,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 @admin.register(ChairTerm)
 class ChairTermAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["year", "role", "agency"]
     list_filter = ["role", "year"]
     list_select_related = ["agency"]
@@ -31,6 +39,7 @@ class ChairTermAdmin(admin.ModelAdmin):
 
 @admin.register(Facilitation)
 class FacilitationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["action_line", "agency", "role"]
     list_filter = ["role", "action_line"]
     list_select_related = ["agency", "action_line"]
@@ -38,6 +47,7 @@ class FacilitationAdmin(admin.ModelAdmin):
 
 @admin.register(Initiative)
 class InitiativeAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "slug"]
     filter_horizontal = ["lead_agencies"]
     prepopulated_fields = {"slug": ["name"]}
@@ -45,12 +55,14 @@ class InitiativeAdmin(admin.ModelAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["date", "venue"]
     date_hierarchy = "date"
 
 
 @admin.register(FocalPoint)
 class FocalPointAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["user", "agency"]
     list_select_related = ["user", "agency"]
     raw_id_fields = ["user"]
