@@ -1,10 +1,11 @@
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
 from django.core import mail
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
 from forum.enums import AttendanceMode, RegistrationStatus
 from forum.models import Registration
@@ -199,9 +200,19 @@ def test_edition_admin_exports_its_registrations(admin_client):
     assert len(lines) == 2  # header + one registration of 2027
 
 
+def open_now_edition(**kwargs):
+    """Registration open at the real clock: threads must not share a travelled clock."""
+    now = timezone.now()
+    return EditionFactory(
+        registration_opens_at=now - timedelta(days=1),
+        registration_closes_at=now + timedelta(days=1),
+        **kwargs,
+    )
+
+
 def test_capacity_holds_under_concurrent_registrations(transactional_db, postgres):
     """Eight people ask for the last three places at the same moment: three get them."""
-    edition = EditionFactory(in_person_capacity=3)
+    edition = open_now_edition(in_person_capacity=3)
     users = [StakeholderFactory() for _ in range(8)]
     barrier = threading.Barrier(len(users))
     outcomes: list[str] = []
@@ -210,8 +221,7 @@ def test_capacity_holds_under_concurrent_registrations(transactional_db, postgre
     def attempt(user):
         try:
             barrier.wait(timeout=10)
-            with time_machine.travel(OPEN, tick=False):
-                registration_create(edition=edition, user=user, mode=AttendanceMode.IN_PERSON)
+            registration_create(edition=edition, user=user, mode=AttendanceMode.IN_PERSON)
             result = "ok"
         except RegistrationError as error:
             result = error.code
@@ -230,7 +240,7 @@ def test_capacity_holds_under_concurrent_registrations(transactional_db, postgre
 
 
 def test_duplicate_submissions_at_once_make_one_registration(transactional_db, postgres):
-    edition = EditionFactory()
+    edition = open_now_edition()
     user = StakeholderFactory()
     barrier = threading.Barrier(4)
     outcomes: list[str] = []
@@ -238,8 +248,7 @@ def test_duplicate_submissions_at_once_make_one_registration(transactional_db, p
     def attempt():
         try:
             barrier.wait(timeout=10)
-            with time_machine.travel(OPEN, tick=False):
-                registration_create(edition=edition, user=user, mode=AttendanceMode.REMOTE)
+            registration_create(edition=edition, user=user, mode=AttendanceMode.REMOTE)
             outcomes.append("ok")
         except RegistrationError as error:
             outcomes.append(error.code)
