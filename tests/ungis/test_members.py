@@ -180,3 +180,15 @@ def test_ungis_demo_is_idempotent():
     demo.seed()
     assert (Facilitation.objects.count(), ChairTerm.objects.count()) == counts
     assert Facilitation.objects.filter(role="lead").count() == ActionLine.objects.count()
+
+
+def test_profile_service_refuses_other_agencies():
+    from django.core.exceptions import PermissionDenied
+
+    from ungis.services import agency_profile_update
+
+    user = focal_point("WHO")
+    with pytest.raises(PermissionDenied):
+        agency_profile_update(agency=agency("ITU"), user=user, data={"description": "No"})
+    updated = agency_profile_update(agency=agency("WHO"), user=user, data={"description": "Yes"})
+    assert updated.description == "Yes"
