@@ -291,3 +291,15 @@ def test_registration_cannot_be_cancelled_after_the_forum():
         with pytest.raises(RegistrationError) as error:
             registration_cancel(registration=registration)
     assert error.value.code == "over"
+
+
+@pytest.mark.django_db
+def test_register_page_when_closed_shows_no_form(stakeholder_client):
+    EditionFactory(registration_opens_at=None, registration_closes_at=None)
+    response = stakeholder_client.get("/forum/2027/register/")
+    body = response.content.decode()
+    assert "Registration for this Forum is not open." in body
+    assert 'name="mode"' not in body
+    response = stakeholder_client.post("/forum/2027/register/", {"mode": "remote"})
+    assert "Registration for this Forum is not open." in str(response.context["form"].errors)
+    assert not Registration.objects.exists()

@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 import pytest
 import time_machine
 
@@ -6,7 +8,8 @@ from forum.services_programme import registration_create
 from tests.conftest import wait_for
 from tests.factories.accounts import StakeholderFactory
 from tests.factories.forum_programme import EditionFactory
-from tests.forum.test_registration import OPEN
+
+OPEN = datetime(2027, 2, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.mark.services
