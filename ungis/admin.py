@@ -23,7 +23,8 @@ class FacilitationInline(admin.TabularInline):
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ["acronym", "name", "is_member", "website", "updated_at"]
+    list_display = ["acronym", "name", "is_member", "website", "updated_at", "updated_by"]
+    readonly_fields = ["updated_at", "updated_by"]
     list_filter = ["is_member"]
     search_fields = ["acronym", "name"]
     inlines = [FacilitationInline, FocalPointInline]

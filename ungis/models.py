@@ -31,6 +31,14 @@ class Agency(models.Model):
     )
     is_member = models.BooleanField(_("UNGIS member"), default=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last edited by"),
+    )
 
     class Meta:
         ordering = ["acronym"]

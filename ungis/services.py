@@ -48,7 +48,8 @@ def agency_profile_update(*, agency: Agency, user, data: dict[str, Any]) -> Agen
             changed.remove(name)
             continue
         setattr(agency, name, value)
+    agency.updated_by = user
     with transaction.atomic():
         agency.full_clean()
-        agency.save(update_fields=[*changed, "updated_at"])
+        agency.save(update_fields=[*changed, "updated_at", "updated_by"])
     return agency

@@ -303,3 +303,13 @@ def test_register_page_when_closed_shows_no_form(stakeholder_client):
     response = stakeholder_client.post("/forum/2027/register/", {"mode": "remote"})
     assert "Registration for this Forum is not open." in str(response.context["form"].errors)
     assert not Registration.objects.exists()
+
+
+@pytest.mark.django_db
+def test_home_page_announces_registration_before_it_opens(client):
+    EditionFactory()
+    with time_machine.travel(datetime(2026, 12, 1, tzinfo=UTC), tick=False):
+        response = client.get("/")
+    upcoming = response.context["upcoming"]
+    assert [item.title for item in upcoming] == ["Registration for WSIS Forum 2027"]
+    assert upcoming[0].opens_at == datetime(2027, 1, 1, tzinfo=UTC)

@@ -102,6 +102,7 @@ def test_focal_point_edits_own_agency(client):
     who = agency("WHO")
     assert who.website == "https://www.who.int"
     assert who.description == "Health for all."
+    assert who.updated_by == user
     assert who.logo.name.startswith("ungis/logos/") and not who.logo.name.endswith("logo.png")
     who.logo.delete(save=False)
 
