@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint fmt bench seed check clean
+.PHONY: install run test test-fast lint fmt bench seed check messages compilemessages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is required"'
@@ -41,6 +41,14 @@ bench: install
 
 check: install
 	DJANGO_DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Translations: `makemessages` also collects N_() (gettext_noop) marks; the .mo is committed.
+I18N_IGNORE := --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=node_modules
+messages: install
+	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages -l fr --no-obsolete $(I18N_IGNORE)
+
+compilemessages: install
+	DJANGO_DEBUG=true $(BIN)/python manage.py compilemessages $(I18N_IGNORE)
 
 clean:
 	rm -rf $(VENV) var/celery-broker var/staticfiles

@@ -1,6 +1,26 @@
 from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-from .models import SDG, ActionLine, Edition, MatrixLink
+from wsis_portal.csv_safe import streaming_csv_response
+
+from .models import (
+    SDG,
+    ActionLine,
+    BuildingBlock,
+    Edition,
+    MatrixLink,
+    OutcomeDocument,
+    Partner,
+    Person,
+    Registration,
+    Session,
+    SessionPerson,
+)
+from .programme import registrations_for_export
+
+# URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(ActionLine)
@@ -25,7 +45,132 @@ class MatrixLinkAdmin(admin.ModelAdmin):
     autocomplete_fields = ["action_line", "sdg"]
 
 
+REGISTRATION_CSV_HEADER = [
+    "edition",
+    "email",
+    "full name",
+    "organisation",
+    "stakeholder type",
+    "country",
+    "participation",
+    "status",
+    "registered at (UTC)",
+]
+
+
+def registration_csv(queryset, filename: str):
+    """Stream registrations as CSV with formula-escaped cells (wsis_portal.csv_safe)."""
+
+    def rows():
+        for r in registrations_for_export(queryset=queryset):
+            profile = getattr(r.user, "profile", None)
+            yield [
+                r.edition.year,
+                r.user.email,
+                profile.full_name if profile else "",
+                profile.organisation_name if profile else "",
+                r.get_stakeholder_type_display(),
+                r.country.code,
+                r.get_mode_display(),
+                r.get_status_display(),
+                r.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+            ]
+
+    return streaming_csv_response(filename, REGISTRATION_CSV_HEADER, rows())
+
+
+class OutcomeDocumentInline(admin.TabularInline):
+    formfield_overrides = HTTPS_URLS
+    model = OutcomeDocument
+    extra = 0
+
+
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
-    list_display = ["year", "theme", "starts_on", "ends_on", "venue"]
+    formfield_overrides = HTTPS_URLS
+    list_display = [
+        "year",
+        "theme",
+        "starts_on",
+        "ends_on",
+        "venue",
+        "in_person_capacity",
+        "registration_opens_at",
+        "registration_closes_at",
+    ]
     search_fields = ["theme", "venue"]
+    inlines = [OutcomeDocumentInline]
+    actions = ["export_registrations"]
+
+    @admin.action(description=_("Export the registrations of the selected editions (CSV)"))
+    def export_registrations(self, request, queryset):
+        return registration_csv(
+            Registration.objects.filter(edition__in=queryset), "wsis-forum-registrations.csv"
+        )
+
+
+@admin.register(BuildingBlock)
+class BuildingBlockAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class SessionPersonInline(admin.TabularInline):
+    formfield_overrides = HTTPS_URLS
+    model = SessionPerson
+    extra = 1
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["title", "edition", "building_block", "starts_at", "format", "room"]
+    list_filter = ["edition", "building_block", "format"]
+    search_fields = ["title", "description", "organisers"]
+    list_select_related = ["edition", "building_block"]
+    autocomplete_fields = ["action_lines", "sdgs"]
+    date_hierarchy = "starts_at"
+    inlines = [SessionPersonInline]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["name", "honorific", "position", "organisation"]
+    search_fields = ["name", "organisation"]
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = [
+        "user",
+        "edition",
+        "mode",
+        "stakeholder_type",
+        "country",
+        "status",
+        "created_at",
+    ]
+    list_filter = ["edition", "mode", "status", "stakeholder_type"]
+    search_fields = ["user__email", "user__profile__full_name"]
+    list_select_related = ["user", "edition"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["created_at", "confirmation_sent_at"]
+    actions = ["export_csv"]
+
+    @admin.action(description=_("Export the selected registrations (CSV)"))
+    def export_csv(self, request, queryset):
+        return registration_csv(queryset, "wsis-forum-registrations.csv")
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["organisation", "edition", "tier", "order"]
+    list_filter = ["edition", "tier"]
+    search_fields = ["organisation"]

@@ -1,9 +1,14 @@
 from django.urls import path
 
-from . import api
+from . import api, api_programme
 
 urlpatterns = [
     path("action-lines/", api.ActionLineList.as_view(), name="api-action-lines"),
     path("sdgs/", api.SDGList.as_view(), name="api-sdgs"),
     path("matrix/", api.MatrixLinkList.as_view(), name="api-matrix"),
+    path(
+        "forum/<int:year>/sessions/",
+        api_programme.SessionList.as_view(),
+        name="api-forum-sessions",
+    ),
 ]

@@ -10,8 +10,16 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from wsis_portal.registry import registry
 
-        from . import demo
+        from . import demo, demo_programme, hooks
         from .services import taxonomy_load
+        from .services_programme import building_blocks_load
 
         post_migrate.connect(taxonomy_load, sender=self, dispatch_uid="forum.taxonomy_load")
+        post_migrate.connect(
+            building_blocks_load, sender=self, dispatch_uid="forum.building_blocks_load"
+        )
         registry.add_demo("matrix", demo.seed, order=10)
+        registry.add_demo("forum", demo_programme.seed, order=25)
+        registry.add_home(hooks.home_items)
+        registry.add_my(hooks.my_sections)
+        registry.add_matrix(hooks.matrix_source)

@@ -11,3 +11,41 @@ class Region(models.TextChoices):
     ASIA_PACIFIC = "asia-pacific", _("Asia-Pacific")
     CIS = "cis", _("CIS")
     EUROPE = "europe", _("Europe")
+
+
+class SessionFormat(models.TextChoices):
+    """How a session is held."""
+
+    IN_PERSON = "in_person", _("In person")
+    HYBRID = "hybrid", _("Hybrid")
+    ONLINE = "online", _("Online")
+
+
+class SessionRole(models.IntegerChoices):
+    """The part a person plays in a session; the value is the order people are listed in."""
+
+    ONSITE_MODERATOR = 1, _("Onsite moderator")
+    ONLINE_MODERATOR = 2, _("Online moderator")
+    SPEAKER = 3, _("Speaker")
+    ORGANISER = 4, _("Organiser")
+
+
+class AttendanceMode(models.TextChoices):
+    """How a registered participant takes part in a Forum edition."""
+
+    IN_PERSON = "in_person", _("In person")
+    REMOTE = "remote", _("Remotely")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class PartnerTier(models.IntegerChoices):
+    """Sponsorship packages of the WSIS Forum; the value is the display order."""
+
+    PLATINUM = 1, _("Platinum (Strategic Partner)")
+    GOLD = 2, _("Gold (Strategic Partner)")
+    SPECIFIC_ACTIVITIES = 3, _("Specific Activities Partner")
+    CONTRIBUTING = 4, _("Contributing Partner")

@@ -5,6 +5,7 @@ Forum editions, sessions and people live in ``forum.models_*`` modules added by 
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -102,6 +103,15 @@ class Edition(models.Model):
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
     venue = models.CharField(_("venue"), max_length=300, blank=True)
+    in_person_capacity = models.PositiveIntegerField(
+        _("in-person capacity"),
+        default=0,
+        help_text=_("How many people may register to attend in person; 0 closes in-person places."),
+    )
+    registration_opens_at = models.DateTimeField(_("registration opens at"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(
+        _("registration closes at"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-year"]
@@ -111,8 +121,57 @@ class Edition(models.Model):
             models.CheckConstraint(
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="forum_edition_ends_after_start",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(registration_opens_at__isnull=True)
+                | models.Q(registration_closes_at__isnull=True)
+                | models.Q(registration_closes_at__gt=models.F("registration_opens_at")),
+                name="forum_edition_registration_closes_after_opening",
+                violation_error_message=_("Registration must close after it opens."),
+            ),
         ]
 
     def __str__(self) -> str:
         return gettext("WSIS Forum %(year)s") % {"year": self.year}
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:edition", args=[self.year])
+
+    def has_ended(self, now=None) -> bool:
+        """True once the last day is over in Geneva."""
+        now = now or timezone.now()
+        return timezone.localdate(now) > self.ends_on
+
+    def registration_is_open(self, now=None) -> bool:
+        """The clock decides: open between the two registration dates, both set."""
+        if self.registration_opens_at is None or self.registration_closes_at is None:
+            return False
+        now = now or timezone.now()
+        return self.registration_opens_at <= now < self.registration_closes_at
+
+
+# Sessions, people, registrations, partners and outcome documents live in their own module;
+# they are imported here so that ``from forum.models import Session`` works too.
+from .models_programme import (  # noqa: E402
+    BuildingBlock,
+    OutcomeDocument,
+    Partner,
+    Person,
+    Registration,
+    Session,
+    SessionPerson,
+)
+
+__all__ = [
+    "SDG",
+    "ActionLine",
+    "BuildingBlock",
+    "Edition",
+    "MatrixLink",
+    "OutcomeDocument",
+    "Partner",
+    "Person",
+    "Registration",
+    "Session",
+    "SessionPerson",
+]

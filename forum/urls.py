@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_programme
 
 app_name = "forum"
 
@@ -9,4 +9,24 @@ urlpatterns = [
     path("matrix/<str:code>/<int:number>/", views.matrix_cell, name="matrix_cell"),
     path("action-lines/<str:code>/", views.action_line, name="action_line"),
     path("sdgs/<int:number>/", views.sdg, name="sdg"),
+    path("forum/", views_programme.edition_list, name="editions"),
+    path("forum/<int:year>/", views_programme.edition_detail, name="edition"),
+    path("forum/<int:year>/programme/", views_programme.programme_page, name="programme"),
+    path("forum/<int:year>/programme.ics", views_programme.programme_ics, name="programme_ics"),
+    path(
+        "forum/<int:year>/sessions/<int:session_id>/",
+        views_programme.session_detail,
+        name="session",
+    ),
+    path(
+        "forum/<int:year>/sessions/<int:session_id>.ics",
+        views_programme.session_ics,
+        name="session_ics",
+    ),
+    path("forum/<int:year>/register/", views_programme.register, name="register"),
+    path(
+        "forum/<int:year>/register/cancel/",
+        views_programme.register_cancel,
+        name="register_cancel",
+    ),
 ]

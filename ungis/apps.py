@@ -1,7 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class UngisConfig(AppConfig):
     name = "ungis"
     verbose_name = _("UNGIS")
+
+    def ready(self) -> None:
+        from wsis_portal.registry import registry
+
+        from . import demo, hooks
+        from .services import members_load
+
+        post_migrate.connect(members_load, sender=self, dispatch_uid="ungis.members_load")
+        registry.add_action_line_section(hooks.action_line_section)
+        registry.add_my(hooks.my_sections)
+        registry.add_demo("ungis", demo.seed, order=26)

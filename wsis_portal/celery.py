@@ -1,8 +1,10 @@
 """The Celery app: tasks autodiscovered from every installed app, one beat schedule."""
 
+import logging
 import os
 
 from celery import Celery
+from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wsis_portal.settings")
 
@@ -15,3 +17,14 @@ app.conf.beat_schedule = {
     "tick": {"task": "wsis_portal.tasks.tick", "schedule": 60.0},
     "heartbeat": {"task": "wsis_portal.tasks.heartbeat", "schedule": 30.0},
 }
+
+
+@worker_ready.connect
+def heartbeat_on_start(**kwargs) -> None:
+    """Record a heartbeat as soon as a worker is up, so /healthz need not wait for beat."""
+    from .tasks import heartbeat
+
+    try:
+        heartbeat()
+    except Exception:  # e.g. the database is not migrated yet; beat's heartbeat follows
+        logging.getLogger(__name__).warning("could not record the start heartbeat", exc_info=True)

@@ -23,6 +23,11 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 def _secret_key() -> str:
     """A production key must come from the environment; a laptop gets one generated once."""
     key = env.str("DJANGO_SECRET_KEY", default="")
+    if key and not DEBUG and key.startswith("change-me"):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY still holds the placeholder of docker-compose.yml; "
+            "set a long random value (python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+        )
     if key:
         return key
     if not DEBUG:
@@ -158,6 +163,10 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[WSIS] "
+# django-axes counts failed logins (site and admin alike, in the database); allauth's own
+# cache-based counter would answer a locked-out login with a plain form error first, so it
+# is switched off and axes' lockout page (429) is what people see.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
 
 # django-axes: brute-force protection for every login that goes through authenticate(),
 # the admin's included (allauth's own limits do not cover the admin).
@@ -186,8 +195,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "staticfiles"
-STATIC_ROOT.mkdir(exist_ok=True)
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Serve straight from the app folders until collectstatic has run (development and tests).
 WHITENOISE_USE_FINDERS = DEBUG or env.bool("WHITENOISE_USE_FINDERS", default=False)
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -1,0 +1,96 @@
+"""Time the programme page, its iCalendar export and the sessions API for a Forum of 250
+sessions (the real size) and 2,500 (ten times), inside a transaction that is rolled back.
+
+    DJANGO_DEBUG=true DATABASE_URL=... python bench/forum_programme.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wsis_portal.settings")
+
+import django
+
+django.setup()
+
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from forum.models import SDG, ActionLine, BuildingBlock, Edition, Session  # noqa: E402
+
+YEAR = 2099
+
+
+class Rollback(Exception):
+    pass
+
+
+def build(n: int) -> None:
+    edition = Edition.objects.create(
+        year=YEAR, starts_on=date(YEAR, 5, 10), ends_on=date(YEAR, 5, 14), venue="Bench"
+    )
+    blocks = list(BuildingBlock.objects.all())
+    lines = list(ActionLine.objects.all())
+    goals = list(SDG.objects.all())
+    start = datetime(YEAR, 5, 10, 7, tzinfo=UTC)
+    sessions = Session.objects.bulk_create(
+        Session(
+            edition=edition,
+            building_block=blocks[i % len(blocks)],
+            title=f"Bench session {i}",
+            starts_at=start + timedelta(days=i % 5, minutes=15 * (i % 40)),
+            ends_at=start + timedelta(days=i % 5, minutes=15 * (i % 40) + 60),
+        )
+        for i in range(n)
+    )
+    Session.action_lines.through.objects.bulk_create(
+        Session.action_lines.through(session=s, actionline=lines[i % len(lines)])
+        for i, s in enumerate(sessions)
+    )
+    Session.sdgs.through.objects.bulk_create(
+        Session.sdgs.through(session=s, sdg=goals[i % len(goals)]) for i, s in enumerate(sessions)
+    )
+
+
+def measure(client: Client, url: str, runs: int = 7) -> tuple[float, int]:
+    client.get(url)
+    times = []
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as queries:
+            t0 = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - t0) * 1000)
+        assert response.status_code == 200, url
+    return statistics.median(times), len(queries)
+
+
+def main() -> None:
+    client = Client()
+    for n in (250, 2500):
+        try:
+            with transaction.atomic():
+                build(n)
+                for url in [
+                    "/forum/",  # baseline: a small page
+                    f"/forum/{YEAR}/programme/",
+                    f"/forum/{YEAR}/programme/?format=hybrid&sdg=9",
+                    f"/forum/{YEAR}/programme.ics",
+                    f"/api/forum/{YEAR}/sessions/",
+                ]:
+                    ms, q = measure(client, url)
+                    print(f"{n:>5} sessions  {url:<45} median {ms:7.1f} ms  {q:>2} queries")
+                raise Rollback
+        except Rollback:
+            pass
+
+
+if __name__ == "__main__":
+    main()

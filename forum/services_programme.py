@@ -1,0 +1,114 @@
+"""Writes of the Forum programme and registration."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import StakeholderProfile, User
+
+from .building_blocks import BUILDING_BLOCKS
+from .enums import AttendanceMode, RegistrationStatus
+from .models import BuildingBlock, Edition, Registration
+
+
+def building_blocks_load(**kwargs) -> None:
+    """Put the briefing's building blocks back when the table is empty (idempotent).
+
+    Connected to post_migrate: a database flushed by a transactional test gets them back.
+    Rows the secretariat edited are left alone.
+    """
+    if BuildingBlock.objects.exists():
+        return
+    for order, (slug, name) in enumerate(BUILDING_BLOCKS, start=1):
+        BuildingBlock.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
+
+
+class RegistrationError(ValidationError):
+    """A registration that cannot be made; the message says why and what to do."""
+
+
+def in_person_places_left(*, edition: Edition) -> int:
+    taken = Registration.objects.filter(
+        edition=edition, mode=AttendanceMode.IN_PERSON, status=RegistrationStatus.CONFIRMED
+    ).count()
+    return max(edition.in_person_capacity - taken, 0)
+
+
+def registration_create(*, edition: Edition, user: User, mode: str) -> Registration:
+    """Register ``user`` to ``edition``, in person within the capacity or remotely.
+
+    Rules: registration must be open now (the clock decides); the user needs a stakeholder
+    profile (its type and country are copied); one registration per user and edition (a
+    unique constraint, so two simultaneous submissions cannot both pass); in-person places
+    are counted with the edition row locked, so concurrent registrations never exceed the
+    capacity. The confirmation email is queued once the transaction commits.
+    """
+    from .tasks import registration_confirmation_send
+
+    now = timezone.now()
+    profile = StakeholderProfile.objects.filter(user=user).first()
+    if profile is None:
+        raise RegistrationError(
+            _("Complete your stakeholder profile before registering."), code="no_profile"
+        )
+    if mode not in AttendanceMode.values:
+        raise RegistrationError(_("Choose how you will take part."), code="mode")
+    try:
+        with transaction.atomic():
+            # Every registration of this edition waits here for the one before it.
+            locked = Edition.objects.select_for_update().get(pk=edition.pk)
+            if not locked.registration_is_open(now):
+                raise RegistrationError(
+                    _("Registration for this Forum is not open."), code="closed"
+                )
+            existing = Registration.objects.filter(edition=locked, user=user).first()
+            if existing is not None and existing.status == RegistrationStatus.CONFIRMED:
+                raise RegistrationError(
+                    _("You are already registered for this Forum."), code="duplicate"
+                )
+            if mode == AttendanceMode.IN_PERSON and in_person_places_left(edition=locked) <= 0:
+                raise RegistrationError(
+                    _(
+                        "All in-person places are taken. You can still register to take "
+                        "part remotely."
+                    ),
+                    code="full",
+                )
+            # A cancelled registration is taken up again rather than duplicated.
+            registration = existing or Registration(edition=locked, user=user)
+            registration.mode = mode
+            registration.stakeholder_type = profile.stakeholder_type
+            registration.country = profile.organisation_country
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.created_at = now
+            registration.confirmation_sent_at = None
+            registration.full_clean(validate_constraints=False)
+            registration.save()
+            registration_confirmation_send.delay_on_commit(registration.pk)
+    except IntegrityError as error:
+        # The unique constraint caught a second submission that raced the check above.
+        raise RegistrationError(
+            _("You are already registered for this Forum."), code="duplicate"
+        ) from error
+    return registration
+
+
+def registration_cancel(*, registration: Registration) -> Registration:
+    """Cancel a registration; its in-person place becomes free again.
+
+    Possible until the Forum's last day is over (Geneva time); afterwards the record stays.
+    """
+    if registration.edition.has_ended(timezone.now()):
+        raise RegistrationError(
+            _("This Forum is over; its registrations can no longer be changed."), code="over"
+        )
+    with transaction.atomic():
+        updated = Registration.objects.filter(
+            pk=registration.pk, status=RegistrationStatus.CONFIRMED
+        ).update(status=RegistrationStatus.CANCELLED)
+    if updated:
+        registration.status = RegistrationStatus.CANCELLED
+    return registration

@@ -1,0 +1,195 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from forum.models import ActionLine
+from tests.factories.accounts import UserFactory
+from tests.factories.ungis import agency, focal_point
+from ungis.enums import ChairRole, FacilitationRole
+from ungis.members import MEMBERS
+from ungis.models import Agency, ChairTerm, Facilitation, Initiative
+from ungis.services import members_load
+
+pytestmark = pytest.mark.django_db
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2), "blue").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_the_28_members_exist_after_migrate():
+    assert Agency.objects.filter(is_member=True).count() == 28
+    assert len(MEMBERS) == 28
+    assert agency("UN-HABITAT").name == "United Nations Human Settlements Programme"
+    assert agency("WB").name == "World Bank"
+
+
+def test_joint_initiatives_have_lead_agencies():
+    leads = {i.slug: {a.acronym for a in i.lead_agencies.all()} for i in Initiative.objects.all()}
+    assert leads == {
+        "open-access-scientific-knowledge": {"UNESCO"},
+        "stip-reviews": {"UNCTAD"},
+        "child-online-protection": {"ITU"},
+    }
+
+
+def test_members_load_restores_a_flushed_table_and_keeps_edits():
+    Agency.objects.filter(acronym="ITU").update(website="https://www.itu.int")
+    Agency.objects.exclude(acronym="ITU").delete()
+    members_load()
+    assert Agency.objects.count() == 28
+    assert agency("ITU").website == "https://www.itu.int"
+
+
+def test_pages_render(client):
+    for url in ["/ungis/", "/ungis/members/", "/ungis/members/UNESCO/", "/ungis/chairs/"]:
+        assert client.get(url).status_code == 200, url
+    assert client.get("/ungis/members/NOPE/").status_code == 404
+    about = client.get("/ungis/").content.decode()
+    assert "Child Online Protection" in about and "Tunis Agenda" in about
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_directory_query_budget(client, django_assert_max_num_queries, count):
+    lines = list(ActionLine.objects.all()[:count])
+    for n, line in enumerate(lines):
+        Facilitation.objects.create(
+            agency=agency(MEMBERS[n][0]), action_line=line, role=FacilitationRole.LEAD
+        )
+    with django_assert_max_num_queries(4):
+        response = client.get("/ungis/members/")
+    body = response.content.decode()
+    assert all(line.code in body for line in lines)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_chairs_query_budget(client, django_assert_max_num_queries, count):
+    for n in range(count):
+        ChairTerm.objects.create(agency=agency(MEMBERS[n][0]), role=ChairRole.CHAIR, year=2020 + n)
+    with django_assert_max_num_queries(2):
+        response = client.get("/ungis/chairs/")
+    assert len(response.context["years"]) == count
+
+
+def test_member_page_shows_roles_and_action_line_lists_facilitators(client):
+    itu = agency("ITU")
+    c5 = ActionLine.objects.get(code="C5")
+    Facilitation.objects.create(agency=itu, action_line=c5, role=FacilitationRole.LEAD)
+    Facilitation.objects.create(agency=agency("UNODC"), action_line=c5, role=FacilitationRole.CO)
+    ChairTerm.objects.create(agency=itu, role=ChairRole.VICE_CHAIR, year=2026)
+    page = client.get("/ungis/members/ITU/").content.decode()
+    assert "Lead facilitator" in page and "Vice-Chair" in page and "Child Online Protection" in page
+    action_line_page = client.get("/action-lines/C5/")
+    facilitators = action_line_page.context["sections"][0]["facilitations"]
+    assert [f.agency.acronym for f in facilitators] == ["ITU", "UNODC"]
+    assert "UN Action Line facilitators" in action_line_page.content.decode()
+
+
+def test_focal_point_edits_own_agency(client):
+    user = focal_point("WHO")
+    client.force_login(user)
+    assert "Edit this profile" in client.get("/ungis/members/WHO/").content.decode()
+    logo = SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
+    response = client.post(
+        "/ungis/members/WHO/edit/",
+        {"website": "https://www.who.int", "description": "Health for all.", "logo": logo},
+    )
+    assert response.status_code == 302
+    who = agency("WHO")
+    assert who.website == "https://www.who.int"
+    assert who.description == "Health for all."
+    assert who.updated_by == user
+    assert who.logo.name.startswith("ungis/logos/") and not who.logo.name.endswith("logo.png")
+    who.logo.delete(save=False)
+
+
+def test_focal_point_cannot_edit_another_agency(client):
+    client.force_login(focal_point("WHO"))
+    assert "Edit this profile" not in client.get("/ungis/members/ITU/").content.decode()
+    assert client.get("/ungis/members/ITU/edit/").status_code == 403
+    response = client.post("/ungis/members/ITU/edit/", {"description": "Hijacked"})
+    assert response.status_code == 403
+    assert agency("ITU").description == ""
+    assert client.get("/ungis/members/NOPE/edit/").status_code == 404
+
+
+@pytest.mark.parametrize("in_group", [True, False])
+def test_link_and_group_are_both_required(client, in_group):
+    if in_group:
+        user = UserFactory(groups=["UNGIS Focal Point"])  # in the group, linked to nothing
+    else:
+        user = focal_point("WHO", in_group=False)  # linked but not in the group
+    client.force_login(user)
+    assert client.get("/ungis/members/WHO/edit/").status_code == 403
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get("/ungis/members/WHO/edit/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_bad_logo_and_url_are_refused_next_to_the_field(client):
+    client.force_login(focal_point("WHO"))
+    fake = SimpleUploadedFile("logo.png", b"not an image at all", content_type="image/png")
+    response = client.post(
+        "/ungis/members/WHO/edit/",
+        {"website": "not a url", "description": "X", "logo": fake},
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "website" in errors and "logo" in errors
+    assert agency("WHO").description == ""
+
+
+def test_focal_point_sees_agency_on_my(client):
+    client.force_login(focal_point("WMO"))
+    body = client.get("/my/").content.decode()
+    assert "Your UNGIS agency" in body and "/ungis/members/WMO/edit/" in body
+
+
+def test_directory_and_member_pages_do_not_grow_with_rows(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    lines = list(ActionLine.objects.all())
+    Facilitation.objects.create(agency=agency("ITU"), action_line=lines[0], role="lead")
+    ChairTerm.objects.create(agency=agency("ITU"), role=ChairRole.CHAIR, year=2020)
+    urls = ["/ungis/members/", "/ungis/members/ITU/", "/ungis/chairs/", "/ungis/"]
+    before = [count(url) for url in urls]
+    for line in lines[1:3]:
+        Facilitation.objects.create(agency=agency("ITU"), action_line=line, role="co")
+        Facilitation.objects.create(agency=agency("UNDP"), action_line=line, role="lead")
+    ChairTerm.objects.create(agency=agency("ITU"), role=ChairRole.CHAIR, year=2021)
+    ChairTerm.objects.create(agency=agency("UNDP"), role=ChairRole.VICE_CHAIR, year=2021)
+    assert [count(url) for url in urls] == before
+
+
+def test_ungis_demo_is_idempotent():
+    from ungis import demo
+
+    demo.seed()
+    counts = (Facilitation.objects.count(), ChairTerm.objects.count())
+    demo.seed()
+    assert (Facilitation.objects.count(), ChairTerm.objects.count()) == counts
+    assert Facilitation.objects.filter(role="lead").count() == ActionLine.objects.count()
+
+
+def test_profile_service_refuses_other_agencies():
+    from django.core.exceptions import PermissionDenied
+
+    from ungis.services import agency_profile_update
+
+    user = focal_point("WHO")
+    with pytest.raises(PermissionDenied):
+        agency_profile_update(agency=agency("ITU"), user=user, data={"description": "No"})
+    updated = agency_profile_update(agency=agency("WHO"), user=user, data={"description": "Yes"})
+    assert updated.description == "Yes"

@@ -1,0 +1,70 @@
+from django.contrib import admin
+from django.db import models
+
+from .models import Agency, ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
+
+# URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class FocalPointInline(admin.TabularInline):
+    formfield_overrides = HTTPS_URLS
+    model = FocalPoint
+    extra = 1
+    raw_id_fields = ["user"]
+
+
+class FacilitationInline(admin.TabularInline):
+    formfield_overrides = HTTPS_URLS
+    model = Facilitation
+    extra = 1
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["acronym", "name", "is_member", "website", "updated_at", "updated_by"]
+    readonly_fields = ["updated_at", "updated_by"]
+    list_filter = ["is_member"]
+    search_fields = ["acronym", "name"]
+    inlines = [FacilitationInline, FocalPointInline]
+
+
+@admin.register(ChairTerm)
+class ChairTermAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["year", "role", "agency"]
+    list_filter = ["role", "year"]
+    list_select_related = ["agency"]
+
+
+@admin.register(Facilitation)
+class FacilitationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["action_line", "agency", "role"]
+    list_filter = ["role", "action_line"]
+    list_select_related = ["agency", "action_line"]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["name", "slug"]
+    filter_horizontal = ["lead_agencies"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["date", "venue"]
+    date_hierarchy = "date"
+
+
+@admin.register(FocalPoint)
+class FocalPointAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["user", "agency"]
+    list_select_related = ["user", "agency"]
+    raw_id_fields = ["user"]
+    search_fields = ["user__email", "agency__acronym"]

@@ -1,0 +1,94 @@
+"""Demo content of UNGIS: Action Line facilitation roles, chair terms and meetings.
+
+The facilitation roles follow the public list of WSIS Action Line facilitators in broad
+strokes; chair terms and meetings are illustrative. Idempotent.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from forum.models import ActionLine
+
+from .enums import ChairRole, FacilitationRole
+from .models import Agency, ChairTerm, Facilitation, Initiative, Meeting
+from .services import members_load
+
+# Action Line code: (lead agency, co-facilitators)
+FACILITATION = {
+    "C1": ("UNDESA", ["ITU", "UNECA", "UNECE", "ECLAC", "UNESCWA"]),
+    "C2": ("ITU", []),
+    "C3": ("UNESCO", ["ITU"]),
+    "C4": ("UNDP", ["UNESCO", "ITU", "UNCTAD"]),
+    "C5": ("ITU", []),
+    "C6": ("ITU", ["UNDP", "UNCTAD", "UNDESA"]),
+    "C7-EGOV": ("UNDESA", ["UNDP", "ITU"]),
+    "C7-EBUS": ("UNCTAD", ["WTO", "ITU", "UPU"]),
+    "C7-ELEA": ("UNESCO", ["ITU", "UNIDO"]),
+    "C7-EHEA": ("WHO", ["ITU"]),
+    "C7-EEMP": ("ILO", ["ITU"]),
+    "C7-EENV": ("WMO", ["WHO", "UN-HABITAT", "ITU"]),
+    "C7-EAGR": ("FAO", []),
+    "C7-ESCI": ("UNESCO", ["ITU", "UNCTAD"]),
+    "C8": ("UNESCO", []),
+    "C9": ("UNESCO", []),
+    "C10": ("UNESCO", []),
+    "C11": ("UNDESA", ["UNECA", "UNECE", "ECLAC", "UNESCWA"]),
+}
+# year: (chair, [vice-chairs]) — illustrative rotation.
+CHAIRS = {
+    2023: ("UNESCO", ["ITU", "UNDP", "UNCTAD"]),
+    2024: ("UNDP", ["ITU", "UNESCO", "UNCTAD"]),
+    2025: ("UNCTAD", ["ITU", "UNESCO", "UNDP"]),
+    2026: ("ITU", ["UNESCO", "UNDP", "UNCTAD"]),
+}
+INITIATIVE_TEXT = {
+    "open-access-scientific-knowledge": "Promoting open access to scientific information and research.",
+    "stip-reviews": "Reviews helping countries align science, technology and innovation policies with development.",
+    "child-online-protection": "A multistakeholder effort to protect children online.",
+}
+MEETINGS = [
+    (
+        date(2026, 3, 10),
+        "ITU Headquarters, Geneva",
+        "1. Welcome\n2. WSIS Forum 2027 preparations\n3. Joint initiatives",
+    ),
+    (
+        date(2025, 10, 2),
+        "UNESCO Headquarters, Paris (hybrid)",
+        "1. Action Line reports\n2. WSIS-SDG Matrix update",
+    ),
+]
+
+
+def seed(*, stdout=None, **options) -> None:
+    with transaction.atomic():
+        members_load()
+        agencies = {a.acronym: a for a in Agency.objects.all()}
+        lines = {al.code: al for al in ActionLine.objects.all()}
+        for code, (lead, cos) in FACILITATION.items():
+            for acronym, role in [(lead, FacilitationRole.LEAD)] + [
+                (a, FacilitationRole.CO) for a in cos
+            ]:
+                Facilitation.objects.get_or_create(
+                    agency=agencies[acronym], action_line=lines[code], defaults={"role": role}
+                )
+        for year, (chair, vices) in CHAIRS.items():
+            ChairTerm.objects.get_or_create(agency=agencies[chair], role=ChairRole.CHAIR, year=year)
+            for acronym in vices:
+                ChairTerm.objects.get_or_create(
+                    agency=agencies[acronym], role=ChairRole.VICE_CHAIR, year=year
+                )
+        for slug, text in INITIATIVE_TEXT.items():
+            Initiative.objects.filter(slug=slug, description="").update(description=text)
+        for when, venue, agenda in MEETINGS:
+            Meeting.objects.get_or_create(date=when, venue=venue, defaults={"agenda": agenda})
+        for acronym, website in [
+            ("ITU", "https://www.itu.int"),
+            ("UNESCO", "https://www.unesco.org"),
+        ]:
+            Agency.objects.filter(acronym=acronym, website="").update(website=website)
+    if stdout is not None:
+        stdout.write(f"ungis: {Facilitation.objects.count()} facilitation roles")

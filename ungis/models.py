@@ -1,0 +1,159 @@
+"""UNGIS: the UN agencies of the group, their chairs, Action Line roles, initiatives, meetings."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.uploads import IMAGE_TYPES, ServerName, UploadValidator
+
+from .enums import ChairRole, FacilitationRole
+
+LOGO_MAX_BYTES = 1024 * 1024
+
+
+class Agency(models.Model):
+    """A UN body; the 28 members of UNGIS are reference data loaded by a data migration."""
+
+    acronym = models.CharField(_("acronym"), max_length=20, unique=True)
+    name = models.CharField(_("full name"), max_length=300)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=ServerName("ungis/logos"),
+        blank=True,
+        validators=[UploadValidator(IMAGE_TYPES, LOGO_MAX_BYTES)],
+    )
+    description = models.TextField(
+        _("public profile"), blank=True, help_text=_("What the agency does for the WSIS process.")
+    )
+    is_member = models.BooleanField(_("UNGIS member"), default=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last edited by"),
+    )
+
+    class Meta:
+        ordering = ["acronym"]
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+
+    def __str__(self) -> str:
+        return self.acronym
+
+    def get_absolute_url(self) -> str:
+        return reverse("ungis:member", args=[self.acronym])
+
+
+class FocalPoint(models.Model):
+    """Links a user to the agency whose public profile they keep current."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="ungis_focal_points",
+        verbose_name=_("user"),
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="focal_points", verbose_name=_("agency")
+    )
+
+    class Meta:
+        verbose_name = _("focal point")
+        verbose_name_plural = _("focal points")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agency"], name="ungis_focalpoint_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.agency}"
+
+
+class ChairTerm(models.Model):
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="chair_terms", verbose_name=_("agency")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=ChairRole.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+
+    class Meta:
+        ordering = ["-year", "role", "agency__acronym"]
+        verbose_name = _("chair term")
+        verbose_name_plural = _("chair terms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "role", "year"], name="ungis_chairterm_once_per_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} · {self.get_role_display()} {self.year}"
+
+
+class Facilitation(models.Model):
+    """An agency's role in facilitating one WSIS Action Line."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="facilitations", verbose_name=_("agency")
+    )
+    action_line = models.ForeignKey(
+        "forum.ActionLine",
+        on_delete=models.CASCADE,
+        related_name="facilitations",
+        verbose_name=_("Action Line"),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=FacilitationRole.choices)
+
+    class Meta:
+        ordering = ["action_line__number", "role", "agency__acronym"]
+        verbose_name = _("facilitation")
+        verbose_name_plural = _("facilitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "action_line"], name="ungis_facilitation_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} · {self.action_line.code} ({self.get_role_display()})"
+
+
+class Initiative(models.Model):
+    """A joint initiative of UNGIS members."""
+
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    lead_agencies = models.ManyToManyField(
+        Agency, related_name="initiatives", blank=True, verbose_name=_("lead agencies")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("joint initiative")
+        verbose_name_plural = _("joint initiatives")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Meeting(models.Model):
+    date = models.DateField(_("date"))
+    venue = models.CharField(_("venue"), max_length=300)
+    agenda = models.TextField(_("agenda"), blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} · {self.venue}"

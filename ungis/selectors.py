@@ -1,0 +1,78 @@
+"""Reads of UNGIS data."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from accounts.roles import UNGIS_FOCAL_POINT
+
+from .enums import FacilitationRole
+from .models import Agency, ChairTerm, Facilitation, Initiative, Meeting
+
+
+def members() -> QuerySet[Agency]:
+    """The directory: members with their Action Line roles, in a fixed number of queries."""
+    return Agency.objects.filter(is_member=True).prefetch_related(
+        Prefetch(
+            "facilitations",
+            queryset=Facilitation.objects.select_related("action_line").order_by(
+                "action_line__number"
+            ),
+        )
+    )
+
+
+def agency_by_acronym(acronym: str) -> Agency:
+    return get_object_or_404(Agency, acronym__iexact=acronym)
+
+
+def agency_page(*, agency: Agency) -> dict:
+    return {
+        "facilitations": list(
+            Facilitation.objects.filter(agency=agency)
+            .select_related("action_line")
+            .order_by("action_line__number")
+        ),
+        "initiatives": list(Initiative.objects.filter(lead_agencies=agency)),
+        "chair_terms": list(ChairTerm.objects.filter(agency=agency).order_by("-year", "role")),
+    }
+
+
+def chair_terms_by_year() -> list[tuple[int, list[ChairTerm]]]:
+    terms = ChairTerm.objects.select_related("agency").order_by("-year", "role", "agency__acronym")
+    return [(year, list(rows)) for year, rows in groupby(terms, key=lambda t: t.year)]
+
+
+def initiatives() -> QuerySet[Initiative]:
+    return Initiative.objects.prefetch_related("lead_agencies")
+
+
+def recent_meetings(limit: int = 5) -> list[Meeting]:
+    return list(Meeting.objects.order_by("-date")[:limit])
+
+
+def facilitators_of_action_line(action_line) -> list[Facilitation]:
+    """Lead facilitators first, then co-facilitators, each by acronym."""
+    rows = Facilitation.objects.filter(action_line=action_line).select_related("agency")
+    return sorted(rows, key=lambda f: (f.role != FacilitationRole.LEAD, f.agency.acronym))
+
+
+def can_edit_agency(*, user, agency: Agency) -> bool:
+    """A focal point (group + link to this agency) edits only this agency; staff may too."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return (
+        user.groups.filter(name=UNGIS_FOCAL_POINT).exists()
+        and agency.focal_points.filter(user=user).exists()
+    )
+
+
+def agencies_of_focal_point(*, user) -> list[Agency]:
+    if not user.is_authenticated:
+        return []
+    return list(Agency.objects.filter(focal_points__user=user))

@@ -1,0 +1,55 @@
+"""Writes of UNGIS data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from .members import INITIATIVES, MEMBERS
+from .models import Agency, Initiative
+from .selectors import can_edit_agency
+
+
+def members_load(**kwargs) -> None:
+    """Make sure the 28 members and the joint initiatives of seed 004 exist (idempotent).
+
+    Connected to post_migrate, so a database flushed by a transactional test gets them back.
+    Edited names, websites and profiles are kept.
+    """
+    acronyms = [acronym for acronym, _ in MEMBERS]
+    if Agency.objects.filter(acronym__in=acronyms).count() == len(MEMBERS) and (
+        Initiative.objects.filter(slug__in=[slug for slug, _, _ in INITIATIVES]).count()
+        == len(INITIATIVES)
+    ):
+        return
+    for acronym, name in MEMBERS:
+        Agency.objects.get_or_create(acronym=acronym, defaults={"name": name, "is_member": True})
+    for slug, name, leads in INITIATIVES:
+        initiative, created = Initiative.objects.get_or_create(slug=slug, defaults={"name": name})
+        if created:
+            initiative.lead_agencies.add(*Agency.objects.filter(acronym__in=leads))
+
+
+PROFILE_FIELDS = ("website", "description", "logo")
+
+
+def agency_profile_update(*, agency: Agency, user, data: dict[str, Any]) -> Agency:
+    """A focal point updates their own agency's public profile (and no other agency's)."""
+    if not can_edit_agency(user=user, agency=agency):
+        raise PermissionDenied("Only this agency's focal points may edit its profile.")
+    changed = [name for name in PROFILE_FIELDS if name in data]
+    for name in changed:
+        value = data[name]
+        if name == "logo" and value is False:  # the "clear" checkbox of the file input
+            value = ""
+        if name == "logo" and value is None:  # no new file: keep the current one
+            changed.remove(name)
+            continue
+        setattr(agency, name, value)
+    agency.updated_by = user
+    with transaction.atomic():
+        agency.full_clean()
+        agency.save(update_fields=[*changed, "updated_at", "updated_by"])
+    return agency
