@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 
 from tests.browser.helpers import assert_accessible, axe_violations, sign_in
 from tests.factories.accounts import StakeholderFactory
-from tests.factories.forum import MatrixLinkFactory
+from tests.factories.forum import MatrixLinkFactory, action_line
+from tests.factories.forum_programme import EditionFactory, SessionFactory
 
 pytestmark = pytest.mark.browser
 
@@ -52,4 +53,28 @@ def test_signed_in_pages_are_accessible(page, axe_source):
     sign_in(page, user.email, start="/accounts/login/")
     for path in ("/my/", "/my/profile/"):
         page.goto(path)
+        assert_accessible(page, axe_source)
+
+
+def test_forum_pages_are_accessible(page, axe_source):
+    edition = EditionFactory(year=2027)
+    session = SessionFactory(
+        edition=edition, title="Measuring broadband", action_lines=[action_line("C2")]
+    )
+    for path in (
+        "/forum/",
+        "/forum/2027/",
+        "/forum/2027/programme/",
+        "/forum/2027/programme/?action_line=C2",
+        f"/forum/2027/sessions/{session.pk}/",
+    ):
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_have_count(1)
+        assert_accessible(page, axe_source)
+
+
+def test_ungis_pages_are_accessible(page, axe_source):
+    for path in ("/ungis/", "/ungis/members/", "/ungis/members/ITU/", "/ungis/chairs/"):
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_have_count(1)
         assert_accessible(page, axe_source)
