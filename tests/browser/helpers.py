@@ -82,3 +82,53 @@ def tab_to(page: Page, locator: Locator, *, max_presses: int = 80, backwards: bo
         if is_focused(locator):
             return
     raise AssertionError(f"{locator} never received the focus after {max_presses} x {key}")
+
+
+def sign_up_and_confirm(
+    page: Page,
+    email: str,
+    *,
+    full_name: str,
+    organisation: str,
+    country: str = "Switzerland",
+    stakeholder_type: str = "Academia",
+) -> None:
+    """Sign up from the home page, open the confirmation link of the email, be signed in."""
+    page.goto("/")
+    page.get_by_role("navigation", name="Account").get_by_role("link", name="Sign up").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign Up")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Full name").fill(full_name)
+    page.get_by_label("Organisation name").fill(organisation)
+    page.get_by_label("Organisation country").select_option(label=country)
+    page.get_by_label("Stakeholder type").select_option(label=stakeholder_type)
+    page.get_by_label(re.compile(r"^Password:?$")).fill(DEFAULT_PASSWORD)
+    page.get_by_label("Password (again)").fill(DEFAULT_PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+
+    # The confirmation link from the email, opened in the same browser.
+    page.goto(last_link_to("/accounts/confirm-email/", to=email))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm Email Address")
+    page.locator("main").get_by_role("button", name="Confirm").click()
+    expect(page).not_to_have_url(re.compile("/confirm-email/"))
+    page.wait_for_load_state()
+    if page.get_by_role("button", name="Sign out").count() == 0:
+        # Confirmation signs in only in the browser that signed up; sign in otherwise.
+        sign_in(page, email)
+
+
+def admin_sign_in(page: Page, email: str, *, start: str = "/admin/") -> None:
+    """Sign into the Django admin through its own login form."""
+    page.goto(start)
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("#user-tools")).to_be_visible()
+
+
+def admin_action(page: Page, row_text: str, action: str) -> None:
+    """Tick the change-list row containing ``row_text`` and run ``action`` on it."""
+    page.get_by_role("row").filter(has_text=row_text).get_by_role("checkbox").check()
+    page.get_by_role("combobox", name="Action").select_option(action)
+    page.get_by_role("button", name="Go").click()

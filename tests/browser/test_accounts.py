@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from accounts.models import StakeholderProfile
 from accounts.roles import SECRETARIAT
-from tests.browser.helpers import is_focused, last_link_to, sign_in, sign_out, tab_to
+from tests.browser.helpers import is_focused, sign_in, sign_out, sign_up_and_confirm, tab_to
 from tests.factories.accounts import DEFAULT_PASSWORD, StakeholderFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -17,29 +17,9 @@ pytestmark = pytest.mark.browser
 
 def test_stakeholder_signs_up_confirms_email_completes_profile_and_sees_my_page(page):
     email = "ada.lovelace@example.org"
-    page.goto("/")
-    page.get_by_role("navigation", name="Account").get_by_role("link", name="Sign up").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign Up")
-
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Full name").fill("Ada Lovelace")
-    page.get_by_label("Organisation name").fill("Analytical Engines Ltd")
-    page.get_by_label("Organisation country").select_option(label="Switzerland")
-    page.get_by_label("Stakeholder type").select_option(label="Academia")
-    page.get_by_label(re.compile(r"^Password:?$")).fill(DEFAULT_PASSWORD)
-    page.get_by_label("Password (again)").fill(DEFAULT_PASSWORD)
-    page.locator("main").get_by_role("button", name="Sign Up").click()
-
-    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
-
-    # The confirmation link from the email, opened in the same browser.
-    page.goto(last_link_to("/accounts/confirm-email/", to=email))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm Email Address")
-    page.locator("main").get_by_role("button", name="Confirm").click()
-
-    if page.get_by_role("button", name="Sign out").count() == 0:
-        # Confirmation does not always sign in (e.g. another browser): sign in then.
-        sign_in(page, email)
+    sign_up_and_confirm(
+        page, email, full_name="Ada Lovelace", organisation="Analytical Engines Ltd"
+    )
 
     # The profile asked at sign-up is saved; complete it with the optional details.
     page.get_by_role("link", name="Profile").click()
