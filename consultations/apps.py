@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class ConsultationsConfig(AppConfig):
     name = "consultations"
     verbose_name = _("Open Consultation Process")
+
+    def ready(self) -> None:
+        from wsis_portal.registry import registry
+
+        from . import demo, hooks, services
+
+        registry.add_home(hooks.home_items)
+        registry.add_my(hooks.my_sections)
+        registry.add_tick("consultations.phase_reminders", services.phase_reminders_send)
+        registry.add_tick("consultations.comment_digests", services.comment_digests_queue)
+        registry.add_demo("consultations", demo.seed, order=20)
