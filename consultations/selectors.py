@@ -227,13 +227,13 @@ def final_brief(*, consultation: Consultation) -> dict:
     regional_inputs = list(
         submissions.filter(input_kind__in=EVENT_KINDS).order_by("event_date", "event_name")
     )
-    discussion_figures = Discussion.objects.filter(consultation=consultation).aggregate(
-        discussions=Count("id", distinct=True),
-        comments=Count("comments", filter=Q(comments__is_hidden=False), distinct=True),
-        participants=Count(
-            "comments__author", filter=Q(comments__is_hidden=False), distinct=True
+    visible = Comment.objects.filter(discussion__consultation=consultation, is_hidden=False)
+    discussion_figures = {
+        "discussions": Discussion.objects.filter(consultation=consultation).count(),
+        **visible.aggregate(
+            comments=Count("id"), participants=Count("author_id", distinct=True)
         ),
-    )
+    }
     return {
         "total": submissions.count(),
         "by_type": by_type,
