@@ -73,8 +73,8 @@ SUBMISSION_CSV_HEADER = [
 
 
 def _submission_rows(queryset):
-    for s in queryset.prefetch_related("action_lines", "sdgs").order_by("pk").iterator(
-        chunk_size=500
+    for s in (
+        queryset.prefetch_related("action_lines", "sdgs").order_by("pk").iterator(chunk_size=500)
     ):
         yield [
             s.pk,
@@ -276,7 +276,13 @@ NOMINATION_CSV_HEADER = [
 
 @admin.register(Nomination)
 class NominationAdmin(admin.ModelAdmin):
-    list_display = ["nominee_name", "organisation", "stakeholder_group", "consultation", "created_at"]
+    list_display = [
+        "nominee_name",
+        "organisation",
+        "stakeholder_group",
+        "consultation",
+        "created_at",
+    ]
     list_filter = ["consultation", "stakeholder_group"]
     search_fields = ["nominee_name", "organisation"]
     list_select_related = ["consultation"]

@@ -98,7 +98,13 @@ def _phases(consultation: Consultation, opening: date, dates: dict[int, tuple]) 
 SUBMISSIONS = [
     (0, "Digital skills for older persons", "Youth hackathon on the SDGs", ["C4", "C7-ELEA"], [4]),
     (1, "Cybersecurity capacity in developing countries", "", ["C5"], [16, 9]),
-    (2, "Open science and research networks", "Remote hubs in universities", ["C7-ESCI", "C3"], [4]),
+    (
+        2,
+        "Open science and research networks",
+        "Remote hubs in universities",
+        ["C7-ESCI", "C3"],
+        [4],
+    ),
     (3, "Affordable broadband for rural areas", "Shorter sessions with live polls", ["C2"], [9]),
     (4, "Multilingual internet and local content", "", ["C8", "C3"], [10]),
     (5, "Regional cooperation on WSIS follow-up", "Regional review tracks", ["C11", "C1"], [17]),

@@ -7,7 +7,7 @@ from accounts.forms import telephone_validator
 from forum.models import SDG, ActionLine
 
 from .enums import CommentFormat, Language
-from .models import Comment, Nomination, Submission
+from .models import Nomination, Submission
 
 
 class SubmissionForm(forms.ModelForm):
@@ -96,13 +96,21 @@ class CommentForm(forms.Form):
 
 
 class FlagForm(forms.Form):
-    reason = forms.CharField(label=_("What is wrong with it? (optional)"), required=False, max_length=300)
+    reason = forms.CharField(
+        label=_("What is wrong with it? (optional)"), required=False, max_length=300
+    )
 
 
 class NominationForm(forms.ModelForm):
     class Meta:
         model = Nomination
-        fields = ["nominee_name", "nominee_email", "organisation", "stakeholder_group", "justification"]
+        fields = [
+            "nominee_name",
+            "nominee_email",
+            "organisation",
+            "stakeholder_group",
+            "justification",
+        ]
 
 
 class ModerationReasonForm(forms.Form):
@@ -111,5 +119,3 @@ class ModerationReasonForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-

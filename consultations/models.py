@@ -72,9 +72,7 @@ class ConsultationPhase(Phase):
     ``ends_at``. ``reminder_sent_at`` is claimed once by the tick that sends the reminder.
     """
 
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="phases"
-    )
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="phases")
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=PhaseKind.choices)
@@ -338,7 +336,9 @@ class Subscription(models.Model):
     """A user following a discussion (new comments) or a whole consultation (phase reminders)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultation_subscriptions"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="consultation_subscriptions",
     )
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="subscriptions"

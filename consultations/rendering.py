@@ -50,5 +50,5 @@ def render_comment(body: str, body_format: str) -> SafeString:
     if body_format == CommentFormat.MARKDOWN:
         # Markdown passes raw HTML through; the allow-list below removes all of it.
         html = markdown.markdown(body, output_format="html")
-        return mark_safe(sanitise_html(html))  # noqa: S308 - cleaned by nh3 above
-    return mark_safe(linebreaks(escape(body)))  # noqa: S308 - escaped above
+        return mark_safe(sanitise_html(html))
+    return mark_safe(linebreaks(escape(body)))

@@ -230,9 +230,7 @@ def final_brief(*, consultation: Consultation) -> dict:
     visible = Comment.objects.filter(discussion__consultation=consultation, is_hidden=False)
     discussion_figures = {
         "discussions": Discussion.objects.filter(consultation=consultation).count(),
-        **visible.aggregate(
-            comments=Count("id"), participants=Count("author_id", distinct=True)
-        ),
+        **visible.aggregate(comments=Count("id"), participants=Count("author_id", distinct=True)),
     }
     return {
         "total": submissions.count(),

@@ -272,9 +272,7 @@ def subscription_set(
         return existing.delete()[0] > 0
     try:
         with transaction.atomic():
-            Subscription.objects.create(
-                user=user, consultation=consultation, discussion=discussion
-            )
+            Subscription.objects.create(user=user, consultation=consultation, discussion=discussion)
     except IntegrityError:
         return False
     return True
@@ -283,9 +281,7 @@ def subscription_set(
 # --- High-Level Track nominations ----------------------------------------------------------
 
 
-def nomination_create(
-    *, consultation: Consultation, user, data: dict, now: datetime
-) -> Nomination:
+def nomination_create(*, consultation: Consultation, user, data: dict, now: datetime) -> Nomination:
     """Record a High-Level Track facilitator nomination until the nominations deadline."""
     state = process_state(consultation=consultation, now=now)
     if not nominations_open(consultation=consultation, state=state):

@@ -17,9 +17,7 @@ urlpatterns = [
     ),
     path("<slug:slug>/discussions/", views.discussions, name="discussions"),
     path("<slug:slug>/discussions/<int:pk>/", views.discussion, name="discussion"),
-    path(
-        "<slug:slug>/discussions/<int:pk>/comment/", views.comment_create, name="comment_create"
-    ),
+    path("<slug:slug>/discussions/<int:pk>/comment/", views.comment_create, name="comment_create"),
     path(
         "<slug:slug>/discussions/<int:pk>/subscribe/",
         views.subscription_toggle,

@@ -43,9 +43,7 @@ def timeline(request, slug: str):
         {
             "consultation": consultation,
             "state": state,
-            "nominations_open": selectors.nominations_open(
-                consultation=consultation, state=state
-            ),
+            "nominations_open": selectors.nominations_open(consultation=consultation, state=state),
             "subscribed": selectors.is_subscribed_to_consultation(
                 user=request.user, consultation=consultation
             ),

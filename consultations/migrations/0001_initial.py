@@ -8,231 +8,700 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('forum', '0003_edition'),
+        ("forum", "0003_edition"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Consultation',
+            name="Consultation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('nominations_deadline', models.DateTimeField(blank=True, help_text='Nominations are accepted from the opening until this moment.', null=True, verbose_name='High-Level Track facilitator nominations deadline')),
-                ('is_demo', models.BooleanField(default=False, verbose_name='demo data')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='consultations', to='forum.edition', verbose_name='Forum edition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "nominations_deadline",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Nominations are accepted from the opening until this moment.",
+                        null=True,
+                        verbose_name="High-Level Track facilitator nominations deadline",
+                    ),
+                ),
+                ("is_demo", models.BooleanField(default=False, verbose_name="demo data")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="consultations",
+                        to="forum.edition",
+                        verbose_name="Forum edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consultation',
-                'verbose_name_plural': 'consultations',
-                'ordering': ['-edition__year', 'title'],
+                "verbose_name": "consultation",
+                "verbose_name_plural": "consultations",
+                "ordering": ["-edition__year", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Discussion',
+            name="Discussion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('body', models.TextField(verbose_name='opening text')),
-                ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('pt', 'Portuguese'), ('es', 'Spanish'), ('zh', 'Chinese'), ('ar', 'Arabic'), ('ru', 'Russian')], default='en', max_length=5, verbose_name='language')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('closed', 'Closed')], default='open', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='opened at')),
-                ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='discussions', to='consultations.consultation')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("body", models.TextField(verbose_name="opening text")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("en", "English"),
+                            ("fr", "French"),
+                            ("pt", "Portuguese"),
+                            ("es", "Spanish"),
+                            ("zh", "Chinese"),
+                            ("ar", "Arabic"),
+                            ("ru", "Russian"),
+                        ],
+                        default="en",
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("closed", "Closed")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="opened at"
+                    ),
+                ),
+                (
+                    "consultation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="discussions",
+                        to="consultations.consultation",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'discussion',
-                'verbose_name_plural': 'discussions',
-                'ordering': ['-created_at'],
+                "verbose_name": "discussion",
+                "verbose_name_plural": "discussions",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(verbose_name='comment')),
-                ('body_format', models.CharField(choices=[('plain', 'Plain text'), ('markdown', 'Markdown')], default='plain', max_length=10, verbose_name='format')),
-                ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('pt', 'Portuguese'), ('es', 'Spanish'), ('zh', 'Chinese'), ('ar', 'Arabic'), ('ru', 'Russian')], default='en', max_length=5, verbose_name='language')),
-                ('is_hidden', models.BooleanField(default=False, verbose_name='hidden')),
-                ('moderation_reason', models.CharField(blank=True, max_length=500, verbose_name='moderation reason')),
-                ('moderated_at', models.DateTimeField(blank=True, null=True, verbose_name='moderated at')),
-                ('flag_count', models.PositiveIntegerField(default=0, verbose_name='flags')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='posted at')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consultation_comments', to=settings.AUTH_USER_MODEL)),
-                ('moderated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='consultations.comment', verbose_name='in reply to')),
-                ('discussion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='consultations.discussion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField(verbose_name="comment")),
+                (
+                    "body_format",
+                    models.CharField(
+                        choices=[("plain", "Plain text"), ("markdown", "Markdown")],
+                        default="plain",
+                        max_length=10,
+                        verbose_name="format",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("en", "English"),
+                            ("fr", "French"),
+                            ("pt", "Portuguese"),
+                            ("es", "Spanish"),
+                            ("zh", "Chinese"),
+                            ("ar", "Arabic"),
+                            ("ru", "Russian"),
+                        ],
+                        default="en",
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                ("is_hidden", models.BooleanField(default=False, verbose_name="hidden")),
+                (
+                    "moderation_reason",
+                    models.CharField(blank=True, max_length=500, verbose_name="moderation reason"),
+                ),
+                (
+                    "moderated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="moderated at"),
+                ),
+                ("flag_count", models.PositiveIntegerField(default=0, verbose_name="flags")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="posted at"
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consultation_comments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "moderated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="consultations.comment",
+                        verbose_name="in reply to",
+                    ),
+                ),
+                (
+                    "discussion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="consultations.discussion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comment',
-                'verbose_name_plural': 'comments',
-                'ordering': ['created_at'],
+                "verbose_name": "comment",
+                "verbose_name_plural": "comments",
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Nomination',
+            name="Nomination",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nominee_name', models.CharField(max_length=200, verbose_name='nominee')),
-                ('nominee_email', models.EmailField(blank=True, max_length=254, verbose_name="nominee's e-mail")),
-                ('organisation', models.CharField(max_length=255, verbose_name='organisation')),
-                ('stakeholder_group', models.CharField(choices=[('government', 'Government'), ('private_sector', 'Private Sector'), ('civil_society', 'Civil Society'), ('academia', 'Academia'), ('technical_community', 'Technical Community'), ('international_organization', 'International Organization')], max_length=40, verbose_name='stakeholder group')),
-                ('justification', models.TextField(verbose_name='justification')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='nominated at')),
-                ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='nominations', to='consultations.consultation')),
-                ('nominated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='consultation_nominations', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nominee_name", models.CharField(max_length=200, verbose_name="nominee")),
+                (
+                    "nominee_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="nominee's e-mail"),
+                ),
+                ("organisation", models.CharField(max_length=255, verbose_name="organisation")),
+                (
+                    "stakeholder_group",
+                    models.CharField(
+                        choices=[
+                            ("government", "Government"),
+                            ("private_sector", "Private Sector"),
+                            ("civil_society", "Civil Society"),
+                            ("academia", "Academia"),
+                            ("technical_community", "Technical Community"),
+                            ("international_organization", "International Organization"),
+                        ],
+                        max_length=40,
+                        verbose_name="stakeholder group",
+                    ),
+                ),
+                ("justification", models.TextField(verbose_name="justification")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="nominated at"),
+                ),
+                (
+                    "consultation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="nominations",
+                        to="consultations.consultation",
+                    ),
+                ),
+                (
+                    "nominated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="consultation_nominations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'High-Level Track facilitator nomination',
-                'verbose_name_plural': 'High-Level Track facilitator nominations',
-                'ordering': ['-created_at'],
+                "verbose_name": "High-Level Track facilitator nomination",
+                "verbose_name_plural": "High-Level Track facilitator nominations",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Submission',
+            name="Submission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=200, verbose_name='full name')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('organisation_name', models.CharField(max_length=255, verbose_name='organisation name')),
-                ('organisation_country', django_countries.fields.CountryField(max_length=2, verbose_name='organisation country')),
-                ('telephone', models.CharField(blank=True, max_length=40, verbose_name='telephone')),
-                ('stakeholder_type', models.CharField(blank=True, choices=[('government', 'Government'), ('private_sector', 'Private Sector'), ('civil_society', 'Civil Society'), ('academia', 'Academia'), ('technical_community', 'Technical Community'), ('international_organization', 'International Organization')], max_length=40, verbose_name='stakeholder type')),
-                ('input_kind', models.CharField(choices=[('individual', 'Individual input'), ('regional_event', 'Input of a regional WSIS event'), ('national_event', 'Input of a national WSIS event')], default='individual', max_length=20, verbose_name='type of input')),
-                ('event_name', models.CharField(blank=True, max_length=300, verbose_name='event name')),
-                ('event_place', models.CharField(blank=True, max_length=300, verbose_name='event place')),
-                ('event_date', models.DateField(blank=True, null=True, verbose_name='event date')),
-                ('thematic_aspects', models.TextField(blank=True, verbose_name='thematic aspects proposed')),
-                ('format_innovations', models.TextField(blank=True, verbose_name='innovations proposed for the format')),
-                ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('pt', 'Portuguese'), ('es', 'Spanish'), ('zh', 'Chinese'), ('ar', 'Arabic'), ('ru', 'Russian')], default='en', max_length=5, verbose_name='language')),
-                ('status', models.CharField(choices=[('received', 'Received'), ('accepted', 'Accepted'), ('rejected', 'Not retained')], default='received', max_length=20, verbose_name='status')),
-                ('status_note', models.CharField(blank=True, max_length=500, verbose_name='review note')),
-                ('edit_token_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='submitted at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('action_lines', models.ManyToManyField(blank=True, related_name='consultation_submissions', to='forum.actionline', verbose_name='suggested Action Lines')),
-                ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='consultations.consultation')),
-                ('sdgs', models.ManyToManyField(blank=True, related_name='consultation_submissions', to='forum.sdg', verbose_name='suggested SDGs')),
-                ('status_changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='status changed by')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='consultation_submissions', to=settings.AUTH_USER_MODEL, verbose_name='account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=200, verbose_name="full name")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                (
+                    "organisation_name",
+                    models.CharField(max_length=255, verbose_name="organisation name"),
+                ),
+                (
+                    "organisation_country",
+                    django_countries.fields.CountryField(
+                        max_length=2, verbose_name="organisation country"
+                    ),
+                ),
+                (
+                    "telephone",
+                    models.CharField(blank=True, max_length=40, verbose_name="telephone"),
+                ),
+                (
+                    "stakeholder_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("government", "Government"),
+                            ("private_sector", "Private Sector"),
+                            ("civil_society", "Civil Society"),
+                            ("academia", "Academia"),
+                            ("technical_community", "Technical Community"),
+                            ("international_organization", "International Organization"),
+                        ],
+                        max_length=40,
+                        verbose_name="stakeholder type",
+                    ),
+                ),
+                (
+                    "input_kind",
+                    models.CharField(
+                        choices=[
+                            ("individual", "Individual input"),
+                            ("regional_event", "Input of a regional WSIS event"),
+                            ("national_event", "Input of a national WSIS event"),
+                        ],
+                        default="individual",
+                        max_length=20,
+                        verbose_name="type of input",
+                    ),
+                ),
+                (
+                    "event_name",
+                    models.CharField(blank=True, max_length=300, verbose_name="event name"),
+                ),
+                (
+                    "event_place",
+                    models.CharField(blank=True, max_length=300, verbose_name="event place"),
+                ),
+                ("event_date", models.DateField(blank=True, null=True, verbose_name="event date")),
+                (
+                    "thematic_aspects",
+                    models.TextField(blank=True, verbose_name="thematic aspects proposed"),
+                ),
+                (
+                    "format_innovations",
+                    models.TextField(
+                        blank=True, verbose_name="innovations proposed for the format"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("en", "English"),
+                            ("fr", "French"),
+                            ("pt", "Portuguese"),
+                            ("es", "Spanish"),
+                            ("zh", "Chinese"),
+                            ("ar", "Arabic"),
+                            ("ru", "Russian"),
+                        ],
+                        default="en",
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Not retained"),
+                        ],
+                        default="received",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "status_note",
+                    models.CharField(blank=True, max_length=500, verbose_name="review note"),
+                ),
+                ("edit_token_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="submitted at"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "action_lines",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="consultation_submissions",
+                        to="forum.actionline",
+                        verbose_name="suggested Action Lines",
+                    ),
+                ),
+                (
+                    "consultation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="submissions",
+                        to="consultations.consultation",
+                    ),
+                ),
+                (
+                    "sdgs",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="consultation_submissions",
+                        to="forum.sdg",
+                        verbose_name="suggested SDGs",
+                    ),
+                ),
+                (
+                    "status_changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="status changed by",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="consultation_submissions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'submission',
-                'verbose_name_plural': 'submissions',
-                'ordering': ['-created_at'],
+                "verbose_name": "submission",
+                "verbose_name_plural": "submissions",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to='consultations.consultation')),
-                ('discussion', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to='consultations.discussion')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consultation_subscriptions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "consultation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subscriptions",
+                        to="consultations.consultation",
+                    ),
+                ),
+                (
+                    "discussion",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subscriptions",
+                        to="consultations.discussion",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consultation_subscriptions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'subscription',
-                'verbose_name_plural': 'subscriptions',
+                "verbose_name": "subscription",
+                "verbose_name_plural": "subscriptions",
             },
         ),
         migrations.CreateModel(
-            name='CommentDelivery',
+            name="CommentDelivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('delivered_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('comment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='consultations.comment')),
-                ('subscription', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='consultations.subscription')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("delivered_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="consultations.comment",
+                    ),
+                ),
+                (
+                    "subscription",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="consultations.subscription",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comment notification',
-                'verbose_name_plural': 'comment notifications',
+                "verbose_name": "comment notification",
+                "verbose_name_plural": "comment notifications",
             },
         ),
         migrations.CreateModel(
-            name='CommentFlag',
+            name="CommentFlag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='reason')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('comment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='flags', to='consultations.comment')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=300, verbose_name="reason")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="flags",
+                        to="consultations.comment",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comment flag',
-                'verbose_name_plural': 'comment flags',
-                'constraints': [models.UniqueConstraint(fields=('comment', 'user'), name='consultations_flag_once')],
+                "verbose_name": "comment flag",
+                "verbose_name_plural": "comment flags",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("comment", "user"), name="consultations_flag_once"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ConsultationPhase',
+            name="ConsultationPhase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='starts at')),
-                ('ends_at', models.DateTimeField(verbose_name='ends at')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('opening', 'Opening of the open consultations'), ('physical_meeting', 'Physical meeting'), ('submissions_deadline', 'Submissions deadline'), ('review_meeting', 'Final review meeting'), ('final_brief', 'Final brief')], max_length=30, verbose_name='kind')),
-                ('venue', models.CharField(blank=True, max_length=300, verbose_name='venue')),
-                ('remote_participation_url', models.URLField(blank=True, verbose_name='remote-participation link')),
-                ('agenda', models.TextField(blank=True, verbose_name='agenda')),
-                ('minutes', models.TextField(blank=True, help_text='Once the meeting is held.', verbose_name='minutes')),
-                ('reminder_sent_at', models.DateTimeField(blank=True, null=True, verbose_name='reminder sent at')),
-                ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='phases', to='consultations.consultation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="starts at")),
+                ("ends_at", models.DateTimeField(verbose_name="ends at")),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("opening", "Opening of the open consultations"),
+                            ("physical_meeting", "Physical meeting"),
+                            ("submissions_deadline", "Submissions deadline"),
+                            ("review_meeting", "Final review meeting"),
+                            ("final_brief", "Final brief"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("venue", models.CharField(blank=True, max_length=300, verbose_name="venue")),
+                (
+                    "remote_participation_url",
+                    models.URLField(blank=True, verbose_name="remote-participation link"),
+                ),
+                ("agenda", models.TextField(blank=True, verbose_name="agenda")),
+                (
+                    "minutes",
+                    models.TextField(
+                        blank=True, help_text="Once the meeting is held.", verbose_name="minutes"
+                    ),
+                ),
+                (
+                    "reminder_sent_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="reminder sent at"),
+                ),
+                (
+                    "consultation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phases",
+                        to="consultations.consultation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consultation phase',
-                'verbose_name_plural': 'consultation phases',
-                'ordering': ['consultation', 'number'],
-                'indexes': [models.Index(fields=['kind', 'starts_at'], name='consultatio_kind_ead8ad_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='consultations_phase_ends_after_start'), models.CheckConstraint(condition=models.Q(('number__gte', 1), ('number__lte', 6)), name='consultations_phase_number_1_to_6'), models.UniqueConstraint(fields=('consultation', 'number'), name='consultations_phase_unique_number')],
+                "verbose_name": "consultation phase",
+                "verbose_name_plural": "consultation phases",
+                "ordering": ["consultation", "number"],
+                "indexes": [
+                    models.Index(fields=["kind", "starts_at"], name="consultatio_kind_ead8ad_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("ends_at__gt", models.F("starts_at"))),
+                        name="consultations_phase_ends_after_start",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("number__gte", 1), ("number__lte", 6)),
+                        name="consultations_phase_number_1_to_6",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("consultation", "number"), name="consultations_phase_unique_number"
+                    ),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='discussion',
-            index=models.Index(fields=['consultation', '-created_at'], name='consultatio_consult_3368b3_idx'),
+            model_name="discussion",
+            index=models.Index(
+                fields=["consultation", "-created_at"], name="consultatio_consult_3368b3_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['discussion', 'parent', 'created_at'], name='consultatio_discuss_f3b1c3_idx'),
+            model_name="comment",
+            index=models.Index(
+                fields=["discussion", "parent", "created_at"], name="consultatio_discuss_f3b1c3_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['created_at'], name='consultatio_created_542676_idx'),
+            model_name="comment",
+            index=models.Index(fields=["created_at"], name="consultatio_created_542676_idx"),
         ),
         migrations.AddConstraint(
-            model_name='comment',
-            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('id')), _negated=True), name='consultations_comment_not_own_parent'),
+            model_name="comment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("parent", models.F("id")), _negated=True),
+                name="consultations_comment_not_own_parent",
+            ),
         ),
         migrations.AddIndex(
-            model_name='submission',
-            index=models.Index(fields=['consultation', 'status'], name='consultatio_consult_45cb02_idx'),
+            model_name="submission",
+            index=models.Index(
+                fields=["consultation", "status"], name="consultatio_consult_45cb02_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='submission',
-            index=models.Index(fields=['consultation', '-created_at'], name='consultatio_consult_c166a7_idx'),
+            model_name="submission",
+            index=models.Index(
+                fields=["consultation", "-created_at"], name="consultatio_consult_c166a7_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.CheckConstraint(condition=models.Q(('input_kind', 'individual'), models.Q(models.Q(('event_name', ''), _negated=True), models.Q(('event_place', ''), _negated=True), ('event_date__isnull', False)), _connector='OR'), name='consultations_submission_event_details'),
+            model_name="submission",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("input_kind", "individual"),
+                    models.Q(
+                        models.Q(("event_name", ""), _negated=True),
+                        models.Q(("event_place", ""), _negated=True),
+                        ("event_date__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="consultations_submission_event_details",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subscription',
-            constraint=models.UniqueConstraint(condition=models.Q(('discussion__isnull', False)), fields=('user', 'discussion'), name='consultations_subscription_one_per_discussion'),
+            model_name="subscription",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("discussion__isnull", False)),
+                fields=("user", "discussion"),
+                name="consultations_subscription_one_per_discussion",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subscription',
-            constraint=models.UniqueConstraint(condition=models.Q(('discussion__isnull', True)), fields=('user', 'consultation'), name='consultations_subscription_one_per_consultation'),
+            model_name="subscription",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("discussion__isnull", True)),
+                fields=("user", "consultation"),
+                name="consultations_subscription_one_per_consultation",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='commentdelivery',
-            constraint=models.UniqueConstraint(fields=('subscription', 'comment'), name='consultations_delivery_once'),
+            model_name="commentdelivery",
+            constraint=models.UniqueConstraint(
+                fields=("subscription", "comment"), name="consultations_delivery_once"
+            ),
         ),
     ]
