@@ -331,6 +331,9 @@ class CommentFlag(models.Model):
             models.UniqueConstraint(fields=["comment", "user"], name="consultations_flag_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user} flagged comment {self.comment_id}"
+
 
 class Subscription(models.Model):
     """A user following a discussion (new comments) or a whole consultation (phase reminders)."""
@@ -389,6 +392,9 @@ class CommentDelivery(models.Model):
                 fields=["subscription", "comment"], name="consultations_delivery_once"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"comment {self.comment_id} → subscription {self.subscription_id}"
 
 
 class Nomination(models.Model):
