@@ -73,7 +73,8 @@ def _split_m2m(cleaned: dict) -> tuple[dict, list, list]:
 
 
 @never_cache
-@ratelimit("consultations-submit", "10/h", per=("ip",))
+# Generous per IP: a regional event may send several inputs from one network.
+@ratelimit("consultations-submit", "30/h", per=("ip",))
 def submit(request, slug: str):
     consultation = selectors.consultation_get(slug=slug)
     now = timezone.now()
