@@ -272,5 +272,19 @@ def seed(*, stdout=None, **options) -> None:
             },
         )
         _submissions(past, users, now)
+        topic = Discussion.objects.create(
+            consultation=past,
+            title="What themes and innovations would you like to see at this year's Forum?",
+            body="Propose the thematic aspects and innovations on the format of the Forum.",
+            status="closed",
+            created_at=now - timedelta(days=330),
+        )
+        for i, user in enumerate(users[:4]):
+            Comment.objects.create(
+                discussion=topic,
+                author=user,
+                body=SUBMISSIONS[i][1] + " should have its own session.",
+                created_at=now - timedelta(days=320 - i),
+            )
         if stdout:
             stdout.write(f"  consultation {past_slug} (concluded, with its final brief)")

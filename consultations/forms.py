@@ -62,6 +62,12 @@ class SubmissionForm(forms.ModelForm):
             "format_innovations": _("Ideas to improve the Forum's format."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if field.required:
+                field.label = _("%(label)s (required)") % {"label": field.label}
+
     def clean(self):
         cleaned = super().clean()
         if not (cleaned.get("thematic_aspects") or cleaned.get("format_innovations")):

@@ -298,8 +298,10 @@ class Comment(models.Model):
             )
         ]
         indexes = [
+            # The thread page: top-level comments of a discussion in date order.
             models.Index(fields=["discussion", "parent", "created_at"]),
-            models.Index(fields=["created_at"]),
+            # The digest: a discussion's comments since a subscription was made.
+            models.Index(fields=["discussion", "created_at"]),
         ]
 
     def __str__(self) -> str:
