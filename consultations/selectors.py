@@ -133,11 +133,16 @@ def submission_by_token(*, consultation: Consultation, token: str) -> Submission
     )
 
 
-def discussions_of(*, consultation: Consultation) -> QuerySet[Discussion]:
+def discussions_of(
+    *, consultation: Consultation, language: str | None = None
+) -> QuerySet[Discussion]:
     """Topics with their number of visible comments, newest first (one query per page)."""
-    return consultation.discussions.annotate(
+    topics = consultation.discussions.annotate(
         comment_count=Count("comments", filter=Q(comments__is_hidden=False))
     ).order_by("-created_at", "-pk")
+    if language:
+        topics = topics.filter(language=language)
+    return topics
 
 
 def discussion_get(*, consultation: Consultation, pk: int) -> Discussion:

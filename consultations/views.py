@@ -19,6 +19,7 @@ from accounts.selectors import profile_for
 from wsis_portal.ratelimit import ratelimit
 
 from . import selectors, services
+from .enums import Language
 from .forms import CommentForm, FlagForm, NominationForm, SubmissionForm
 from .models import Comment
 
@@ -154,8 +155,12 @@ def submission_private(request, slug: str, token: str):
 
 def discussions(request, slug: str):
     consultation = selectors.consultation_get(slug=slug)
+    language = request.GET.get("language", "")
+    if language not in Language.values:
+        language = ""
     page = Paginator(
-        selectors.discussions_of(consultation=consultation), DISCUSSIONS_PER_PAGE
+        selectors.discussions_of(consultation=consultation, language=language),
+        DISCUSSIONS_PER_PAGE,
     ).get_page(request.GET.get("page"))
     return render(
         request,
@@ -165,6 +170,8 @@ def discussions(request, slug: str):
             "page_obj": page,
             "teaser_words": TEASER_WORDS,
             "login_next": _login_links(request.get_full_path()),
+            "languages": Language.choices,
+            "language": language,
         },
     )
 

@@ -284,3 +284,14 @@ def test_discussion_list_query_budget(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(6) as three:
         client.get(url)
     assert len(one.captured_queries) == len(three.captured_queries)
+
+
+def test_discussion_list_filters_by_language(client):
+    consultation = consultation_with_phases()
+    DiscussionFactory(consultation=consultation, title="English topic", language="en")
+    DiscussionFactory(consultation=consultation, title="Sujet en français", language="fr")
+    url = reverse("consultations:discussions", args=[consultation.slug])
+    html = client.get(url + "?language=fr").content.decode()
+    assert "Sujet en français" in html and "English topic" not in html
+    html = client.get(url + "?language=xx").content.decode()
+    assert "Sujet en français" in html and "English topic" in html
