@@ -170,8 +170,8 @@ def discussions(request, slug: str):
             "page_obj": page,
             "teaser_words": TEASER_WORDS,
             "login_next": _login_links(request.get_full_path()),
-            "languages": Language.choices,
-            "language": language,
+            "discussion_languages": Language.choices,
+            "selected_language": language,
         },
     )
 
