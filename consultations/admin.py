@@ -206,6 +206,21 @@ def _moderation_action(modeladmin, request, queryset, *, hide: bool):
     )
 
 
+class FlaggedFilter(admin.SimpleListFilter):
+    title = _("flagged")
+    parameter_name = "flagged"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Flagged by users")), ("no", _("Not flagged"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(flag_count__gt=0)
+        if self.value() == "no":
+            return queryset.filter(flag_count=0)
+        return queryset
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = [
@@ -217,7 +232,7 @@ class CommentAdmin(admin.ModelAdmin):
         "is_hidden",
         "moderation_reason",
     ]
-    list_filter = ["is_hidden", "discussion__consultation", "language"]
+    list_filter = [FlaggedFilter, "is_hidden", "discussion__consultation", "language"]
     search_fields = ["body", "author__email"]
     list_select_related = ["author", "discussion"]
     ordering = ["-flag_count", "-created_at"]

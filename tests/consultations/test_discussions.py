@@ -295,3 +295,11 @@ def test_discussion_list_filters_by_language(client):
     assert "Sujet en français" in html and "English topic" not in html
     html = client.get(url + "?language=xx").content.decode()
     assert "Sujet en français" in html and "English topic" in html
+
+
+def test_admin_lists_flagged_comments(admin_client, topic):
+    flagged = CommentFactory(discussion=topic, body="Flagged one", flag_count=2)
+    CommentFactory(discussion=topic, body="Quiet one")
+    html = admin_client.get("/admin/consultations/comment/?flagged=yes").content.decode()
+    assert "Flagged one" in html and "Quiet one" not in html
+    assert admin_client.get(f"/admin/consultations/comment/{flagged.pk}/change/").status_code == 200
