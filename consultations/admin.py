@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
@@ -26,8 +27,29 @@ from .models import (
 )
 
 
+class PhaseForm(forms.ModelForm):
+    remote_participation_url = forms.URLField(
+        label=_("remote-participation link"), required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = ConsultationPhase
+        fields = [
+            "number",
+            "kind",
+            "name",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "remote_participation_url",
+            "agenda",
+            "minutes",
+        ]
+
+
 class PhaseInline(admin.StackedInline):
     model = ConsultationPhase
+    form = PhaseForm
     extra = 0
     max_num = 6
     fields = [

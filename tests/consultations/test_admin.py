@@ -1,0 +1,35 @@
+import pytest
+
+from tests.factories.consultations import (
+    CommentFactory,
+    SubmissionFactory,
+    SubscriptionFactory,
+    consultation_with_phases,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "model", ["consultation", "submission", "discussion", "comment", "subscription", "nomination"]
+)
+def test_admin_changelists_render(admin_client, model):
+    consultation = consultation_with_phases()
+    SubmissionFactory(consultation=consultation)
+    CommentFactory()
+    SubscriptionFactory()
+    assert admin_client.get(f"/admin/consultations/{model}/").status_code == 200
+
+
+def test_admin_change_pages_render(admin_client):
+    consultation = consultation_with_phases()
+    submission = SubmissionFactory(consultation=consultation)
+    assert (
+        admin_client.get(f"/admin/consultations/consultation/{consultation.pk}/change/").status_code
+        == 200
+    )
+    assert admin_client.get("/admin/consultations/consultation/add/").status_code == 200
+    page = admin_client.get(f"/admin/consultations/submission/{submission.pk}/change/")
+    assert page.status_code == 200
+    assert submission.edit_token_hash not in page.content.decode()
+    assert admin_client.get("/admin/consultations/discussion/add/").status_code == 200
