@@ -33,3 +33,22 @@ def test_admin_change_pages_render(admin_client):
     assert page.status_code == 200
     assert submission.edit_token_hash not in page.content.decode()
     assert admin_client.get("/admin/consultations/discussion/add/").status_code == 200
+
+
+def test_nomination_csv_export_escapes_formulas(admin_client):
+    from consultations.models import Nomination
+
+    consultation = consultation_with_phases()
+    nomination = Nomination.objects.create(
+        consultation=consultation,
+        nominee_name="+Jane Doe",
+        organisation="Coordination mechanism",
+        stakeholder_group="academia",
+        justification="@moderator of many sessions",
+    )
+    response = admin_client.post(
+        "/admin/consultations/nomination/",
+        {"action": "export_csv", "_selected_action": [nomination.pk]},
+    )
+    body = b"".join(response.streaming_content).decode()
+    assert "'+Jane Doe" in body and "'@moderator" in body
