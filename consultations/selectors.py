@@ -133,6 +133,16 @@ def submission_by_token(*, consultation: Consultation, token: str) -> Submission
     )
 
 
+def submission_of_user(*, consultation: Consultation, user, pk: int) -> Submission:
+    """A submission its signed-in author sent; 404 for anybody else's."""
+    return get_object_or_404(
+        Submission.objects.prefetch_related("action_lines", "sdgs"),
+        consultation=consultation,
+        user=user,
+        pk=pk,
+    )
+
+
 def discussions_of(
     *, consultation: Consultation, language: str | None = None
 ) -> QuerySet[Discussion]:

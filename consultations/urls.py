@@ -15,6 +15,7 @@ urlpatterns = [
         views.submission_private,
         name="submission_private",
     ),
+    path("<slug:slug>/my-submissions/<int:pk>/", views.submission_mine, name="submission_mine"),
     path("<slug:slug>/discussions/", views.discussions, name="discussions"),
     path("<slug:slug>/discussions/<int:pk>/", views.discussion, name="discussion"),
     path("<slug:slug>/discussions/<int:pk>/comment/", views.comment_create, name="comment_create"),

@@ -119,6 +119,19 @@ def submission_private(request, slug: str, token: str):
     """View and, until the deadline, edit a submission through its private link."""
     consultation = selectors.consultation_get(slug=slug)
     submission = selectors.submission_by_token(consultation=consultation, token=token)
+    return _submission_page(request, consultation, submission)
+
+
+@never_cache
+@login_required
+def submission_mine(request, slug: str, pk: int):
+    """The signed-in submitter's own submission; anyone else gets a 404."""
+    consultation = selectors.consultation_get(slug=slug)
+    submission = selectors.submission_of_user(consultation=consultation, user=request.user, pk=pk)
+    return _submission_page(request, consultation, submission)
+
+
+def _submission_page(request, consultation, submission):
     now = timezone.now()
     state = selectors.process_state(consultation=consultation, now=now)
     context = {"consultation": consultation, "state": state, "submission": submission}

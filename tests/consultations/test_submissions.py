@@ -11,6 +11,7 @@ from consultations.admin import SubmissionAdmin
 from consultations.enums import SubmissionStatus
 from consultations.models import Submission
 from consultations.services import DeadlinePassed, submission_create, submission_set_status
+from tests.factories.accounts import StakeholderFactory
 from tests.factories.consultations import (
     SubmissionFactory,
     consultation_with_phases,
@@ -232,3 +233,23 @@ def test_admin_changelist_and_export_action(admin_client):
         {"action": "export_csv", "_selected_action": [submission.pk]},
     )
     assert response["Content-Type"].startswith("text/csv")
+
+
+def test_signed_in_submitter_edits_own_submission_others_get_404(client, stakeholder):
+    consultation = consultation_with_phases()
+    mine = SubmissionFactory(consultation=consultation, user=stakeholder)
+    theirs = SubmissionFactory(consultation=consultation, user=StakeholderFactory())
+    anonymous = SubmissionFactory(consultation=consultation)
+    client.force_login(stakeholder)
+    url = reverse("consultations:submission_mine", args=[consultation.slug, mine.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, form_data(organisation_name="Edited while signed in"))
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    assert mine.organisation_name == "Edited while signed in"
+    for other in (theirs, anonymous):
+        other_url = reverse("consultations:submission_mine", args=[consultation.slug, other.pk])
+        assert client.get(other_url).status_code == 404
+        assert client.post(other_url, form_data()).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302  # to sign in
