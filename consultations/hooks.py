@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wsis_portal.registry import MySection, OpenItem
 
+from .enums import COUNTED_STATUSES, PhaseKind
+from .models import Consultation, Submission
 from .selectors import (
     consultations_list,
     my_submissions,
@@ -72,6 +76,34 @@ def home_items(now: datetime) -> list[OpenItem]:
                 )
             )
     return items
+
+
+def action_line_context(action_line) -> dict:
+    """Submissions suggesting this Action Line, in consultations whose final brief is out."""
+    now = timezone.now()
+    public = Consultation.objects.filter(
+        phases__kind=PhaseKind.FINAL_BRIEF, phases__starts_at__lte=now
+    )
+    rows = list(
+        Submission.objects.filter(
+            action_lines=action_line,
+            status__in=COUNTED_STATUSES,
+            consultation__in=public,
+        )
+        .values("consultation__slug", "consultation__title")
+        .annotate(n=Count("id"))
+        .order_by("-consultation__slug")[:5]
+    )
+    return {
+        "consultation_rows": [
+            {
+                "title": row["consultation__title"],
+                "url": reverse("consultations:final_brief", args=[row["consultation__slug"]]),
+                "count": row["n"],
+            }
+            for row in rows
+        ]
+    }
 
 
 def my_sections(user) -> list[MySection]:

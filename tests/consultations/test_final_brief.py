@@ -118,3 +118,14 @@ def test_final_brief_query_budget(client, consultation, django_assert_max_num_qu
     with time_machine.travel(consultation.phases.get(number=6).starts_at, tick=False):
         with django_assert_max_num_queries(14):
             client.get(url)
+
+
+def test_action_line_page_counts_submissions_once_the_brief_is_public(client, consultation):
+    url = "/action-lines/C2/"
+    html = client.get(url).content.decode()
+    assert "In the Open Consultation Process" in html
+    assert consultation.title not in html
+    with time_machine.travel(consultation.phases.get(number=6).starts_at, tick=False):
+        html = client.get(url).content.decode()
+    assert consultation.title in html
+    assert "2 official submissions suggested this Action Line" in html
