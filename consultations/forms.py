@@ -125,3 +125,10 @@ class ModerationReasonForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class LostLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("The e-mail address you gave in your submission"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

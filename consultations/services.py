@@ -170,6 +170,35 @@ def submission_update(
     return submission
 
 
+def submission_links_resend(
+    *, consultation: Consultation, email: str, now: datetime, link_base: str | None = None
+) -> int:
+    """Email fresh private links for the submissions sent from ``email``, until the deadline.
+
+    Only hashes are stored, so a lost link cannot be shown again: each submission gets a new
+    token and the old link stops working. The caller shows the same message whether or not
+    anything matched, so the form does not reveal who submitted.
+    """
+    state = process_state(consultation=consultation, now=now)
+    if not state.submissions_open:
+        return 0
+    sent = 0
+    for submission in Submission.objects.filter(consultation=consultation, email__iexact=email):
+        token = secrets.token_urlsafe(32)
+        with transaction.atomic():
+            Submission.objects.filter(pk=submission.pk).update(edit_token_hash=token_hash(token))
+            link = (link_base or base_url()) + reverse(
+                "consultations:submission_private", args=[consultation.slug, token]
+            )
+            transaction.on_commit(
+                lambda s=submission, link=link: _send_receipt(
+                    submission=s, link=link, deadline=state.submissions_deadline
+                )
+            )
+        sent += 1
+    return sent
+
+
 def submission_set_status(*, submission: Submission, status: str, by, note: str = "") -> bool:
     """The secretariat's review decision; returns False when the move is not allowed."""
     if status == submission.status or status not in SUBMISSION_MOVES.get(submission.status, ()):

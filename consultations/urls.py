@@ -11,6 +11,11 @@ urlpatterns = [
     path("<slug:slug>/submit/", views.submit, name="submit"),
     path("<slug:slug>/submit/thanks/", views.submit_done, name="submit_done"),
     path(
+        "<slug:slug>/submit/lost-link/",
+        views.submission_lost_link,
+        name="submission_lost_link",
+    ),
+    path(
         "<slug:slug>/submissions/<str:token>/",
         views.submission_private,
         name="submission_private",

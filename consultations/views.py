@@ -20,7 +20,7 @@ from wsis_portal.ratelimit import ratelimit
 
 from . import selectors, services
 from .enums import Language
-from .forms import CommentForm, FlagForm, NominationForm, SubmissionForm
+from .forms import CommentForm, FlagForm, LostLinkForm, NominationForm, SubmissionForm
 from .models import Comment
 
 COMMENTS_PER_PAGE = 20
@@ -107,6 +107,35 @@ def submit(request, slug: str):
             return redirect("consultations:submit_done", slug=consultation.slug)
     context["form"] = form
     return render(request, "consultations/submit.html", context)
+
+
+@never_cache
+@ratelimit("consultations-lost-link", "5/h", per=("ip",))
+def submission_lost_link(request, slug: str):
+    """Send fresh private links to a submitter's address; the answer never says if it matched."""
+    consultation = selectors.consultation_get(slug=slug)
+    state = selectors.process_state(consultation=consultation, now=timezone.now())
+    form = LostLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.submission_links_resend(
+            consultation=consultation,
+            email=form.cleaned_data["email"],
+            now=timezone.now(),
+            link_base=request.build_absolute_uri("/").rstrip("/"),
+        )
+        messages.success(
+            request,
+            _(
+                "If a submission was sent from this address, we have emailed it a new private "
+                "link. Earlier links no longer work."
+            ),
+        )
+        return redirect("consultations:submission_lost_link", slug=consultation.slug)
+    return render(
+        request,
+        "consultations/lost_link.html",
+        {"consultation": consultation, "state": state, "form": form},
+    )
 
 
 def submit_done(request, slug: str):

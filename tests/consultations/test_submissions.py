@@ -253,3 +253,26 @@ def test_signed_in_submitter_edits_own_submission_others_get_404(client, stakeho
         assert client.post(other_url, form_data()).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302  # to sign in
+
+
+def test_lost_link_sends_a_new_link_and_old_one_stops_working(
+    client, django_capture_on_commit_callbacks
+):
+    consultation = consultation_with_phases()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(submit_url(consultation), form_data())
+    old_link = private_link_from(mail.outbox[0].body)
+    url = reverse("consultations:submission_lost_link", args=[consultation.slug])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"email": "AMINA@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 2
+    new_link = private_link_from(mail.outbox[1].body)
+    assert new_link != old_link
+    assert client.get(old_link).status_code == 404
+    assert client.get(new_link).status_code == 200
+    # An unknown address gets the same answer and no email.
+    with django_capture_on_commit_callbacks(execute=True):
+        other = client.post(url, {"email": "nobody@example.org"}, follow=True)
+    assert "If a submission was sent from this address" in other.content.decode()
+    assert len(mail.outbox) == 2
