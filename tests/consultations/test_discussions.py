@@ -303,3 +303,29 @@ def test_admin_lists_flagged_comments(admin_client, topic):
     html = admin_client.get("/admin/consultations/comment/?flagged=yes").content.decode()
     assert "Flagged one" in html and "Quiet one" not in html
     assert admin_client.get(f"/admin/consultations/comment/{flagged.pk}/change/").status_code == 200
+
+
+def test_reply_to_a_hidden_comment_is_refused(topic):
+    secretary = UserFactory(is_staff=True)
+    top = CommentFactory(discussion=topic)
+    comment_hide(comment=top, by=secretary, reason="Spam")
+    top.refresh_from_db()
+    with pytest.raises(ValidationError):
+        comment_post(
+            discussion=topic,
+            author=StakeholderFactory(),
+            body="Answer",
+            body_format="plain",
+            language="en",
+            parent=top,
+        )
+
+
+def test_reply_to_a_comment_of_another_discussion_is_refused(stakeholder_client, topic):
+    elsewhere = CommentFactory()
+    response = stakeholder_client.post(
+        post_url(topic),
+        {"body": "Answer", "body_format": "plain", "language": "en", "parent": elsewhere.pk},
+    )
+    assert response.status_code == 400
+    assert not Comment.objects.filter(body="Answer").exists()
