@@ -52,3 +52,25 @@ def test_nomination_csv_export_escapes_formulas(admin_client):
     )
     body = b"".join(response.streaming_content).decode()
     assert "'+Jane Doe" in body and "'@moderator" in body
+
+
+def test_secretariat_member_hides_a_comment_in_the_admin(client):
+    from accounts.roles import SECRETARIAT
+    from tests.factories.accounts import UserFactory
+
+    secretary = UserFactory(is_staff=True, groups=[SECRETARIAT])
+    client.force_login(secretary)
+    comment = CommentFactory()
+    url = "/admin/consultations/comment/"
+    assert client.get(url).status_code == 200
+    client.post(
+        url,
+        {
+            "action": "hide_comments",
+            "_selected_action": [comment.pk],
+            "apply": "1",
+            "reason": "Personal attack",
+        },
+    )
+    comment.refresh_from_db()
+    assert comment.is_hidden and comment.moderated_by == secretary
