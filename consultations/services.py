@@ -7,11 +7,11 @@ time (DESIGN.md, "The clock decides"); views pass ``now=timezone.now()``.
 from __future__ import annotations
 
 import logging
-import os
 import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -61,7 +61,7 @@ SUBMISSION_FIELDS = (
 
 def base_url() -> str:
     """Absolute links in emails sent outside a request (tasks, the tick)."""
-    return os.environ.get("PORTAL_BASE_URL", "http://localhost:8000").rstrip("/")
+    return settings.PORTAL_BASE_URL.rstrip("/")
 
 
 class DeadlinePassed(ValidationError):

@@ -297,5 +297,8 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
+# Absolute links in emails sent outside a request (Celery tasks, the beat tick).
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://localhost:8000")
+
 # How many seconds a worker heartbeat stays fresh for /healthz.
 HEALTH_WORKER_MAX_AGE = 120
