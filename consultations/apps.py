@@ -5,3 +5,23 @@ from django.utils.translation import gettext_lazy as _
 class ConsultationsConfig(AppConfig):
     name = "consultations"
     verbose_name = _("Open Consultation Process")
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy
+
+        from wsis_portal.registry import ActionLineSection, registry
+
+        from . import demo, hooks, services
+
+        registry.add_home(hooks.home_items)
+        registry.add_my(hooks.my_sections)
+        registry.add_action_line_section(
+            ActionLineSection(
+                title=gettext_lazy("In the Open Consultation Process"),
+                template_name="consultations/includes/action_line_section.html",
+                context=hooks.action_line_context,
+            )
+        )
+        registry.add_tick("consultations.phase_reminders", services.phase_reminders_send)
+        registry.add_tick("consultations.comment_digests", services.comment_digests_queue)
+        registry.add_demo("consultations", demo.seed, order=20)

@@ -35,5 +35,5 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(f"Seeding {name}…")
             with transaction.atomic():
-                seeder(stdout=self.stdout, **options)
+                seeder(**{**options, "stdout": self.stdout})
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))

@@ -1,0 +1,344 @@
+"""The secretariat's screens: phases, submission review and export, moderation, nominations."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from wsis_portal.csv_safe import streaming_csv_response
+
+from . import services
+from .enums import SubmissionStatus
+from .forms import ModerationReasonForm
+from .models import (
+    Comment,
+    CommentFlag,
+    Consultation,
+    ConsultationPhase,
+    Discussion,
+    Nomination,
+    Submission,
+    Subscription,
+)
+
+
+class PhaseForm(forms.ModelForm):
+    remote_participation_url = forms.URLField(
+        label=_("remote-participation link"), required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = ConsultationPhase
+        fields = [
+            "number",
+            "kind",
+            "name",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "remote_participation_url",
+            "agenda",
+            "minutes",
+        ]
+
+
+class PhaseInline(admin.StackedInline):
+    model = ConsultationPhase
+    form = PhaseForm
+    extra = 0
+    max_num = 6
+    fields = [
+        ("number", "kind", "name"),
+        ("starts_at", "ends_at"),
+        ("venue", "remote_participation_url"),
+        "agenda",
+        "minutes",
+        "reminder_sent_at",
+    ]
+    readonly_fields = ["reminder_sent_at"]
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(admin.ModelAdmin):
+    list_display = ["title", "edition", "slug", "nominations_deadline"]
+    list_select_related = ["edition"]
+    prepopulated_fields = {"slug": ["title"]}
+    search_fields = ["title"]
+    inlines = [PhaseInline]
+
+
+SUBMISSION_CSV_HEADER = [
+    "id",
+    "submitted_at",
+    "status",
+    "full_name",
+    "email",
+    "organisation_name",
+    "organisation_country",
+    "telephone",
+    "stakeholder_type",
+    "input_kind",
+    "event_name",
+    "event_place",
+    "event_date",
+    "thematic_aspects",
+    "format_innovations",
+    "action_lines",
+    "sdgs",
+    "language",
+]
+
+
+def _submission_rows(queryset):
+    for s in (
+        queryset.prefetch_related("action_lines", "sdgs").order_by("pk").iterator(chunk_size=500)
+    ):
+        yield [
+            s.pk,
+            s.created_at.isoformat(),
+            s.status,
+            s.full_name,
+            s.email,
+            s.organisation_name,
+            s.organisation_country.code,
+            s.telephone,
+            s.stakeholder_type,
+            s.input_kind,
+            s.event_name,
+            s.event_place,
+            s.event_date.isoformat() if s.event_date else "",
+            s.thematic_aspects,
+            s.format_innovations,
+            " ".join(a.code for a in s.action_lines.all()),
+            " ".join(str(g.number) for g in s.sdgs.all()),
+            s.language,
+        ]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    list_display = [
+        "full_name",
+        "organisation_name",
+        "organisation_country",
+        "stakeholder_type",
+        "input_kind",
+        "status",
+        "consultation",
+        "created_at",
+    ]
+    list_filter = ["consultation", "status", "input_kind", "stakeholder_type", "language"]
+    search_fields = ["full_name", "email", "organisation_name", "event_name"]
+    list_select_related = ["consultation"]
+    date_hierarchy = "created_at"
+    filter_horizontal = ["action_lines", "sdgs"]
+    readonly_fields = ["user", "created_at", "updated_at", "status", "status_changed_by"]
+    exclude = ["edit_token_hash"]
+    actions = ["export_csv", "mark_accepted", "mark_rejected", "mark_received"]
+
+    @admin.action(description=_("Export the selected submissions as CSV"))
+    def export_csv(self, request, queryset):
+        return streaming_csv_response(
+            "consultation-submissions.csv", SUBMISSION_CSV_HEADER, _submission_rows(queryset)
+        )
+
+    def _set_status(self, request, queryset, status):
+        changed = sum(
+            services.submission_set_status(submission=s, status=status, by=request.user)
+            for s in queryset
+        )
+        self.message_user(
+            request,
+            ngettext("%d submission updated.", "%d submissions updated.", changed) % changed,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Accept the selected submissions"))
+    def mark_accepted(self, request, queryset):
+        self._set_status(request, queryset, SubmissionStatus.ACCEPTED)
+
+    @admin.action(description=_("Mark the selected submissions as not retained"))
+    def mark_rejected(self, request, queryset):
+        self._set_status(request, queryset, SubmissionStatus.REJECTED)
+
+    @admin.action(description=_("Put the selected submissions back to received"))
+    def mark_received(self, request, queryset):
+        self._set_status(request, queryset, SubmissionStatus.RECEIVED)
+
+
+@admin.register(Discussion)
+class DiscussionAdmin(admin.ModelAdmin):
+    list_display = ["title", "consultation", "language", "status", "created_at"]
+    list_filter = ["consultation", "status", "language"]
+    search_fields = ["title", "body"]
+    list_select_related = ["consultation"]
+    exclude = ["created_by"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class FlagInline(admin.TabularInline):
+    model = CommentFlag
+    extra = 0
+    can_delete = False
+    readonly_fields = ["user", "reason", "created_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def _moderation_action(modeladmin, request, queryset, *, hide: bool):
+    """An admin action with an intermediate page asking for the reason."""
+    form = ModerationReasonForm(request.POST if "apply" in request.POST else None)
+    if "apply" in request.POST and form.is_valid():
+        done = 0
+        action = services.comment_hide if hide else services.comment_unhide
+        for comment in queryset:
+            try:
+                done += action(comment=comment, by=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as exc:
+                modeladmin.message_user(request, " ".join(exc.messages), messages.ERROR)
+                return None
+        modeladmin.message_user(
+            request,
+            ngettext("%d comment updated.", "%d comments updated.", done) % done,
+            messages.SUCCESS,
+        )
+        return None
+    return TemplateResponse(
+        request,
+        "consultations/admin/moderate.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": _("Hide comments") if hide else _("Show comments again"),
+            "comments": queryset.select_related("author"),
+            "form": form,
+            "action": "hide_comments" if hide else "unhide_comments",
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "opts": modeladmin.model._meta,
+        },
+    )
+
+
+class FlaggedFilter(admin.SimpleListFilter):
+    title = _("flagged")
+    parameter_name = "flagged"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Flagged by users")), ("no", _("Not flagged"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(flag_count__gt=0)
+        if self.value() == "no":
+            return queryset.filter(flag_count=0)
+        return queryset
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = [
+        "short_body",
+        "author",
+        "discussion",
+        "created_at",
+        "flag_count",
+        "is_hidden",
+        "moderation_reason",
+    ]
+    list_filter = [FlaggedFilter, "is_hidden", "discussion__consultation", "language"]
+    search_fields = ["body", "author__email"]
+    list_select_related = ["author", "discussion"]
+    ordering = ["-flag_count", "-created_at"]
+    readonly_fields = [
+        "discussion",
+        "author",
+        "parent",
+        "body",
+        "body_format",
+        "language",
+        "created_at",
+        "is_hidden",
+        "moderation_reason",
+        "moderated_by",
+        "moderated_at",
+        "flag_count",
+    ]
+    inlines = [FlagInline]
+    actions = ["hide_comments", "unhide_comments"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("comment"))
+    def short_body(self, obj):
+        return obj.body[:80]
+
+    @admin.action(description=_("Hide the selected comments (with a reason)"))
+    def hide_comments(self, request, queryset):
+        return _moderation_action(self, request, queryset, hide=True)
+
+    @admin.action(description=_("Show the selected comments again (with a reason)"))
+    def unhide_comments(self, request, queryset):
+        return _moderation_action(self, request, queryset, hide=False)
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["user", "consultation", "discussion", "created_at"]
+    list_select_related = ["user", "consultation", "discussion"]
+    search_fields = ["user__email"]
+    raw_id_fields = ["user"]
+
+
+NOMINATION_CSV_HEADER = [
+    "id",
+    "nominated_at",
+    "nominee",
+    "nominee_email",
+    "organisation",
+    "stakeholder_group",
+    "justification",
+    "nominated_by",
+]
+
+
+@admin.register(Nomination)
+class NominationAdmin(admin.ModelAdmin):
+    list_display = [
+        "nominee_name",
+        "organisation",
+        "stakeholder_group",
+        "consultation",
+        "created_at",
+    ]
+    list_filter = ["consultation", "stakeholder_group"]
+    search_fields = ["nominee_name", "organisation"]
+    list_select_related = ["consultation"]
+    readonly_fields = ["nominated_by", "created_at"]
+    actions = ["export_csv"]
+
+    @admin.action(description=_("Export the selected nominations as CSV"))
+    def export_csv(self, request, queryset):
+        rows = (
+            [
+                n.pk,
+                n.created_at.isoformat(),
+                n.nominee_name,
+                n.nominee_email,
+                n.organisation,
+                n.stakeholder_group,
+                n.justification,
+                n.nominated_by.email if n.nominated_by else "",
+            ]
+            for n in queryset.select_related("nominated_by").order_by("pk")
+        )
+        return streaming_csv_response("hlt-nominations.csv", NOMINATION_CSV_HEADER, rows)

@@ -1,0 +1,455 @@
+"""Every write of the Open Consultation Process.
+
+Whether something is allowed is decided here from the phase dates and the clock at call
+time (DESIGN.md, "The clock decides"); views pass ``now=timezone.now()``.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wsis_portal.models import claim_once
+
+from .enums import MEETING_KINDS, SUBMISSION_MOVES, DiscussionStatus, PhaseKind
+from .models import (
+    Comment,
+    CommentDelivery,
+    CommentFlag,
+    Consultation,
+    ConsultationPhase,
+    Discussion,
+    Nomination,
+    Submission,
+    Subscription,
+)
+from .selectors import nominations_open, process_state, token_hash
+
+logger = logging.getLogger(__name__)
+
+# How long before a meeting or the submissions deadline subscribers are reminded.
+REMINDER_LEAD = timedelta(days=3)
+
+SUBMISSION_FIELDS = (
+    "full_name",
+    "email",
+    "organisation_name",
+    "organisation_country",
+    "telephone",
+    "stakeholder_type",
+    "input_kind",
+    "event_name",
+    "event_place",
+    "event_date",
+    "thematic_aspects",
+    "format_innovations",
+    "language",
+)
+
+
+def base_url() -> str:
+    """Absolute links in emails sent outside a request (tasks, the tick)."""
+    return settings.PORTAL_BASE_URL.rstrip("/")
+
+
+class DeadlinePassed(ValidationError):
+    """The window this action belongs to is closed, as the clock says."""
+
+
+# --- Official submissions --------------------------------------------------------------
+
+
+def _submission_window_check(*, consultation: Consultation, now: datetime) -> None:
+    state = process_state(consultation=consultation, now=now)
+    if state.submissions_open:
+        return
+    if state.submissions_not_yet_open:
+        raise DeadlinePassed(
+            _("Submissions open on %(date)s. Please come back then.")
+            % {"date": timezone.localtime(state.opening.starts_at).strftime("%d %B %Y, %H:%M %Z")}
+        )
+    if state.deadline_phase is None or state.opening is None:
+        raise DeadlinePassed(_("This consultation does not take official submissions."))
+    raise DeadlinePassed(
+        _(
+            "The submissions deadline (%(date)s) has passed, so this form no longer "
+            "accepts or changes submissions. Nothing was saved. You can still take part in "
+            "the online discussions."
+        )
+        % {"date": timezone.localtime(state.submissions_deadline).strftime("%d %B %Y, %H:%M %Z")}
+    )
+
+
+def _apply_submission_fields(submission: Submission, data: dict) -> None:
+    for name in SUBMISSION_FIELDS:
+        if name in data:
+            value = data[name]
+            if value is None and name != "event_date":
+                value = ""
+            setattr(submission, name, value)
+    if not submission.is_event_input:
+        submission.event_name = submission.event_place = ""
+        submission.event_date = None
+
+
+def submission_create(
+    *,
+    consultation: Consultation,
+    data: dict,
+    action_lines: Iterable = (),
+    sdgs: Iterable = (),
+    user=None,
+    now: datetime,
+    link_base: str | None = None,
+) -> tuple[Submission, str]:
+    """Record an official submission while the window is open; email a private edit link.
+
+    Returns the submission and its private token (only its hash is stored).
+    """
+    _submission_window_check(consultation=consultation, now=now)
+    token = secrets.token_urlsafe(32)
+    submission = Submission(
+        consultation=consultation,
+        user=user if user is not None and user.is_authenticated else None,
+        edit_token_hash=token_hash(token),
+    )
+    _apply_submission_fields(submission, data)
+    submission.full_clean()
+    with transaction.atomic():
+        submission.save()
+        submission.action_lines.set(list(action_lines))
+        submission.sdgs.set(list(sdgs))
+        link = (link_base or base_url()) + reverse(
+            "consultations:submission_private", args=[consultation.slug, token]
+        )
+        deadline = process_state(consultation=consultation, now=now).submissions_deadline
+        transaction.on_commit(
+            lambda: _send_receipt(submission=submission, link=link, deadline=deadline)
+        )
+    return submission, token
+
+
+def _send_receipt(*, submission: Submission, link: str, deadline) -> None:
+    context = {"submission": submission, "link": link, "deadline": deadline}
+    mail.send_mail(
+        subject=_("[WSIS] Your submission to %(title)s") % {"title": submission.consultation.title},
+        message=render_to_string("consultations/email/receipt.txt", context),
+        from_email=None,
+        recipient_list=[submission.email],
+    )
+
+
+def submission_update(
+    *,
+    submission: Submission,
+    data: dict,
+    action_lines: Iterable = (),
+    sdgs: Iterable = (),
+    now: datetime,
+) -> Submission:
+    """Change a submission through its private link, only until the submissions deadline."""
+    _submission_window_check(consultation=submission.consultation, now=now)
+    _apply_submission_fields(submission, data)
+    submission.full_clean()
+    with transaction.atomic():
+        submission.save()
+        submission.action_lines.set(list(action_lines))
+        submission.sdgs.set(list(sdgs))
+    return submission
+
+
+def submission_links_resend(
+    *, consultation: Consultation, email: str, now: datetime, link_base: str | None = None
+) -> int:
+    """Email fresh private links for the submissions sent from ``email``, until the deadline.
+
+    Only hashes are stored, so a lost link cannot be shown again: each submission gets a new
+    token and the old link stops working. The caller shows the same message whether or not
+    anything matched, so the form does not reveal who submitted.
+    """
+    state = process_state(consultation=consultation, now=now)
+    if not state.submissions_open:
+        return 0
+    sent = 0
+    for submission in Submission.objects.filter(consultation=consultation, email__iexact=email):
+        token = secrets.token_urlsafe(32)
+        with transaction.atomic():
+            Submission.objects.filter(pk=submission.pk).update(edit_token_hash=token_hash(token))
+            link = (link_base or base_url()) + reverse(
+                "consultations:submission_private", args=[consultation.slug, token]
+            )
+            transaction.on_commit(
+                lambda s=submission, link=link: _send_receipt(
+                    submission=s, link=link, deadline=state.submissions_deadline
+                )
+            )
+        sent += 1
+    return sent
+
+
+def submission_set_status(*, submission: Submission, status: str, by, note: str = "") -> bool:
+    """The secretariat's review decision; returns False when the move is not allowed."""
+    if status == submission.status or status not in SUBMISSION_MOVES.get(submission.status, ()):
+        return False
+    with transaction.atomic():
+        submission.status = status
+        submission.status_changed_by = by
+        submission.status_note = note[:500]
+        submission.save(update_fields=["status", "status_changed_by", "status_note", "updated_at"])
+    logger.info("submission %s set to %s by %s", submission.pk, status, by)
+    return True
+
+
+# --- Discussions -------------------------------------------------------------------------
+
+
+def comment_post(
+    *,
+    discussion: Discussion,
+    author,
+    body: str,
+    body_format: str,
+    language: str,
+    parent: Comment | None = None,
+) -> Comment:
+    """Post a comment or a reply. Replies go one level deep; closed topics take nothing."""
+    if discussion.status != DiscussionStatus.OPEN:
+        raise ValidationError(_("This discussion is closed to new comments."))
+    if parent is not None and parent.parent_id is not None:
+        # Answer the original comment instead of nesting deeper.
+        raise ValidationError(
+            {"parent": _("Replies go one level deep: answer the original comment.")}
+        )
+    if parent is not None and parent.is_hidden:
+        raise ValidationError({"parent": _("You cannot reply to a hidden comment.")})
+    comment = Comment(
+        discussion=discussion,
+        author=author,
+        parent=parent,
+        body=body.strip(),
+        body_format=body_format,
+        language=language,
+        created_at=timezone.now(),
+    )
+    comment.full_clean()
+    with transaction.atomic():
+        comment.save()
+    return comment
+
+
+def comment_flag(*, comment: Comment, user, reason: str = "") -> bool:
+    """Flag a comment for the moderators; False when this user already flagged it."""
+    try:
+        with transaction.atomic():
+            CommentFlag.objects.create(comment=comment, user=user, reason=reason[:300])
+            Comment.objects.filter(pk=comment.pk).update(flag_count=F("flag_count") + 1)
+    except IntegrityError:
+        return False
+    return True
+
+
+def _moderate(*, comment: Comment, hidden: bool, by, reason: str) -> bool:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"moderation_reason": _("Give the reason for this decision.")})
+    with transaction.atomic():
+        changed = Comment.objects.filter(pk=comment.pk, is_hidden=not hidden).update(
+            is_hidden=hidden,
+            moderation_reason=reason[:500],
+            moderated_by=by,
+            moderated_at=timezone.now(),
+        )
+    if changed:
+        comment.refresh_from_db()
+        logger.info("comment %s hidden=%s by %s: %s", comment.pk, hidden, by, reason)
+    return bool(changed)
+
+
+def comment_hide(*, comment: Comment, by, reason: str) -> bool:
+    """Hide a comment from the public thread, with the reason shown in its place."""
+    return _moderate(comment=comment, hidden=True, by=by, reason=reason)
+
+
+def comment_unhide(*, comment: Comment, by, reason: str) -> bool:
+    """Show a hidden comment again, recording why."""
+    return _moderate(comment=comment, hidden=False, by=by, reason=reason)
+
+
+def subscription_set(
+    *, user, consultation: Consultation, discussion: Discussion | None, subscribed: bool
+) -> bool:
+    """Follow or stop following a discussion (or the consultation when ``discussion`` is None).
+
+    Only comments posted after subscribing are notified.
+    """
+    existing = Subscription.objects.filter(
+        user=user, consultation=consultation, discussion=discussion
+    )
+    if not subscribed:
+        return existing.delete()[0] > 0
+    try:
+        with transaction.atomic():
+            Subscription.objects.create(user=user, consultation=consultation, discussion=discussion)
+    except IntegrityError:
+        return False
+    return True
+
+
+# --- High-Level Track nominations ----------------------------------------------------------
+
+
+def nomination_create(*, consultation: Consultation, user, data: dict, now: datetime) -> Nomination:
+    """Record a High-Level Track facilitator nomination until the nominations deadline."""
+    state = process_state(consultation=consultation, now=now)
+    if not nominations_open(consultation=consultation, state=state):
+        raise DeadlinePassed(
+            _("The call for High-Level Track facilitators is not open. Nothing was saved.")
+        )
+    nomination = Nomination(consultation=consultation, nominated_by=user)
+    for name in ("nominee_name", "nominee_email", "organisation", "stakeholder_group"):
+        setattr(nomination, name, data.get(name) or "")
+    nomination.justification = data.get("justification") or ""
+    nomination.full_clean()
+    with transaction.atomic():
+        nomination.save()
+    return nomination
+
+
+# --- Beat tick: comment digests and phase reminders ----------------------------------------
+
+
+def subscriptions_with_pending_comments() -> list[int]:
+    """Ids of discussion subscriptions with at least one comment not yet delivered."""
+    undelivered = Comment.objects.filter(
+        discussion_id=OuterRef("discussion_id"),
+        is_hidden=False,
+        created_at__gte=OuterRef("created_at"),
+    ).exclude(author_id=OuterRef("user_id"))
+    undelivered = undelivered.exclude(
+        Exists(
+            CommentDelivery.objects.filter(
+                subscription_id=OuterRef(OuterRef("pk")), comment_id=OuterRef("pk")
+            )
+        )
+    )
+    return list(
+        Subscription.objects.filter(discussion__isnull=False)
+        .filter(Exists(undelivered))
+        .values_list("pk", flat=True)
+    )
+
+
+def comment_digests_queue(now: datetime) -> int:
+    """Tick handler: queue one digest task per subscription that has new comments."""
+    from .tasks import comment_digest_send
+
+    ids = subscriptions_with_pending_comments()
+    for subscription_id in ids:
+        comment_digest_send.delay_on_commit(subscription_id)
+    return len(ids)
+
+
+def comment_digest_deliver(*, subscription_id: int) -> int:
+    """Send one subscriber every new comment of their discussion in one email.
+
+    The subscription row is locked, the delivery records (unique per subscription and
+    comment) are written, and the email is sent inside the same transaction: two ticks or
+    a re-delivered task wait for the lock, then find nothing left to send, so a comment is
+    never notified twice; a failed send rolls the records back for the next tick.
+    Returns the number of comments sent.
+    """
+    with transaction.atomic():
+        subscription = (
+            Subscription.objects.select_for_update(of=("self",))
+            .select_related("user", "discussion__consultation")
+            .filter(pk=subscription_id, discussion__isnull=False)
+            .first()
+        )
+        if subscription is None:
+            return 0
+        comments = list(
+            Comment.objects.filter(
+                discussion_id=subscription.discussion_id,
+                is_hidden=False,
+                created_at__gte=subscription.created_at,
+            )
+            .exclude(author_id=subscription.user_id)
+            .exclude(deliveries__subscription=subscription)
+            .select_related("author__profile")
+            .order_by("created_at", "pk")[:50]
+        )
+        if not comments:
+            return 0
+        CommentDelivery.objects.bulk_create(
+            [CommentDelivery(subscription=subscription, comment=c) for c in comments]
+        )
+        discussion = subscription.discussion
+        link = base_url() + discussion.get_absolute_url()
+        mail.send_mail(
+            subject=_("[WSIS] %(n)s new comment(s) in “%(title)s”")
+            % {"n": len(comments), "title": discussion.title},
+            message=render_to_string(
+                "consultations/email/digest.txt",
+                {"discussion": discussion, "comments": comments, "link": link},
+            ),
+            from_email=None,
+            recipient_list=[subscription.user.email],
+        )
+    return len(comments)
+
+
+def phase_reminders_send(now: datetime) -> int:
+    """Tick handler: remind subscribers of a meeting or the submissions deadline, once each.
+
+    A phase is due when its date falls within ``REMINDER_LEAD`` from now. Its
+    ``reminder_sent_at`` is claimed with a conditional UPDATE inside the transaction that
+    sends the emails, so two ticks never send it twice and a failure leaves it for the next.
+    """
+    horizon = now + REMINDER_LEAD
+    due = ConsultationPhase.objects.filter(reminder_sent_at__isnull=True).filter(
+        Q(kind__in=MEETING_KINDS, starts_at__gt=now, starts_at__lte=horizon)
+        | Q(kind=PhaseKind.SUBMISSIONS_DEADLINE, ends_at__gt=now, ends_at__lte=horizon)
+    )
+    sent = 0
+    for phase_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            if not claim_once(
+                ConsultationPhase.objects.filter(pk=phase_id), field="reminder_sent_at"
+            ):
+                continue
+            phase = ConsultationPhase.objects.select_related("consultation").get(pk=phase_id)
+            emails = sorted(
+                set(
+                    Subscription.objects.filter(consultation=phase.consultation).values_list(
+                        "user__email", flat=True
+                    )
+                )
+            )
+            link = base_url() + phase.consultation.get_absolute_url()
+            body = render_to_string(
+                "consultations/email/phase_reminder.txt", {"phase": phase, "link": link}
+            )
+            subject = _("[WSIS] Reminder: %(phase)s, %(name)s") % {
+                "phase": phase.label,
+                "name": phase.name,
+            }
+            messages = [
+                mail.EmailMessage(subject=subject, body=body, to=[email]) for email in emails
+            ]
+            if messages:
+                with mail.get_connection() as connection:
+                    connection.send_messages(messages)
+            sent += 1
+    return sent
