@@ -7,6 +7,11 @@ from playwright.sync_api import expect
 
 from tests.browser.helpers import assert_accessible, axe_violations, sign_in
 from tests.factories.accounts import StakeholderFactory
+from tests.factories.consultations import (
+    CommentFactory,
+    DiscussionFactory,
+    consultation_with_phases,
+)
 from tests.factories.forum import MatrixLinkFactory, action_line
 from tests.factories.forum_programme import EditionFactory, SessionFactory
 
@@ -78,3 +83,20 @@ def test_ungis_pages_are_accessible(page, axe_source):
         page.goto(path)
         expect(page.get_by_role("heading", level=1)).to_have_count(1)
         assert_accessible(page, axe_source)
+
+
+def test_consultation_pages_are_accessible(page, axe_source):
+    consultation = consultation_with_phases(title="WSIS Forum 2027 Open Consultation", slug="oc")
+    topic = DiscussionFactory(consultation=consultation, title="Bridging the gender gap")
+    CommentFactory(discussion=topic, body="Women's digital skills first.")
+    user = StakeholderFactory()
+    paths = ["/consultations/", "/consultations/oc/", "/consultations/oc/submit/"]
+    paths += ["/consultations/oc/discussions/", topic.get_absolute_url()]
+    for path in paths:
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_have_count(1)
+        assert_accessible(page, axe_source)
+    # Signed in, the discussion shows the whole thread and the comment form.
+    sign_in(page, user.email, start=topic.get_absolute_url())
+    expect(page.get_by_label("Your comment")).to_be_visible()
+    assert_accessible(page, axe_source)
