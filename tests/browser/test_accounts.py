@@ -9,7 +9,14 @@ from playwright.sync_api import expect
 
 from accounts.models import StakeholderProfile
 from accounts.roles import SECRETARIAT
-from tests.browser.helpers import is_focused, sign_in, sign_out, sign_up_and_confirm, tab_to
+from tests.browser.helpers import (
+    assert_accessible,
+    is_focused,
+    sign_in,
+    sign_out,
+    sign_up_and_confirm,
+    tab_to,
+)
 from tests.factories.accounts import DEFAULT_PASSWORD, StakeholderFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -140,3 +147,12 @@ def test_non_staff_cannot_enter_the_admin(page):
         "Please enter the correct email address and password for a staff account."
     )
     expect(page).to_have_url("/admin/login/")
+
+
+def test_arabic_is_shown_right_to_left_and_stays_accessible(page, axe_source):
+    page.goto("/")
+    page.locator("#language-select").select_option("ar")
+    page.locator(".language-switcher").get_by_role("button").click()
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert_accessible(page, axe_source)
