@@ -1,0 +1,600 @@
+"""Every non-trivial read of WSIS Stocktaking: search with facets, reports, the matrix, /my/."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.contrib.postgres.search import SearchRank
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.http import Http404, QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from accounts.enums import StakeholderType
+from forum.enums import Region
+from forum.models import SDG, ActionLine
+
+from .enums import CallKind, EntryStatus, RevisionStatus, Sort
+from .filters import EntryFilter, search_query, uses_postgres
+from .models import Call, Entry, EntryActionLine, EntryRevision, EntrySDG
+from .services import CACHE_VERSION_KEY
+
+PAGE_SIZE = 20
+CACHE_SECONDS = 600
+# Columns a result card shows; the long description is cut in the template.
+CARD_FIELDS = (
+    "id",
+    "title",
+    "organisation",
+    "country",
+    "region",
+    "stakeholder_type",
+    "start_year",
+    "is_success_story",
+    "published_at",
+    "description",
+)
+
+
+def published_entries() -> QuerySet[Entry]:
+    return Entry.objects.filter(status=EntryStatus.PUBLISHED)
+
+
+# --- cache of aggregates, invalidated whenever published data changes -----------------------
+
+
+def _cache_version() -> str:
+    try:
+        version = cache.get(CACHE_VERSION_KEY)
+    except Exception:
+        return ""
+    return str(version or "0")
+
+
+def cached(parts: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()`` memoised until published data next changes (services bump the version).
+
+    Read-only pages keep working when Redis is down: a cache error just recomputes.
+    """
+    version = _cache_version()
+    if not version:
+        return compute()
+    digest = hashlib.sha1(repr(parts).encode()).hexdigest()
+    key = f"stocktaking:{version}:{digest}"
+    try:
+        hit = cache.get(key)
+    except Exception:
+        hit = None
+    if hit is not None:
+        return hit
+    value = compute()
+    with contextlib.suppress(Exception):
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption] = field(default_factory=list)
+
+    @property
+    def selected_count(self) -> int:
+        return sum(1 for o in self.options if o.selected)
+
+
+def entry_filter(params: QueryDict) -> EntryFilter:
+    return EntryFilter(params, queryset=published_entries())
+
+
+def filtered_entries(filterset: EntryFilter) -> QuerySet[Entry]:
+    """The published entries matching a bound FilterSet (all of them when it is invalid)."""
+    if filterset.is_valid():
+        return filterset.qs
+    return published_entries().none()
+
+
+def _normalised(filterset: EntryFilter) -> tuple:
+    data = filterset.form.cleaned_data if filterset.is_valid() else {}
+    parts = []
+    for name in sorted(data):
+        if name in ("sort",):
+            continue
+        value = data[name]
+        if hasattr(value, "__iter__") and not isinstance(value, str):
+            value = sorted(str(getattr(v, "pk", v)) for v in value)
+        parts.append((name, value))
+    return tuple(parts)
+
+
+def facet_counts(qs: QuerySet[Entry]) -> dict[str, dict]:
+    """Counts per value of every facet over ``qs``: one aggregate query per facet.
+
+    The total is the sum of the region counts (each entry has exactly one region value,
+    possibly blank), so it costs no extra query.
+    """
+    ids = qs.order_by().values("pk")
+
+    def by(column: str) -> dict:
+        rows = qs.order_by().values_list(column).annotate(n=Count("pk"))
+        return dict(rows)
+
+    regions = by("region")
+    return {
+        "total": sum(regions.values()),
+        "region": regions,
+        "country": by("country"),
+        "stakeholder_type": by("stakeholder_type"),
+        "year": by("start_year"),
+        "success_story": by("is_success_story"),
+        "action_line": dict(
+            EntryActionLine.objects.filter(entry__in=ids)
+            .order_by()
+            .values_list("action_line_id")
+            .annotate(n=Count("pk"))
+        ),
+        "sdg": dict(
+            EntrySDG.objects.filter(entry__in=ids)
+            .order_by()
+            .values_list("sdg_id")
+            .annotate(n=Count("pk"))
+        ),
+    }
+
+
+def _build_facets(
+    filterset: EntryFilter, counts: dict, action_lines: list[ActionLine], sdgs: list[SDG]
+) -> list[Facet]:
+    data = filterset.form.cleaned_data if filterset.is_valid() else {}
+
+    def chosen(name: str) -> set[str]:
+        return {str(getattr(v, "pk", v)) for v in (data.get(name) or [])}
+
+    al_chosen, sdg_chosen = chosen("action_line"), chosen("sdg")
+    facets = [
+        Facet(
+            "action_line",
+            _("Action Line"),
+            [
+                FacetOption(
+                    al.code,
+                    f"{al.code} {al.short_title}",
+                    counts["action_line"].get(al.pk, 0),
+                    str(al.pk) in al_chosen,
+                )
+                for al in action_lines
+            ],
+        ),
+        Facet(
+            "sdg",
+            _("Sustainable Development Goal"),
+            [
+                FacetOption(
+                    str(s.number),
+                    f"{s.number}. {s.short_title}",
+                    counts["sdg"].get(s.pk, 0),
+                    str(s.pk) in sdg_chosen,
+                )
+                for s in sdgs
+            ],
+        ),
+        Facet(
+            "region",
+            _("Region"),
+            [
+                FacetOption(
+                    r.value,
+                    str(r.label),
+                    counts["region"].get(r.value, 0),
+                    r.value in chosen("region"),
+                )
+                for r in Region
+            ],
+        ),
+        Facet(
+            "stakeholder_type",
+            _("Stakeholder type"),
+            [
+                FacetOption(
+                    t.value,
+                    str(t.label),
+                    counts["stakeholder_type"].get(t.value, 0),
+                    t.value in chosen("stakeholder_type"),
+                )
+                for t in StakeholderType
+            ],
+        ),
+    ]
+    country_sel = chosen("country")
+    country_opts = [
+        FacetOption(code, countries.name(code) or code, n, code in country_sel)
+        for code, n in counts["country"].items()
+        if code
+    ]
+    country_opts += [
+        FacetOption(code, countries.name(code), 0, True)
+        for code in country_sel
+        if code not in counts["country"]
+    ]
+    country_opts.sort(key=lambda o: (-o.count, o.label))
+    facets.append(Facet("country", _("Country"), country_opts))
+    year_sel = chosen("year")
+    year_opts = [
+        FacetOption(str(y), str(y), n, str(y) in year_sel) for y, n in counts["year"].items() if y
+    ]
+    year_opts += [FacetOption(y, y, 0, True) for y in year_sel if int(y) not in counts["year"]]
+    year_opts.sort(key=lambda o: -int(o.value))
+    facets.append(Facet("year", _("Start year"), year_opts))
+    facets.append(
+        Facet(
+            "success_story",
+            _("Success stories"),
+            [
+                FacetOption(
+                    "true",
+                    _("Success stories only"),
+                    counts["success_story"].get(True, 0),
+                    data.get("success_story") is True,
+                )
+            ],
+        )
+    )
+    return facets
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told its count (from the facet totals) instead of running COUNT(*)."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def _ordered(filterset: EntryFilter, qs: QuerySet[Entry]) -> tuple[QuerySet[Entry], str]:
+    data = filterset.form.cleaned_data if filterset.is_valid() else {}
+    text = (data.get("q") or "").strip()
+    sort = data.get("sort") or (Sort.RELEVANCE if text else Sort.NEWEST)
+    if sort == Sort.RELEVANCE and not text:
+        sort = Sort.NEWEST
+    if sort == Sort.RELEVANCE and uses_postgres():
+        qs = qs.annotate(rank=SearchRank(F("search_vector"), search_query(text)))
+        return qs.order_by("-rank", "-published_at", "-id"), sort
+    if sort == Sort.OLDEST:
+        return qs.order_by("published_at", "id"), sort
+    if sort == Sort.TITLE:
+        return qs.order_by("title", "id"), sort
+    return qs.order_by("-published_at", "-id"), sort
+
+
+def with_taxonomy(qs: QuerySet[Entry]) -> QuerySet[Entry]:
+    return qs.prefetch_related(
+        Prefetch("action_lines", queryset=ActionLine.objects.only("id", "code", "title")),
+        Prefetch("sdgs", queryset=SDG.objects.only("id", "number", "title")),
+    )
+
+
+def entry_search(*, params: QueryDict, page_number: str | int | None = 1) -> dict:
+    """One page of published entries for a query string, with facet counts.
+
+    A fixed number of queries whatever the size of the result: the facet aggregates (cached
+    until published data changes), the page itself and its Action Lines and SDGs.
+    """
+    filterset = entry_filter(params)
+    qs = filtered_entries(filterset)
+    action_lines = list(ActionLine.objects.only("id", "code", "number", "title"))
+    sdgs = list(SDG.objects.only("id", "number", "title"))
+    counts = cached(("facets", _normalised(filterset)), lambda: facet_counts(qs))
+    ordered, sort = _ordered(filterset, qs)
+    ordered = with_taxonomy(ordered.only(*CARD_FIELDS))
+    paginator = _CountedPaginator(ordered, PAGE_SIZE, counts["total"])
+    page: Page = paginator.get_page(page_number)
+    return {
+        "filterset": filterset,
+        "page_obj": page,
+        "entries": page.object_list,
+        "total": counts["total"],
+        "facets": _build_facets(filterset, counts, action_lines, sdgs),
+        "sort": sort,
+        "sort_choices": Sort.choices,
+    }
+
+
+def entry_for_viewer(*, entry_id: int, user) -> Entry:
+    """An entry page: published entries for everyone; others only for their submitter."""
+    entry = (
+        with_taxonomy(Entry.objects.select_related("call").defer("search_vector"))
+        .filter(pk=entry_id)
+        .first()
+    )
+    if entry is None:
+        raise Http404(_("There is no entry with this number."))
+    if entry.status == EntryStatus.PUBLISHED:
+        return entry
+    if user.is_authenticated and (entry.submitter_id == user.pk or user.is_staff):
+        return entry
+    raise Http404(_("There is no published entry with this number."))
+
+
+def pending_update(*, entry: Entry) -> EntryRevision | None:
+    return EntryRevision.objects.filter(entry=entry, status=RevisionStatus.PENDING).first()
+
+
+# --- exports -------------------------------------------------------------------------------
+
+EXPORT_COLUMNS = (
+    ("id", "id"),
+    ("title", "title"),
+    ("organisation", "organisation"),
+    ("stakeholder_type", "stakeholder_type"),
+    ("country", "country"),
+    ("region", "region"),
+    ("start_year", "start_year"),
+    ("website", "website"),
+    ("is_success_story", "success_story"),
+    ("published_at", "published_at"),
+    ("description", "description"),
+)
+EXPORT_HEADER = [label for _, label in EXPORT_COLUMNS] + ["action_lines", "sdgs", "url"]
+EXPORT_CHUNK = 2000
+
+
+def export_rows(qs: QuerySet[Entry], *, base_url: str = "") -> Iterator[dict]:
+    """The rows of an export, read in chunks with a server-side cursor; never the whole set.
+
+    Each chunk of entries costs two more queries for its Action Lines and SDGs. No contact
+    email: it is never public.
+    """
+    columns = [c for c, _ in EXPORT_COLUMNS]
+    rows = qs.order_by("id").values_list(*columns).iterator(chunk_size=EXPORT_CHUNK)
+    batch: list[tuple] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= EXPORT_CHUNK:
+            yield from _export_batch(batch, base_url)
+            batch = []
+    if batch:
+        yield from _export_batch(batch, base_url)
+
+
+def _export_batch(batch: list[tuple], base_url: str) -> Iterator[dict]:
+    ids = [row[0] for row in batch]
+    lines: dict[int, list[str]] = {}
+    for entry_id, code in (
+        EntryActionLine.objects.filter(entry_id__in=ids)
+        .order_by("action_line__number")
+        .values_list("entry_id", "action_line__code")
+    ):
+        lines.setdefault(entry_id, []).append(code)
+    goals: dict[int, list[int]] = {}
+    for entry_id, number in (
+        EntrySDG.objects.filter(entry_id__in=ids)
+        .order_by("sdg__number")
+        .values_list("entry_id", "sdg__number")
+    ):
+        goals.setdefault(entry_id, []).append(number)
+    labels = [label for _, label in EXPORT_COLUMNS]
+    for row in batch:
+        item = dict(zip(labels, row, strict=True))
+        item["published_at"] = item["published_at"].isoformat() if item["published_at"] else None
+        item["action_lines"] = lines.get(row[0], [])
+        item["sdgs"] = goals.get(row[0], [])
+        item["url"] = f"{base_url}/stocktaking/entries/{row[0]}/"
+        yield item
+
+
+# --- reports -------------------------------------------------------------------------------
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    percent: float
+    url: str = ""
+
+    @property
+    def bar_width(self) -> float:
+        """Width of the bar in percent of the chart (the bars take 45% of the width)."""
+        return round(self.percent * 0.45, 2)
+
+    @property
+    def value_x(self) -> float:
+        return round(46 + self.percent * 0.45, 2)
+
+
+def _bars(pairs: list[tuple[str, int, str]]) -> list[Bar]:
+    top = max((v for _, v, _ in pairs), default=0)
+    return [Bar(label, v, round(100 * v / top, 1) if top else 0.0, url) for label, v, url in pairs]
+
+
+def report_years() -> list[dict]:
+    """The WSIS Stocktaking Reports: one per report year that has a call, newest first."""
+    calls = list(Call.objects.order_by("-report_year", "kind"))
+    counts = dict(
+        published_entries()
+        .filter(call__report_year__isnull=False)
+        .order_by()
+        .values_list("call__report_year")
+        .annotate(n=Count("pk"))
+    )
+    years: dict[int, dict] = {}
+    for call in calls:
+        item = years.setdefault(
+            call.report_year, {"year": call.report_year, "title": call.report_name, "calls": []}
+        )
+        item["calls"].append(call)
+        item["count"] = counts.get(call.report_year, 0)
+    return list(years.values())
+
+
+def report(*, year: int, region: str | None = None) -> dict:
+    """A WSIS Stocktaking Report: totals and breakdowns of the entries its calls brought in."""
+    calls = list(Call.objects.filter(report_year=year).order_by("starts_at"))
+    if not calls:
+        raise Http404(_("There is no WSIS Stocktaking Report for this year."))
+    if region is not None and region not in Region.values:
+        raise Http404(_("There is no such ITU region."))
+    qs = published_entries().filter(call__report_year=year)
+    if region:
+        qs = qs.filter(region=region)
+    action_lines = list(ActionLine.objects.only("id", "code", "number", "title"))
+    sdgs = list(SDG.objects.only("id", "number", "title"))
+
+    def aggregates() -> dict:
+        ids = qs.order_by().values("pk")
+        return {
+            "region": dict(qs.order_by().values_list("region").annotate(n=Count("pk"))),
+            "stakeholder_type": dict(
+                qs.order_by().values_list("stakeholder_type").annotate(n=Count("pk"))
+            ),
+            "action_line": dict(
+                EntryActionLine.objects.filter(entry__in=ids)
+                .order_by()
+                .values_list("action_line_id")
+                .annotate(n=Count("pk"))
+            ),
+            "sdg": dict(
+                EntrySDG.objects.filter(entry__in=ids)
+                .order_by()
+                .values_list("sdg_id")
+                .annotate(n=Count("pk"))
+            ),
+            "success_stories": qs.filter(is_success_story=True).count(),
+        }
+
+    agg = cached(("report", year, region or ""), aggregates)
+    search = f"/stocktaking/?{'region=' + region + '&' if region else ''}"
+    stories = list(
+        qs.filter(is_success_story=True)
+        .order_by("title", "id")
+        .only("id", "title", "organisation", "country", "region")[:100]
+    )
+    return {
+        "year": year,
+        "region": Region(region) if region else None,
+        "calls": calls,
+        "title": calls[0].report_name,
+        "total": sum(agg["region"].values()),
+        "success_story_count": agg["success_stories"],
+        "by_region": _bars([(str(r.label), agg["region"].get(r.value, 0), "") for r in Region]),
+        "by_stakeholder_type": _bars(
+            [
+                (
+                    str(t.label),
+                    agg["stakeholder_type"].get(t.value, 0),
+                    f"{search}stakeholder_type={t.value}",
+                )
+                for t in StakeholderType
+            ]
+        ),
+        "by_action_line": _bars(
+            [
+                (
+                    f"{al.code} {al.short_title}",
+                    agg["action_line"].get(al.pk, 0),
+                    f"{search}action_line={al.code}",
+                )
+                for al in action_lines
+            ]
+        ),
+        "by_sdg": _bars(
+            [
+                (
+                    f"SDG {s.number} {s.short_title}",
+                    agg["sdg"].get(s.pk, 0),
+                    f"{search}sdg={s.number}",
+                )
+                for s in sdgs
+            ]
+        ),
+        "success_stories": stories,
+        "regions": list(Region),
+    }
+
+
+# --- home page, /my/ and the matrix --------------------------------------------------------
+
+
+def calls_for_home(*, now: datetime) -> list[Call]:
+    """Calls open now or opening later (one query)."""
+    return list(Call.objects.filter(ends_at__gt=now).order_by("starts_at")[:4])
+
+
+def next_call(*, kind: str, now: datetime | None = None) -> Call | None:
+    now = now or timezone.now()
+    return Call.objects.filter(kind=kind, starts_at__gt=now).order_by("starts_at").first()
+
+
+def entries_of_user(*, user) -> list[Entry]:
+    """The signed-in user's entries with their status and whether an update awaits moderation."""
+    pending = EntryRevision.objects.filter(status=RevisionStatus.PENDING, kind="update")
+    return list(
+        Entry.objects.filter(submitter=user)
+        .defer("search_vector", "description")
+        .annotate(pending_updates=Count("revisions", filter=Q(revisions__in=pending)))
+        .order_by("-updated_at")
+    )
+
+
+def matrix_counts() -> dict[tuple[str, int], int]:
+    """Published entries per (Action Line, SDG) pair, in one query (cached until data changes)."""
+
+    def compute() -> dict[tuple[str, int], int]:
+        rows = (
+            EntryActionLine.objects.filter(entry__status=EntryStatus.PUBLISHED)
+            .order_by()
+            .values_list("action_line__code", "entry__sdg_links__sdg__number")
+            .annotate(n=Count("pk"))
+        )
+        return {(code, number): n for code, number, n in rows if number is not None}
+
+    return cached(("matrix",), compute)
+
+
+def matrix_items(action_line, sdg, limit: int) -> list:
+    from wsis_portal.registry import MatrixItem
+
+    entries = (
+        published_entries()
+        .filter(
+            action_line_links__action_line=action_line,
+            sdg_links__sdg=sdg,
+        )
+        .only("id", "title", "organisation", "country")
+        .order_by("-published_at", "-id")[:limit]
+    )
+    return [
+        MatrixItem(
+            kind=_("Stocktaking entry"),
+            title=e.title,
+            url=e.get_absolute_url(),
+            subtitle=f"{e.organisation}, {e.country.name}",
+        )
+        for e in entries
+    ]
+
+
+def call_open(*, kind: str = CallKind.NEW_ENTRIES, now: datetime | None = None) -> Call | None:
+    from .services import open_call
+
+    return open_call(kind=kind, now=now)
