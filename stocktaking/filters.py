@@ -74,12 +74,16 @@ class EntryFilter(django_filters.FilterSet):
         )
 
     def filter_action_line(self, queryset, name, value):
+        if not value:
+            return queryset
         ids = [al.pk for al in value]
         return queryset.filter(
             Exists(EntryActionLine.objects.filter(entry=OuterRef("pk"), action_line_id__in=ids))
         )
 
     def filter_sdg(self, queryset, name, value):
+        if not value:
+            return queryset
         ids = [s.pk for s in value]
         return queryset.filter(
             Exists(EntrySDG.objects.filter(entry=OuterRef("pk"), sdg_id__in=ids))
