@@ -39,17 +39,26 @@ class EntryFilter(django_filters.FilterSet):
         queryset=ActionLine.objects.all(),
         to_field_name="code",
         method="filter_action_line",
+        distinct=False,
     )
     sdg = django_filters.ModelMultipleChoiceFilter(
-        label=_("SDG"), queryset=SDG.objects.all(), to_field_name="number", method="filter_sdg"
+        label=_("SDG"),
+        queryset=SDG.objects.all(),
+        to_field_name="number",
+        method="filter_sdg",
+        distinct=False,
     )
-    region = django_filters.MultipleChoiceFilter(label=_("Region"), choices=Region.choices)
-    country = django_filters.MultipleChoiceFilter(label=_("Country"), choices=country_choices)
+    region = django_filters.MultipleChoiceFilter(
+        label=_("Region"), choices=Region.choices, distinct=False
+    )
+    country = django_filters.MultipleChoiceFilter(
+        label=_("Country"), choices=country_choices, distinct=False
+    )
     stakeholder_type = django_filters.MultipleChoiceFilter(
-        label=_("Stakeholder type"), choices=StakeholderType.choices
+        label=_("Stakeholder type"), choices=StakeholderType.choices, distinct=False
     )
     year = django_filters.MultipleChoiceFilter(
-        label=_("Start year"), field_name="start_year", choices=YEAR_CHOICES
+        label=_("Start year"), field_name="start_year", choices=YEAR_CHOICES, distinct=False
     )
     success_story = django_filters.BooleanFilter(
         label=_("Success stories only"), field_name="is_success_story"

@@ -45,6 +45,8 @@ class EntryForm(forms.ModelForm):
         }
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
 
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     def __init__(self, *args, entry: Entry | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if entry is not None and entry.pk and not self.is_bound:

@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib.postgres.search import SearchRank
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404, QueryDict
 from django.utils import timezone
@@ -127,39 +128,57 @@ def _normalised(filterset: EntryFilter) -> tuple:
     return tuple(parts)
 
 
+FACET_SQL = """
+WITH f (id, region, country, stakeholder_type, start_year, story) AS ({filtered})
+SELECT 'region', region, COUNT(*) FROM f GROUP BY region
+UNION ALL SELECT 'country', country, COUNT(*) FROM f GROUP BY country
+UNION ALL SELECT 'stakeholder_type', stakeholder_type, COUNT(*) FROM f GROUP BY stakeholder_type
+UNION ALL SELECT 'year', CAST(start_year AS TEXT), COUNT(*) FROM f GROUP BY start_year
+UNION ALL SELECT 'success_story', CASE WHEN story THEN '1' ELSE '0' END, COUNT(*) FROM f GROUP BY story
+UNION ALL SELECT 'action_line', CAST(l.action_line_id AS TEXT), COUNT(*)
+    FROM {al_table} l INNER JOIN f ON l.entry_id = f.id GROUP BY l.action_line_id
+UNION ALL SELECT 'sdg', CAST(g.sdg_id AS TEXT), COUNT(*)
+    FROM {sdg_table} g INNER JOIN f ON g.entry_id = f.id GROUP BY g.sdg_id
+"""
+
+
 def facet_counts(qs: QuerySet[Entry]) -> dict[str, dict]:
-    """Counts per value of every facet over ``qs``: one aggregate query per facet.
+    """Counts per value of every facet over ``qs``, in ONE query whatever the result size.
 
-    The total is the sum of the region counts (each entry has exactly one region value,
-    possibly blank), so it costs no extra query.
+    The filtered entries are computed once (a CTE, so the text search runs once) and every
+    facet is an aggregate over it; the Action Line and SDG counts join the indexed through
+    tables to it. The total is the sum of the region counts (each entry has exactly one
+    region value, possibly blank).
     """
-    ids = qs.order_by().values("pk")
-
-    def by(column: str) -> dict:
-        rows = qs.order_by().values_list(column).annotate(n=Count("pk"))
-        return dict(rows)
-
-    regions = by("region")
-    return {
-        "total": sum(regions.values()),
-        "region": regions,
-        "country": by("country"),
-        "stakeholder_type": by("stakeholder_type"),
-        "year": by("start_year"),
-        "success_story": by("is_success_story"),
-        "action_line": dict(
-            EntryActionLine.objects.filter(entry__in=ids)
-            .order_by()
-            .values_list("action_line_id")
-            .annotate(n=Count("pk"))
-        ),
-        "sdg": dict(
-            EntrySDG.objects.filter(entry__in=ids)
-            .order_by()
-            .values_list("sdg_id")
-            .annotate(n=Count("pk"))
-        ),
+    columns = ("pk", "region", "country", "stakeholder_type", "start_year", "is_success_story")
+    filtered, params = qs.order_by().values_list(*columns).query.sql_with_params()
+    sql = FACET_SQL.format(
+        filtered=filtered,
+        al_table=EntryActionLine._meta.db_table,
+        sdg_table=EntrySDG._meta.db_table,
+    )
+    counts: dict[str, dict] = {
+        name: {}
+        for name in (
+            "region",
+            "country",
+            "stakeholder_type",
+            "year",
+            "success_story",
+            "action_line",
+            "sdg",
+        )
     }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, value, n in cursor.fetchall():
+            if facet == "year" or facet in ("action_line", "sdg"):
+                value = int(value) if value is not None else None
+            elif facet == "success_story":
+                value = value == "1"
+            counts[facet][value] = n
+    counts["total"] = sum(counts["region"].values())
+    return counts
 
 
 def _build_facets(
@@ -461,26 +480,9 @@ def report(*, year: int, region: str | None = None) -> dict:
     sdgs = list(SDG.objects.only("id", "number", "title"))
 
     def aggregates() -> dict:
-        ids = qs.order_by().values("pk")
-        return {
-            "region": dict(qs.order_by().values_list("region").annotate(n=Count("pk"))),
-            "stakeholder_type": dict(
-                qs.order_by().values_list("stakeholder_type").annotate(n=Count("pk"))
-            ),
-            "action_line": dict(
-                EntryActionLine.objects.filter(entry__in=ids)
-                .order_by()
-                .values_list("action_line_id")
-                .annotate(n=Count("pk"))
-            ),
-            "sdg": dict(
-                EntrySDG.objects.filter(entry__in=ids)
-                .order_by()
-                .values_list("sdg_id")
-                .annotate(n=Count("pk"))
-            ),
-            "success_stories": qs.filter(is_success_story=True).count(),
-        }
+        counts = facet_counts(qs)
+        counts["success_stories"] = counts["success_story"].get(True, 0)
+        return counts
 
     agg = cached(("report", year, region or ""), aggregates)
     search = f"/stocktaking/?{'region=' + region + '&' if region else ''}"
