@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchRank
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -151,7 +152,16 @@ def facet_counts(qs: QuerySet[Entry]) -> dict[str, dict]:
     region value, possibly blank).
     """
     columns = ("pk", "region", "country", "stakeholder_type", "start_year", "is_success_story")
-    filtered, params = qs.order_by().values_list(*columns).query.sql_with_params()
+    empty: dict[str, dict] = {
+        name: {}
+        for name in (
+            "region", "country", "stakeholder_type", "year", "success_story", "action_line", "sdg",
+        )
+    }
+    try:
+        filtered, params = qs.order_by().values_list(*columns).query.sql_with_params()
+    except EmptyResultSet:  # e.g. an invalid filter: nothing matches, no query needed
+        return {**empty, "total": 0}
     sql = FACET_SQL.format(
         filtered=filtered,
         al_table=EntryActionLine._meta.db_table,
