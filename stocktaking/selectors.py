@@ -155,7 +155,13 @@ def facet_counts(qs: QuerySet[Entry]) -> dict[str, dict]:
     empty: dict[str, dict] = {
         name: {}
         for name in (
-            "region", "country", "stakeholder_type", "year", "success_story", "action_line", "sdg",
+            "region",
+            "country",
+            "stakeholder_type",
+            "year",
+            "success_story",
+            "action_line",
+            "sdg",
         )
     }
     try:

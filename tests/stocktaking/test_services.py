@@ -70,9 +70,7 @@ def test_draft_refused_when_no_call_is_open():
 def test_draft_needs_an_action_line_and_saves_nothing_without():
     CallFactory()
     with pytest.raises(ValidationError) as error:
-        services.entry_save_draft(
-            user=StakeholderFactory(), data=_data(), action_lines=[], sdgs=[]
-        )
+        services.entry_save_draft(user=StakeholderFactory(), data=_data(), action_lines=[], sdgs=[])
     assert "action_lines" in error.value.message_dict
     assert not Entry.objects.exists()
 

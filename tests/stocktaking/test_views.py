@@ -61,7 +61,10 @@ def test_bad_input_is_reported_next_to_the_field(stakeholder_client):
     CallFactory()
     response = stakeholder_client.post(
         reverse("stocktaking:submit"),
-        {**entry_data(action_lines=[], start_year="1800", contact_email="nope"), "action": "submit"},
+        {
+            **entry_data(action_lines=[], start_year="1800", contact_email="nope"),
+            "action": "submit",
+        },
     )
     assert response.status_code == 200
     form = response.context["form"]
@@ -169,7 +172,9 @@ def test_search_page_runs_the_same_queries_for_1_and_3_entries(client, url):
     assert three <= 10
 
 
-def test_report_page_runs_the_same_queries_for_1_and_3_entries(client, django_assert_max_num_queries):
+def test_report_page_runs_the_same_queries_for_1_and_3_entries(
+    client, django_assert_max_num_queries
+):
     from django.core.cache import cache
 
     call = CallFactory(year=2024)
@@ -192,11 +197,16 @@ def test_report_page_draws_accessible_charts(client):
     EntryFactory(call=call, is_success_story=True, title="Story one")
     body = client.get(reverse("stocktaking:report", args=[call.report_year])).content.decode()
     assert body.count('role="img"') == 4
-    assert "<title id=\"chart-al-title\">" in body and "<desc id=\"chart-al-desc\">" in body
-    assert "<th scope=\"col\">" in body
+    assert '<title id="chart-al-title">' in body and '<desc id="chart-al-desc">' in body
+    assert '<th scope="col">' in body
     assert "Story one" in body
     assert client.get(reverse("stocktaking:report", args=[1999])).status_code == 404
-    assert client.get(reverse("stocktaking:report_region", args=[call.report_year, "mars"])).status_code == 404
+    assert (
+        client.get(
+            reverse("stocktaking:report_region", args=[call.report_year, "mars"])
+        ).status_code
+        == 404
+    )
 
 
 def test_reports_list(client):
