@@ -104,6 +104,12 @@ def manage(env: dict, *args: str) -> str:
     return result.stdout
 
 
+def manage_last_line(env: dict, *args: str) -> str:
+    """The last line ``manage.py shell -c`` prints (it may announce auto-imports first)."""
+    lines = manage(env, *args).strip().splitlines()
+    return lines[-1] if lines else ""
+
+
 def get(port: int, path: str, timeout: float = 30.0) -> tuple[float, int, int]:
     started = time.perf_counter()
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
@@ -180,15 +186,15 @@ def main() -> None:
         started = time.monotonic()
         manage(env, "seed_demo", "--only", "stocktaking", "--entries", "100000")
         print(f"seed_demo --entries 100000: {time.monotonic() - started:.1f} s")
-    count = manage(
+    count = manage_last_line(
         env,
         "shell",
         "-c",
         "from stocktaking.models import Entry; print(Entry.objects.filter(status='published').count())",
-    ).strip()
+    )
     print(f"published entries: {count}")
     manage(env, "collectstatic", "--noinput")
-    report_years = manage(
+    report_years = manage_last_line(
         env,
         "shell",
         "-c",

@@ -50,8 +50,8 @@ class EntryForm(forms.ModelForm):
     def __init__(self, *args, entry: Entry | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if entry is not None and entry.pk and not self.is_bound:
-            self.initial["action_lines"] = list(entry.action_lines.all())
-            self.initial["sdgs"] = list(entry.sdgs.all())
+            self.initial.setdefault("action_lines", list(entry.action_lines.all()))
+            self.initial.setdefault("sdgs", list(entry.sdgs.all()))
 
 
 class DecisionForm(forms.Form):

@@ -17,6 +17,8 @@ from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404, QueryDict
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -328,27 +330,43 @@ def with_taxonomy(qs: QuerySet[Entry]) -> QuerySet[Entry]:
     )
 
 
-def entry_search(*, params: QueryDict, page_number: str | int | None = 1) -> dict:
+def entry_search(
+    *,
+    params: QueryDict,
+    page_number: str | int | None = 1,
+    render_facets: Callable[[list[Facet]], str] | None = None,
+) -> dict:
     """One page of published entries for a query string, with facet counts.
 
-    A fixed number of queries whatever the size of the result: the facet aggregates (cached
-    until published data changes), the page itself and its Action Lines and SDGs.
+    A fixed number of queries whatever the size of the result: one aggregate query for all
+    facet counts (plus the Action Line and SDG lists that label them), the page itself and
+    its Action Lines and SDGs. The facets, and their rendered HTML when ``render_facets`` is
+    given, are cached per query string and language until published data next changes.
     """
     filterset = entry_filter(params)
     qs = filtered_entries(filterset)
-    action_lines = list(ActionLine.objects.only("id", "code", "number", "title"))
-    sdgs = list(SDG.objects.only("id", "number", "title"))
-    counts = cached(("facets", _normalised(filterset)), lambda: facet_counts(qs))
+
+    def facet_bundle() -> dict:
+        counts = facet_counts(qs)
+        action_lines = list(ActionLine.objects.only("id", "code", "number", "title"))
+        sdgs = list(SDG.objects.only("id", "number", "title"))
+        facets = _build_facets(filterset, counts, action_lines, sdgs)
+        html = render_facets(facets) if render_facets else ""
+        return {"total": counts["total"], "facets": facets, "html": html}
+
+    key = ("facets", _normalised(filterset), get_language(), render_facets is not None)
+    bundle = cached(key, facet_bundle)
     ordered, sort = _ordered(filterset, qs)
     ordered = with_taxonomy(ordered.only(*CARD_FIELDS))
-    paginator = _CountedPaginator(ordered, PAGE_SIZE, counts["total"])
+    paginator = _CountedPaginator(ordered, PAGE_SIZE, bundle["total"])
     page: Page = paginator.get_page(page_number)
     return {
         "filterset": filterset,
         "page_obj": page,
         "entries": page.object_list,
-        "total": counts["total"],
-        "facets": _build_facets(filterset, counts, action_lines, sdgs),
+        "total": bundle["total"],
+        "facets": bundle["facets"],
+        "facets_html": mark_safe(bundle["html"]),  # rendered by our own autoescaping template
         "sort": sort,
         "sort_choices": Sort.choices,
     }

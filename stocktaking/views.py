@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -23,7 +24,13 @@ from .forms import EntryForm
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    context = selectors.entry_search(params=request.GET, page_number=request.GET.get("page"))
+    context = selectors.entry_search(
+        params=request.GET,
+        page_number=request.GET.get("page"),
+        render_facets=lambda facets: render_to_string(
+            "stocktaking/includes/facets.html", {"facets": facets}
+        ),
+    )
     context["new_call"] = selectors.call_open(kind=CallKind.NEW_ENTRIES)
     return render(request, "stocktaking/search.html", context)
 
