@@ -194,6 +194,14 @@ def main() -> None:
     )
     print(f"published entries: {count}")
     manage(env, "collectstatic", "--noinput")
+    # What autovacuum does after a bulk load: statistics and the visibility map (index-only scans).
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.db import connection; c = connection.cursor(); "
+        "[c.execute('VACUUM ANALYZE ' + t) for t in ('stocktaking_entry', 'stocktaking_entryactionline', 'stocktaking_entrysdg')]",
+    )
     report_years = manage_last_line(
         env,
         "shell",

@@ -8,6 +8,8 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from accounts.enums import StakeholderType
 from forum.enums import Region
@@ -82,6 +84,7 @@ class EntryFilter(django_filters.FilterSet):
             | Q(description__icontains=text)
         )
 
+    @extend_schema_field(OpenApiTypes.STR)  # an Action Line code such as C7-EHEA
     def filter_action_line(self, queryset, name, value):
         if not value:
             return queryset
@@ -90,6 +93,7 @@ class EntryFilter(django_filters.FilterSet):
             Exists(EntryActionLine.objects.filter(entry=OuterRef("pk"), action_line_id__in=ids))
         )
 
+    @extend_schema_field(OpenApiTypes.INT)  # an SDG number, 1 to 17
     def filter_sdg(self, queryset, name, value):
         if not value:
             return queryset

@@ -158,8 +158,13 @@ class Entry(models.Model):
 
 
 class EntryActionLine(models.Model):
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="action_line_links")
-    action_line = models.ForeignKey(ActionLine, on_delete=models.PROTECT, related_name="+")
+    # Both single-column indexes are covered by the two composite ones below.
+    entry = models.ForeignKey(
+        Entry, on_delete=models.CASCADE, related_name="action_line_links", db_index=False
+    )
+    action_line = models.ForeignKey(
+        ActionLine, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
 
     class Meta:
         verbose_name = _("Action Line of an entry")
@@ -174,8 +179,10 @@ class EntryActionLine(models.Model):
 
 
 class EntrySDG(models.Model):
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="sdg_links")
-    sdg = models.ForeignKey(SDG, on_delete=models.PROTECT, related_name="+")
+    entry = models.ForeignKey(
+        Entry, on_delete=models.CASCADE, related_name="sdg_links", db_index=False
+    )
+    sdg = models.ForeignKey(SDG, on_delete=models.PROTECT, related_name="+", db_index=False)
 
     class Meta:
         verbose_name = _("SDG of an entry")
