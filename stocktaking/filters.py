@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
@@ -19,7 +20,6 @@ from .enums import Sort
 from .models import Entry, EntryActionLine, EntrySDG
 
 SEARCH_CONFIG = "english"
-YEAR_CHOICES = [(str(y), str(y)) for y in range(1990, 2101)]
 
 
 def uses_postgres() -> bool:
@@ -30,8 +30,36 @@ def search_query(text: str) -> SearchQuery:
     return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
 
 
-def country_choices():
-    return list(countries)
+class CodeListField(forms.MultipleChoiceField):
+    """Several values, each checked against a fixed set.
+
+    Unlike a choice field it carries no choice list, so building the form for each request
+    does not deep-copy hundreds of (value, label) pairs; labels come with the facet counts.
+    """
+
+    def __init__(self, *, allowed: frozenset[str], **kwargs):
+        kwargs.pop("choices", None)
+        super().__init__(choices=(), **kwargs)
+        self.allowed = allowed
+
+    def valid_value(self, value) -> bool:
+        return str(value) in self.allowed
+
+
+class CodeListFilter(django_filters.MultipleChoiceFilter):
+    field_class = CodeListField
+
+
+COUNTRY_CODES = frozenset(countries.countries)
+YEARS = frozenset(str(y) for y in range(1990, 2101))
+
+
+def _is_empty(value) -> bool:
+    if value is None:
+        return True
+    if hasattr(value, "query"):  # ModelMultipleChoiceField gives queryset.none() when absent
+        return value.query.is_empty()
+    return not value
 
 
 class EntryFilter(django_filters.FilterSet):
@@ -53,14 +81,12 @@ class EntryFilter(django_filters.FilterSet):
     region = django_filters.MultipleChoiceFilter(
         label=_("Region"), choices=Region.choices, distinct=False
     )
-    country = django_filters.MultipleChoiceFilter(
-        label=_("Country"), choices=country_choices, distinct=False
-    )
+    country = CodeListFilter(label=_("Country"), allowed=COUNTRY_CODES, distinct=False)
     stakeholder_type = django_filters.MultipleChoiceFilter(
         label=_("Stakeholder type"), choices=StakeholderType.choices, distinct=False
     )
-    year = django_filters.MultipleChoiceFilter(
-        label=_("Start year"), field_name="start_year", choices=YEAR_CHOICES, distinct=False
+    year = CodeListFilter(
+        label=_("Start year"), field_name="start_year", allowed=YEARS, distinct=False
     )
     success_story = django_filters.BooleanFilter(
         label=_("Success stories only"), field_name="is_success_story"
@@ -86,7 +112,7 @@ class EntryFilter(django_filters.FilterSet):
 
     @extend_schema_field(OpenApiTypes.STR)  # an Action Line code such as C7-EHEA
     def filter_action_line(self, queryset, name, value):
-        if not value:
+        if _is_empty(value):
             return queryset
         ids = [al.pk for al in value]
         return queryset.filter(
@@ -95,7 +121,7 @@ class EntryFilter(django_filters.FilterSet):
 
     @extend_schema_field(OpenApiTypes.INT)  # an SDG number, 1 to 17
     def filter_sdg(self, queryset, name, value):
-        if not value:
+        if _is_empty(value):
             return queryset
         ids = [s.pk for s in value]
         return queryset.filter(

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.selectors import user_has_verified_email
 from wsis_portal.csv_safe import streaming_csv_response
+from wsis_portal.ratelimit import ratelimit
 
 from . import selectors, services
 from .enums import CallKind, EntryStatus
@@ -68,6 +69,7 @@ def _closed(request: HttpRequest, kind: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@ratelimit("stocktaking-post", "30/h", per=("user",))
 def entry_create(request: HttpRequest) -> HttpResponse:
     refused = _verified_or_refuse(request)
     if refused:
@@ -102,7 +104,7 @@ def _save_draft(request: HttpRequest, form: EntryForm, entry) -> HttpResponse:
             {
                 "form": form,
                 "call": selectors.call_open(kind=CallKind.NEW_ENTRIES),
-                "mode": "new",
+                "mode": "draft" if entry else "new",
                 "entry": entry,
             },
         )
@@ -130,6 +132,7 @@ def _attach(form, error: ValidationError) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@ratelimit("stocktaking-post", "30/h", per=("user",))
 def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft is edited in place; a published entry gets an update proposal."""
     entry = selectors.entry_for_viewer(entry_id=pk, user=request.user)
