@@ -311,8 +311,8 @@ def _ordered(filterset: EntryFilter, qs: QuerySet[Entry]) -> tuple[QuerySet[Entr
     data = filterset.form.cleaned_data if filterset.is_valid() else {}
     text = (data.get("q") or "").strip()
     sort = data.get("sort") or (Sort.RELEVANCE if text else Sort.NEWEST)
-    if sort == Sort.RELEVANCE and not text:
-        sort = Sort.NEWEST
+    if sort == Sort.RELEVANCE and not (text and uses_postgres()):
+        sort = Sort.NEWEST  # ranking needs a text query and PostgreSQL's full-text search
     if sort == Sort.RELEVANCE and uses_postgres():
         qs = qs.annotate(rank=SearchRank(F("search_vector"), search_query(text)))
         return qs.order_by("-rank", "-published_at", "-id"), sort

@@ -87,3 +87,26 @@ def test_sorting_and_pagination_keep_the_filters(postgres, client):
     assert result["sort"] == "title"
     body = client.get("/stocktaking/?region=americas&sort=title").content.decode()
     assert "region=americas&amp;sort=title&amp;page=2" in body
+
+
+def test_plain_fallback_search_when_not_on_postgresql(monkeypatch):
+    from stocktaking import filters, selectors
+
+    monkeypatch.setattr(filters, "uses_postgres", lambda: False)
+    monkeypatch.setattr(selectors, "uses_postgres", lambda: False)
+    EntryFactory(title="Solar kiosks", organisation="Sun Org")
+    EntryFactory(title="Other", description="Mentions SOLAR power.")
+    EntryFactory(title="Unrelated")
+    result = _search("q=solar")
+    assert result["total"] == 2
+    assert result["sort"] == "newest"
+
+
+def test_invalid_country_or_year_is_an_error_not_a_crash(client):
+    EntryFactory()
+    for query in ("country=XX", "year=1200", "sdg=99", "action_line=C99"):
+        response = client.get(f"/stocktaking/?{query}")
+        assert response.status_code == 200
+        assert response.context["total"] == 0, query
+        assert "Some filters could not be used." in response.content.decode()
+    assert _search("country=KE&year=2020")["total"] == 1
