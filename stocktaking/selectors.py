@@ -335,13 +335,16 @@ def entry_search(
     params: QueryDict,
     page_number: str | int | None = 1,
     render_facets: Callable[[list[Facet]], str] | None = None,
+    render_results: Callable[[Page], str] | None = None,
 ) -> dict:
     """One page of published entries for a query string, with facet counts.
 
     A fixed number of queries whatever the size of the result: one aggregate query for all
     facet counts (plus the Action Line and SDG lists that label them), the page itself and
     its Action Lines and SDGs. The facets, and their rendered HTML when ``render_facets`` is
-    given, are cached per query string and language until published data next changes.
+    given, are cached per query string and language until published data next changes;
+    so is the rendered page of results when ``render_results`` is given (then a repeated
+    search reads the page from the cache instead of the database).
     """
     filterset = entry_filter(params)
     qs = filtered_entries(filterset)
@@ -360,7 +363,14 @@ def entry_search(
     ordered = with_taxonomy(ordered.only(*CARD_FIELDS))
     paginator = _CountedPaginator(ordered, PAGE_SIZE, bundle["total"])
     page: Page = paginator.get_page(page_number)
+    results_html = ""
+    if render_results is not None:
+        raw = tuple(sorted((k, tuple(v)) for k, v in params.lists() if k != "page"))
+        results_html = cached(
+            ("results", raw, page.number, get_language()), lambda: render_results(page)
+        )
     return {
+        "results_html": mark_safe(results_html),  # rendered by our own autoescaping template
         "filterset": filterset,
         "page_obj": page,
         "entries": page.object_list,

@@ -31,6 +31,11 @@ def search(request: HttpRequest) -> HttpResponse:
         render_facets=lambda facets: render_to_string(
             "stocktaking/includes/facets.html", {"facets": facets}
         ),
+        render_results=lambda page: render_to_string(
+            "stocktaking/includes/results.html",
+            {"entries": page.object_list, "page_obj": page},
+            request=request,
+        ),
     )
     context["new_call"] = selectors.call_open(kind=CallKind.NEW_ENTRIES)
     return render(request, "stocktaking/search.html", context)

@@ -224,3 +224,23 @@ def test_bad_filter_value_is_explained_not_a_500(client):
     body = response.content.decode()
     assert "Some filters could not be used." in body
     assert response.context["total"] == 0
+
+
+def test_cached_search_is_refreshed_when_published_data_changes(
+    client, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    from stocktaking.services import search_cache_bump
+
+    search_cache_bump()
+    with django_capture_on_commit_callbacks(execute=True):
+        EntryFactory(title="First entry")
+    assert client.get("/stocktaking/").context["total"] == 1
+    # A repeated search reads its facets and its page of results from the cache.
+    with django_assert_max_num_queries(2):
+        body = client.get("/stocktaking/").content.decode()
+    assert "First entry" in body
+    with django_capture_on_commit_callbacks(execute=True):
+        EntryFactory(title="Second entry")
+    response = client.get("/stocktaking/")
+    assert response.context["total"] == 2
+    assert "Second entry" in response.content.decode()
