@@ -12,7 +12,7 @@ class StocktakingConfig(AppConfig):
         from wsis_portal.registry import MatrixSource, registry
 
         from . import demo, hooks, selectors
-        from .models import Entry, EntryActionLine, EntrySDG
+        from .models import Call, Entry, EntryActionLine, EntrySDG
 
         registry.add_home(hooks.home_items)
         registry.add_my(hooks.my_sections)
@@ -25,7 +25,7 @@ class StocktakingConfig(AppConfig):
         )
         registry.add_demo("stocktaking", demo.seed, order=30)
         # Any change of entries (the admin's included) invalidates cached counts and reports.
-        for model in (Entry, EntryActionLine, EntrySDG):
+        for model in (Call, Entry, EntryActionLine, EntrySDG):
             post_save.connect(
                 hooks.data_changed, sender=model, dispatch_uid=f"stk-save-{model.__name__}"
             )

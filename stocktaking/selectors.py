@@ -63,12 +63,12 @@ def _cache_version() -> str:
     return str(version or "0")
 
 
-def cached(parts: tuple, compute: Callable[[], Any]) -> Any:
+def cached(parts: tuple, compute: Callable[[], Any], version: str | None = None) -> Any:
     """``compute()`` memoised until published data next changes (services bump the version).
 
     Read-only pages keep working when Redis is down: a cache error just recomputes.
     """
-    version = _cache_version()
+    version = version if version is not None else _cache_version()
     if not version:
         return compute()
     digest = hashlib.sha1(repr(parts).encode()).hexdigest()
@@ -348,6 +348,7 @@ def entry_search(
     """
     filterset = entry_filter(params)
     qs = filtered_entries(filterset)
+    version = _cache_version()
 
     def facet_bundle() -> dict:
         counts = facet_counts(qs)
@@ -358,7 +359,7 @@ def entry_search(
         return {"total": counts["total"], "facets": facets, "html": html}
 
     key = ("facets", _normalised(filterset), get_language(), render_facets is not None)
-    bundle = cached(key, facet_bundle)
+    bundle = cached(key, facet_bundle, version)
     ordered, sort = _ordered(filterset, qs)
     ordered = with_taxonomy(ordered.only(*CARD_FIELDS))
     paginator = _CountedPaginator(ordered, PAGE_SIZE, bundle["total"])
@@ -367,7 +368,7 @@ def entry_search(
     if render_results is not None:
         raw = tuple(sorted((k, tuple(v)) for k, v in params.lists() if k != "page"))
         results_html = cached(
-            ("results", raw, page.number, get_language()), lambda: render_results(page)
+            ("results", raw, page.number, get_language()), lambda: render_results(page), version
         )
     return {
         "results_html": mark_safe(results_html),  # rendered by our own autoescaping template
@@ -644,3 +645,14 @@ def call_open(*, kind: str = CallKind.NEW_ENTRIES, now: datetime | None = None) 
     from .services import open_call
 
     return open_call(kind=kind, now=now)
+
+
+def call_open_for_display(*, kind: str = CallKind.NEW_ENTRIES) -> Call | None:
+    """The open call of ``kind`` for a link on a read-only page.
+
+    The calls come from the cache (refreshed whenever a call is saved), but whether one is
+    open is still decided from the clock now; the submit pages themselves read the database.
+    """
+    now = timezone.now()
+    calls = cached(("calls",), lambda: list(Call.objects.order_by("ends_at")))
+    return next((c for c in calls if c.kind == kind and c.is_open(now)), None)

@@ -37,7 +37,7 @@ def search(request: HttpRequest) -> HttpResponse:
             request=request,
         ),
     )
-    context["new_call"] = selectors.call_open(kind=CallKind.NEW_ENTRIES)
+    context["new_call"] = selectors.call_open_for_display(kind=CallKind.NEW_ENTRIES)
     return render(request, "stocktaking/search.html", context)
 
 
