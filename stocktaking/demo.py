@@ -10,7 +10,7 @@ import random
 import time
 from datetime import timedelta
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.enums import StakeholderType
@@ -264,7 +264,8 @@ def seed(*, stdout=None, entries: int | None = None, **options) -> int:
                 "stocktaking_entrysdg",
             ):
                 cursor.execute(f"ANALYZE {table}")
-    search_cache_bump()
+    # After the commit, so that no request caches counts from before the new rows are visible.
+    transaction.on_commit(search_cache_bump)
     if stdout:
         stdout.write(f"  {made} stocktaking entries in {time.monotonic() - started:.1f} s")
     return made
