@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, FloatField, Prefetch, Q, QuerySet, Value
 from django.http import Http404, QueryDict
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -132,7 +132,8 @@ def _normalised(filterset: EntryFilter) -> tuple:
 
 
 FACET_SQL = """
-WITH f (id, region, country, stakeholder_type, start_year, story) AS ({filtered})
+WITH f (id, region, country, stakeholder_type, start_year, story, published_at, title, rank)
+    AS ({filtered})
 SELECT 'region', region, COUNT(*) FROM f GROUP BY region
 UNION ALL SELECT 'country', country, COUNT(*) FROM f GROUP BY country
 UNION ALL SELECT 'stakeholder_type', stakeholder_type, COUNT(*) FROM f GROUP BY stakeholder_type
@@ -142,60 +143,78 @@ UNION ALL SELECT 'action_line', CAST(l.action_line_id AS TEXT), COUNT(*)
     FROM {al_table} l INNER JOIN f ON l.entry_id = f.id GROUP BY l.action_line_id
 UNION ALL SELECT 'sdg', CAST(g.sdg_id AS TEXT), COUNT(*)
     FROM {sdg_table} g INNER JOIN f ON g.entry_id = f.id GROUP BY g.sdg_id
+{page}"""
+# The page of results from the same filtered set, so the text search runs once per request.
+PAGE_SQL = """UNION ALL SELECT 'page', CAST(p.id AS TEXT), p.rn FROM (
+    SELECT q.id, ROW_NUMBER() OVER (ORDER BY {order}) AS rn
+    FROM (SELECT * FROM f ORDER BY {order} LIMIT {limit} OFFSET {offset}) q
+) p
 """
+PAGE_ORDER = {
+    Sort.RELEVANCE: "rank DESC, published_at DESC, id DESC",
+    Sort.NEWEST: "published_at DESC, id DESC",
+    Sort.OLDEST: "published_at ASC, id ASC",
+    Sort.TITLE: "title ASC, id ASC",
+}
+FACETS = ("region", "country", "stakeholder_type", "year", "success_story", "action_line", "sdg")
 
 
-def facet_counts(qs: QuerySet[Entry]) -> dict[str, dict]:
+def facet_counts(
+    qs: QuerySet[Entry],
+    *,
+    sort: str | None = None,
+    text: str = "",
+    offset: int = 0,
+    limit: int = 0,
+) -> dict[str, Any]:
     """Counts per value of every facet over ``qs``, in ONE query whatever the result size.
 
     The filtered entries are computed once (a CTE, so the text search runs once) and every
     facet is an aggregate over it; the Action Line and SDG counts join the indexed through
     tables to it. The total is the sum of the region counts (each entry has exactly one
-    region value, possibly blank).
+    region value, possibly blank). With ``sort`` and ``limit`` the same query also returns
+    the ids of one page of results in that order (``counts["page"]``).
     """
-    columns = ("pk", "region", "country", "stakeholder_type", "start_year", "is_success_story")
-    empty: dict[str, dict] = {
-        name: {}
-        for name in (
-            "region",
-            "country",
-            "stakeholder_type",
-            "year",
-            "success_story",
-            "action_line",
-            "sdg",
-        )
-    }
+    ranked = sort == Sort.RELEVANCE and text and uses_postgres()
+    rank = (
+        SearchRank(F("search_vector"), search_query(text))
+        if ranked
+        else Value(0.0, output_field=FloatField())
+    )
+    columns = (
+        "pk", "region", "country", "stakeholder_type", "start_year", "is_success_story",
+        "published_at", "title", "rank",
+    )  # fmt: skip
     try:
-        filtered, params = qs.order_by().values_list(*columns).query.sql_with_params()
+        filtered, params = (
+            qs.order_by().annotate(rank=rank).values_list(*columns).query.sql_with_params()
+        )
     except EmptyResultSet:  # e.g. an invalid filter: nothing matches, no query needed
-        return {**empty, "total": 0}
+        return {**{name: {} for name in FACETS}, "total": 0, "page": []}
+    page = ""
+    if sort in PAGE_ORDER and limit:
+        page = PAGE_SQL.format(order=PAGE_ORDER[sort], limit=int(limit), offset=int(offset))
     sql = FACET_SQL.format(
         filtered=filtered,
         al_table=EntryActionLine._meta.db_table,
         sdg_table=EntrySDG._meta.db_table,
+        page=page,
     )
-    counts: dict[str, dict] = {
-        name: {}
-        for name in (
-            "region",
-            "country",
-            "stakeholder_type",
-            "year",
-            "success_story",
-            "action_line",
-            "sdg",
-        )
-    }
+    counts: dict[str, Any] = {name: {} for name in FACETS}
+    page_rows: list[tuple[int, int]] = []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for facet, value, n in cursor.fetchall():
-            if facet == "year" or facet in ("action_line", "sdg"):
+            if facet == "page":
+                page_rows.append((n, int(value)))
+                continue
+            if facet in ("year", "action_line", "sdg"):
                 value = int(value) if value is not None else None
             elif facet == "success_story":
                 value = value == "1"
             counts[facet][value] = n
     counts["total"] = sum(counts["region"].values())
+    counts["page"] = [entry_id for _, entry_id in sorted(page_rows)]
     return counts
 
 
@@ -349,9 +368,23 @@ def entry_search(
     filterset = entry_filter(params)
     qs = filtered_entries(filterset)
     version = _cache_version()
+    ordered, sort = _ordered(filterset, qs)
+    data = filterset.form.cleaned_data if filterset.is_valid() else {}
+    try:
+        wanted = max(1, int(page_number or 1))
+    except (TypeError, ValueError):
+        wanted = 1
+    fetched: dict[str, list[int]] = {}
 
     def facet_bundle() -> dict:
-        counts = facet_counts(qs)
+        counts = facet_counts(
+            qs,
+            sort=sort,
+            text=(data.get("q") or "").strip(),
+            offset=(wanted - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE,
+        )
+        fetched["page"] = counts.pop("page")
         action_lines = list(ActionLine.objects.only("id", "code", "number", "title"))
         sdgs = list(SDG.objects.only("id", "number", "title"))
         facets = _build_facets(filterset, counts, action_lines, sdgs)
@@ -360,10 +393,14 @@ def entry_search(
 
     key = ("facets", _normalised(filterset), get_language(), render_facets is not None)
     bundle = cached(key, facet_bundle, version)
-    ordered, sort = _ordered(filterset, qs)
     ordered = with_taxonomy(ordered.only(*CARD_FIELDS))
     paginator = _CountedPaginator(ordered, PAGE_SIZE, bundle["total"])
     page: Page = paginator.get_page(page_number)
+    if "page" in fetched and page.number == wanted:
+        # The facet query already found this page's ids: fetch those rows by primary key.
+        ids = fetched["page"]
+        rows = {e.pk: e for e in with_taxonomy(Entry.objects.filter(pk__in=ids).only(*CARD_FIELDS))}
+        page.object_list = [rows[i] for i in ids if i in rows]
     results_html = ""
     if render_results is not None:
         raw = tuple(sorted((k, tuple(v)) for k, v in params.lists() if k != "page"))
