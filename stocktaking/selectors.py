@@ -436,6 +436,16 @@ def entry_for_viewer(*, entry_id: int, user) -> Entry:
     raise Http404(_("There is no published entry with this number."))
 
 
+def last_decision(*, entry: Entry) -> EntryRevision | None:
+    """The secretariat's latest decision on an entry (shown to its owner with the reason)."""
+    return (
+        EntryRevision.objects.filter(entry=entry)
+        .exclude(status=RevisionStatus.PENDING)
+        .order_by("-decided_at", "-id")
+        .first()
+    )
+
+
 def pending_update(*, entry: Entry) -> EntryRevision | None:
     return EntryRevision.objects.filter(entry=entry, status=RevisionStatus.PENDING).first()
 

@@ -47,6 +47,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"entry": entry, "is_owner": is_owner}
     if is_owner:
         context["pending"] = selectors.pending_update(entry=entry)
+        context["decision"] = selectors.last_decision(entry=entry)
         context["update_call"] = selectors.call_open(kind=CallKind.UPDATES)
         context["new_call"] = selectors.call_open(kind=CallKind.NEW_ENTRIES)
     return render(request, "stocktaking/entry_detail.html", context)

@@ -244,3 +244,40 @@ def test_cached_search_is_refreshed_when_published_data_changes(
     response = client.get("/stocktaking/")
     assert response.context["total"] == 2
     assert "Second entry" in response.content.decode()
+
+
+def test_owner_sees_the_rejection_reason_others_do_not(client):
+    from stocktaking.enums import RevisionKind, RevisionStatus
+
+    owner = StakeholderFactory()
+    entry = EntryFactory(submitter=owner, status=EntryStatus.REJECTED)
+    EntryRevision.objects.create(
+        entry=entry,
+        kind=RevisionKind.SUBMISSION,
+        status=RevisionStatus.REJECTED,
+        reason="Please describe the ICT component.",
+        decided_at=timezone.now(),
+    )
+    client.force_login(owner)
+    body = client.get(reverse("stocktaking:entry", args=[entry.pk])).content.decode()
+    assert "Please describe the ICT component." in body
+    client.force_login(StakeholderFactory())
+    assert client.get(reverse("stocktaking:entry", args=[entry.pk])).status_code == 404
+
+
+def test_submit_form_renders_labelled_fields(stakeholder_client):
+    CallFactory()
+    body = stakeholder_client.get(reverse("stocktaking:submit")).content.decode()
+    assert body.count("<h1>") == 1
+    for name in ("title", "description", "country", "contact_email", "start_year"):
+        assert f'for="id_{name}"' in body
+    assert 'name="action_lines"' in body and 'type="checkbox"' in body
+    assert "never published" in body
+
+
+def test_entry_posts_are_rate_limited(stakeholder_client):
+    CallFactory()
+    url = reverse("stocktaking:submit")
+    statuses = [stakeholder_client.post(url, {"action": "draft"}).status_code for _ in range(31)]
+    assert statuses[:30] == [200] * 30  # invalid form, shown again with its errors
+    assert statuses[30] == 429
