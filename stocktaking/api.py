@@ -51,10 +51,16 @@ class EntryList(generics.ListAPIView):
     filter_backends = [DjangoFilterBackend]
     filterset_class = EntryFilter
 
+    ORDERINGS = {"oldest": ("published_at", "id"), "title": ("title", "id")}
+
     def get_queryset(self):
-        return with_taxonomy(published_entries().defer("search_vector", "contact_email")).order_by(
-            "-published_at", "-id"
+        # ``sort``: newest (default; also for "relevance", which only the search page ranks),
+        # oldest or title.
+        ordering = self.ORDERINGS.get(
+            self.request.query_params.get("sort", ""), ("-published_at", "-id")
         )
+        qs = published_entries().defer("search_vector", "contact_email")
+        return with_taxonomy(qs).order_by(*ordering)
 
 
 class EntryDetail(generics.RetrieveAPIView):

@@ -101,3 +101,14 @@ def test_openapi_schema_describes_the_entries_endpoint(client):
     assert "/api/stocktaking/entries/" in body
     assert "contact_email" not in body
     assert "action_line" in body and "region" in body
+
+
+def test_api_sorts_by_title_when_asked(client):
+    EntryFactory(title="Beta")
+    EntryFactory(title="Alpha")
+    titles = [
+        e["title"] for e in client.get("/api/stocktaking/entries/?sort=title").json()["results"]
+    ]
+    assert titles == ["Alpha", "Beta"]
+    newest = [e["title"] for e in client.get("/api/stocktaking/entries/").json()["results"]]
+    assert newest == ["Alpha", "Beta"]  # created last, published last
