@@ -9,6 +9,7 @@ class StocktakingConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from forum.models import SDG, ActionLine
         from wsis_portal.registry import MatrixSource, registry
 
         from . import demo, hooks, selectors
@@ -25,7 +26,7 @@ class StocktakingConfig(AppConfig):
         )
         registry.add_demo("stocktaking", demo.seed, order=30)
         # Any change of entries (the admin's included) invalidates cached counts and reports.
-        for model in (Call, Entry, EntryActionLine, EntrySDG):
+        for model in (Call, Entry, EntryActionLine, EntrySDG, ActionLine, SDG):
             post_save.connect(
                 hooks.data_changed, sender=model, dispatch_uid=f"stk-save-{model.__name__}"
             )

@@ -14,8 +14,8 @@ from drf_spectacular.utils import extend_schema_field
 
 from accounts.enums import StakeholderType
 from forum.enums import Region
-from forum.models import SDG, ActionLine
 
+from .caching import action_line_ids, sdg_ids
 from .enums import Sort
 from .models import Entry, EntryActionLine, EntrySDG
 
@@ -37,13 +37,14 @@ class CodeListField(forms.MultipleChoiceField):
     does not deep-copy hundreds of (value, label) pairs; labels come with the facet counts.
     """
 
-    def __init__(self, *, allowed: frozenset[str], **kwargs):
+    def __init__(self, *, allowed, **kwargs):
         kwargs.pop("choices", None)
         super().__init__(choices=(), **kwargs)
         self.allowed = allowed
 
     def valid_value(self, value) -> bool:
-        return str(value) in self.allowed
+        allowed = self.allowed() if callable(self.allowed) else self.allowed
+        return str(value) in allowed
 
 
 class CodeListFilter(django_filters.MultipleChoiceFilter):
@@ -64,19 +65,14 @@ def _is_empty(value) -> bool:
 
 class EntryFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
-    action_line = django_filters.ModelMultipleChoiceFilter(
+    action_line = CodeListFilter(
         label=_("Action Line"),
-        queryset=ActionLine.objects.all(),
-        to_field_name="code",
+        allowed=lambda: action_line_ids().keys(),
         method="filter_action_line",
         distinct=False,
     )
-    sdg = django_filters.ModelMultipleChoiceFilter(
-        label=_("SDG"),
-        queryset=SDG.objects.all(),
-        to_field_name="number",
-        method="filter_sdg",
-        distinct=False,
+    sdg = CodeListFilter(
+        label=_("SDG"), allowed=lambda: sdg_ids().keys(), method="filter_sdg", distinct=False
     )
     region = django_filters.MultipleChoiceFilter(
         label=_("Region"), choices=Region.choices, distinct=False
@@ -114,7 +110,8 @@ class EntryFilter(django_filters.FilterSet):
     def filter_action_line(self, queryset, name, value):
         if _is_empty(value):
             return queryset
-        ids = [al.pk for al in value]
+        known = action_line_ids()
+        ids = [known[code] for code in value]
         return queryset.filter(
             Exists(EntryActionLine.objects.filter(entry=OuterRef("pk"), action_line_id__in=ids))
         )
@@ -123,7 +120,8 @@ class EntryFilter(django_filters.FilterSet):
     def filter_sdg(self, queryset, name, value):
         if _is_empty(value):
             return queryset
-        ids = [s.pk for s in value]
+        known = sdg_ids()
+        ids = [known[str(number)] for number in value]
         return queryset.filter(
             Exists(EntrySDG.objects.filter(entry=OuterRef("pk"), sdg_id__in=ids))
         )

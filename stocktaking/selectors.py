@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.contrib.postgres.search import SearchRank
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -26,10 +23,10 @@ from accounts.enums import StakeholderType
 from forum.enums import Region
 from forum.models import SDG, ActionLine
 
+from .caching import _cache_version, cached, taxonomy
 from .enums import CallKind, EntryStatus, RevisionStatus, Sort
 from .filters import EntryFilter, search_query, uses_postgres
 from .models import Call, Entry, EntryActionLine, EntryRevision, EntrySDG
-from .services import CACHE_VERSION_KEY
 
 PAGE_SIZE = 20
 CACHE_SECONDS = 600
@@ -50,39 +47,6 @@ CARD_FIELDS = (
 
 def published_entries() -> QuerySet[Entry]:
     return Entry.objects.filter(status=EntryStatus.PUBLISHED)
-
-
-# --- cache of aggregates, invalidated whenever published data changes -----------------------
-
-
-def _cache_version() -> str:
-    try:
-        version = cache.get(CACHE_VERSION_KEY)
-    except Exception:
-        return ""
-    return str(version or "0")
-
-
-def cached(parts: tuple, compute: Callable[[], Any], version: str | None = None) -> Any:
-    """``compute()`` memoised until published data next changes (services bump the version).
-
-    Read-only pages keep working when Redis is down: a cache error just recomputes.
-    """
-    version = version if version is not None else _cache_version()
-    if not version:
-        return compute()
-    digest = hashlib.sha1(repr(parts).encode()).hexdigest()
-    key = f"stocktaking:{version}:{digest}"
-    try:
-        hit = cache.get(key)
-    except Exception:
-        hit = None
-    if hit is not None:
-        return hit
-    value = compute()
-    with contextlib.suppress(Exception):
-        cache.set(key, value, CACHE_SECONDS)
-    return value
 
 
 # --- search -------------------------------------------------------------------------------
@@ -236,7 +200,7 @@ def _build_facets(
                     al.code,
                     f"{al.code} {al.short_title}",
                     counts["action_line"].get(al.pk, 0),
-                    str(al.pk) in al_chosen,
+                    al.code in al_chosen,
                 )
                 for al in action_lines
             ],
@@ -249,7 +213,7 @@ def _build_facets(
                     str(s.number),
                     f"{s.number}. {s.short_title}",
                     counts["sdg"].get(s.pk, 0),
-                    str(s.pk) in sdg_chosen,
+                    str(s.number) in sdg_chosen,
                 )
                 for s in sdgs
             ],
@@ -385,8 +349,7 @@ def entry_search(
             limit=PAGE_SIZE,
         )
         fetched["page"] = counts.pop("page")
-        action_lines = list(ActionLine.objects.only("id", "code", "number", "title"))
-        sdgs = list(SDG.objects.only("id", "number", "title"))
+        action_lines, sdgs = taxonomy()
         facets = _build_facets(filterset, counts, action_lines, sdgs)
         html = render_facets(facets) if render_facets else ""
         return {"total": counts["total"], "facets": facets, "html": html}
@@ -568,8 +531,7 @@ def report(*, year: int, region: str | None = None) -> dict:
     qs = published_entries().filter(call__report_year=year)
     if region:
         qs = qs.filter(region=region)
-    action_lines = list(ActionLine.objects.only("id", "code", "number", "title"))
-    sdgs = list(SDG.objects.only("id", "number", "title"))
+    action_lines, sdgs = taxonomy()
 
     def aggregates() -> dict:
         counts = facet_counts(qs)
