@@ -15,6 +15,7 @@ class ProjectForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=True,
     )
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Project

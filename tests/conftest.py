@@ -115,6 +115,7 @@ def start_worker(tmp_path: Path, name: str = "w1") -> WorkerProcess:
         stdout=handle,
         stderr=subprocess.STDOUT,
     )
+    handle.close()  # the child process keeps its own copy of the file descriptor
     worker = WorkerProcess(process, log)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
