@@ -245,7 +245,9 @@ def projects_nominate(*, projects, by, nominate: bool, reason: str = "") -> int:
         raise PrizesError(_("Give a reason when you decline a project."), "reason")
     changed = 0
     with transaction.atomic():
-        for project in projects.select_related("contest").select_for_update(of=("self",)):
+        ids = list(projects.order_by().values_list("pk", flat=True))
+        locked = Project.objects.filter(pk__in=ids).select_related("contest").order_by("pk")
+        for project in locked.select_for_update(of=("self",)):
             if project.contest.voting_has_opened():
                 raise PrizesError(
                     _("Voting has opened in %(contest)s: nominations are frozen.")
