@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from collections import defaultdict
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -264,6 +266,26 @@ def projects_nominate(*, projects, by, nominate: bool, reason: str = "") -> int:
 # --- votes ----------------------------------------------------------------------------------
 
 
+@functools.cache
+def _vote_sql() -> tuple[str, str]:
+    """The two statements of a vote, built once from the models' table names."""
+    project, contest, phase = (m._meta.db_table for m in (Project, Contest, ContestPhase))
+    email, vote = EmailAddress._meta.db_table, Vote._meta.db_table
+    check = (
+        f"SELECT p.id, p.contest_id, p.category_id, ph.starts_at, ph.ends_at, "
+        f"EXISTS (SELECT 1 FROM {email} e WHERE e.user_id = %s AND e.verified) "
+        f"FROM {project} p JOIN {contest} c ON c.id = p.contest_id "
+        f"LEFT JOIN {phase} ph ON ph.contest_id = p.contest_id AND ph.kind = %s "
+        f"WHERE p.id = %s AND c.year = %s AND p.status IN %s"
+    )
+    insert = (
+        f"INSERT INTO {vote} (contest_id, category_id, project_id, voter_id, cast_at, ip_hash, "
+        f"user_agent_hash, valid, invalid_reason) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
+        f"RETURNING id"
+    )
+    return check, insert
+
+
 def vote_cast(
     *,
     voter,
@@ -275,48 +297,59 @@ def vote_cast(
 ) -> Vote:
     """Cast ``voter``'s one vote in the project's category.
 
-    One query checks the project, the voting window (by the clock) and the verified email;
-    one INSERT writes the vote. The database's unique constraint on (contest, category,
-    voter) is what stops a second vote, also when two requests race: its IntegrityError
-    becomes AlreadyVoted, never a server error. ``full_clean`` is deliberately skipped on
-    this hot path: every field is set here from checked values and the constraint decides.
+    The busiest write of the portal, so it costs two statements: one SELECT checks the
+    project is on the ballot, the voting window by the clock and the verified email; one
+    INSERT writes the vote. The database's unique constraint on (contest, category, voter)
+    is what stops a second vote, also when two requests race: its IntegrityError becomes
+    AlreadyVoted, never a server error. The SQL is written out (not built by the ORM per
+    request) and ``full_clean`` is skipped: every value is set here from checked data and
+    the constraints decide. In autocommit the single INSERT is atomic by itself; inside an
+    outer transaction it runs in a savepoint so that a refusal leaves that transaction usable.
     """
     now = now or timezone.now()
-    voting = ContestPhase.objects.filter(contest_id=OuterRef("contest_id"), kind=PhaseKind.VOTING)
-    rows = list(
-        Project.objects.filter(pk=project_id, contest__year=year, status__in=BALLOT_STATES)
-        .order_by()
-        .annotate(
-            voting_starts=Subquery(voting.values("starts_at")[:1]),
-            voting_ends=Subquery(voting.values("ends_at")[:1]),
-            verified=Exists(EmailAddress.objects.filter(user_id=voter.pk, verified=True)),
-        )
-        .values("pk", "contest_id", "category_id", "voting_starts", "voting_ends", "verified")[:1]
-    )
-    if not rows:
+    check, insert = _vote_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(check, [voter.pk, PhaseKind.VOTING, project_id, year, tuple(BALLOT_STATES)])
+        row = cursor.fetchone()
+    if row is None:
         raise PrizesError(_("This project is not on the ballot."), "not_on_ballot")
-    row = rows[0]
-    if not row["verified"]:
+    pk, contest_id, category_id, voting_starts, voting_ends, verified = row
+    if not verified:
         raise NotAllowed(_("Confirm your email address before voting."), "unverified")
-    if row["voting_starts"] is None or not row["voting_starts"] <= now < row["voting_ends"]:
+    if voting_starts is None or not voting_starts <= now < voting_ends:
         raise PhaseClosed(_("Voting is not open: votes are accepted only during the voting phase."))
     vote = Vote(
-        contest_id=row["contest_id"],
-        category_id=row["category_id"],
-        project_id=row["pk"],
+        contest_id=contest_id,
+        category_id=category_id,
+        project_id=pk,
         voter_id=voter.pk,
         cast_at=now,
         ip_hash=fingerprint(ip, purpose="ip"),
         user_agent_hash=fingerprint(user_agent[:500], purpose="ua"),
     )
+    params = [
+        vote.contest_id,
+        vote.category_id,
+        vote.project_id,
+        vote.voter_id,
+        now,
+        vote.ip_hash,
+        vote.user_agent_hash,
+        True,
+        "",
+    ]
     try:
-        with transaction.atomic():
-            vote.save(force_insert=True)
+        savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
+        with savepoint, connection.cursor() as cursor:
+            cursor.execute(insert, params)
+            vote.pk = cursor.fetchone()[0]
     except IntegrityError:
         raise AlreadyVoted(
             _("You have already voted in this category. A vote cannot be changed once it is cast."),
             "already_voted",
         ) from None
+    vote._state.adding = False
+    vote._state.db = connection.alias
     return vote
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -141,6 +142,7 @@ def ballot(request, year: int):
     categories = selectors.categories_of(item)
     choices = selectors.voter_choices(contest=item, user=request.user)
     total = selectors.ballot_categories(item)
+    just_voted = request.GET.get("voted", "")
     return render(
         request,
         "prizes/ballot.html",
@@ -154,6 +156,7 @@ def ballot(request, year: int):
             "choices": choices,
             "voted_projects": set(choices.values()),
             "voted_count": len(choices),
+            "just_voted": just_voted.isdigit() and int(just_voted) in choices.values(),
             "total_categories": total,
             "now": now,
         },
@@ -188,7 +191,14 @@ def _vote_refusal(request, item, shown, exc: PrizesError):
     )
 
 
-@ratelimit("prizes-vote", "30/m", per=("ip", "user"))
+# Per account: a person casts at most 18 votes in a contest (one per category). Per IP:
+# higher, because many voters share one address behind a campus or office NAT.
+VOTE_RATE_USER = getattr(settings, "PRIZES_VOTE_RATE_USER", "20/m")
+VOTE_RATE_IP = getattr(settings, "PRIZES_VOTE_RATE_IP", "120/m")
+
+
+@ratelimit("prizes-vote-ip", VOTE_RATE_IP, per=("ip",))
+@ratelimit("prizes-vote-user", VOTE_RATE_USER, per=("user",))
 @login_required
 def vote(request, year: int, project_id: int):
     """GET: the confirmation page. POST: cast the vote (works without JavaScript)."""
@@ -205,10 +215,12 @@ def vote(request, year: int, project_id: int):
             item = selectors.contest_by_year(year)
             shown = Project.objects.filter(contest=item, pk=project_id).first()
             return _vote_refusal(request, item, shown, exc)
-        messages.success(request, _("Thank you: your vote has been recorded."))
-        response = redirect(reverse("prizes:ballot", args=[year]) + "?voted=1")
+        # The ballot page thanks the voter when this project is among their votes (no
+        # message storage to sign and send on the busiest request of the portal).
+        response = HttpResponseRedirect(
+            f"{reverse('prizes:ballot', args=[year])}?voted={cast.project_id}"
+        )
         response.status_code = 303
-        del cast
         return response
     item = selectors.contest_by_year(year)
     shown = selectors.ballot_project(contest=item, project_id=project_id, user=request.user)

@@ -39,6 +39,20 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
+def _count(cache_key: str, timeout: int) -> int:
+    """Increment a counter that expires: one round trip on Redis (INCR + EXPIRE NX in a
+    pipeline), ``add`` then ``incr`` on other caches."""
+    client = getattr(getattr(cache, "_cache", None), "get_client", None)
+    if client is None:
+        cache.add(cache_key, 0, timeout=timeout)
+        return cache.incr(cache_key)
+    key = cache.make_and_validate_key(cache_key)
+    pipe = client(key, write=True).pipeline()
+    pipe.incr(key)
+    pipe.expire(key, timeout, nx=True)
+    return pipe.execute()[0]
+
+
 def hit(scope: str, key: str, rate: str) -> None:
     """Count one attempt of ``key`` within ``scope``; raise RateLimited past the rate."""
     limit, window = parse_rate(rate)
@@ -47,8 +61,7 @@ def hit(scope: str, key: str, rate: str) -> None:
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
     cache_key = f"rl:{scope}:{digest}:{bucket}"
     try:
-        cache.add(cache_key, 0, timeout=window + 5)
-        count = cache.incr(cache_key)
+        count = _count(cache_key, timeout=window + 5)
     except Exception:
         logger.warning("rate limiter unavailable for %s; refusing", scope, exc_info=True)
         raise RateLimited(retry_after=window, unavailable=True) from None
