@@ -9,7 +9,7 @@ class PrizesConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as lazy
 
-        from wsis_portal.registry import MatrixSource, registry
+        from wsis_portal.registry import ActionLineSection, MatrixSource, registry
 
         from . import demo, selectors, services
 
@@ -20,6 +20,13 @@ class PrizesConfig(AppConfig):
                 label=lazy("WSIS Prizes projects"),
                 counts=selectors.matrix_counts,
                 items=selectors.matrix_items,
+            )
+        )
+        registry.add_action_line_section(
+            ActionLineSection(
+                title=lazy("WSIS Prize Winners"),
+                template_name="prizes/action_line_section.html",
+                context=selectors.action_line_winners,
             )
         )
         registry.add_tick("prizes", services.transitions_apply)

@@ -347,3 +347,19 @@ def matrix_items(action_line, sdg, limit: int) -> list[MatrixItem]:
         )
         for p in projects
     ]
+
+
+def action_line_winners(action_line) -> dict:
+    """Published WSIS Prize Winners of this Action Line's category, newest contest first."""
+    now = timezone.now()
+    projects = list(
+        Project.objects.filter(
+            category__action_line=action_line,
+            status=ProjectStatus.WINNER,
+            contest__phases__kind=PhaseKind.CEREMONY,
+            contest__phases__starts_at__lte=now,
+        )
+        .select_related("contest")
+        .order_by("-contest__year", "title")[:20]
+    )
+    return {"prize_winners": projects}

@@ -40,7 +40,12 @@ def contest(request, year: int):
     return render(
         request,
         "prizes/contest.html",
-        {"contest": item, "now": now, **selectors.timeline(contest=item, now=now)},
+        {
+            "contest": item,
+            "now": now,
+            "is_expert": in_group(request.user, EXPERT_GROUP),
+            **selectors.timeline(contest=item, now=now),
+        },
     )
 
 

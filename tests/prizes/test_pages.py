@@ -1,4 +1,5 @@
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -106,3 +107,15 @@ def test_seed_demo_is_idempotent(db):
     assert Vote.objects.filter(contest=current).count() == 36
     past = Contest.objects.get(year=timezone.now().year - 1)
     assert Project.objects.filter(contest=past, status=ProjectStatus.WINNER).count() == 18
+
+
+def test_action_line_page_lists_published_winners(client, db):
+    from prizes.models import ContestPhase as Phase
+
+    contest = contest_at(timezone.now(), PhaseKind.SELECTION)
+    winner = ProjectFactory(contest=contest, status=ProjectStatus.WINNER)
+    url = reverse("forum:action_line", args=["C1"])
+    assert winner.title not in client.get(url).content.decode()
+    ceremony = Phase.objects.get(contest=contest, kind=PhaseKind.CEREMONY)
+    with time_machine.travel(ceremony.starts_at, tick=False):
+        assert winner.title in client.get(url).content.decode()

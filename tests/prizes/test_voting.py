@@ -152,7 +152,9 @@ def test_vote_view_rate_limited_per_ip(client, nominated):
     statuses = []
     for _ in range(121):
         client.force_login(UserFactory())
-        statuses.append(client.post(reverse("prizes:vote", args=[year, nominated[0].pk])).status_code)
+        statuses.append(
+            client.post(reverse("prizes:vote", args=[year, nominated[0].pk])).status_code
+        )
     assert statuses[:120] == [303] * 120
     assert statuses[120] == 429
 
@@ -166,7 +168,9 @@ def test_vote_view_refused_when_rate_limiter_unavailable(client, nominated, user
         }
     }
     client.force_login(user)
-    response = client.post(reverse("prizes:vote", args=[nominated[0].contest.year, nominated[0].pk]))
+    response = client.post(
+        reverse("prizes:vote", args=[nominated[0].contest.year, nominated[0].pk])
+    )
     assert response.status_code == 429
     assert not Vote.objects.exists()
 
