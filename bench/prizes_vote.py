@@ -380,7 +380,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--voters", type=int, default=2000)
     parser.add_argument("--requests", type=int, default=6000, help="per endpoint and round")
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=60, help="time limit per run")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--client-processes", type=int, default=4)

@@ -18,7 +18,7 @@ from forum.models import SDG
 
 from .enums import BALLOT_STATES, PhaseKind, ProjectStatus
 from .models import Category, Contest, ContestPhase, Project, Vote
-from .services import contest_create, contest_voting_close, winner_confirm
+from .services import contest_create, contest_voting_close, tally_compute, winner_confirm
 
 DEMO_SUBMITTER = "prizes-demo@example.invalid"
 VOTER_EMAIL = "demo-voter-{}@example.invalid"
@@ -121,6 +121,7 @@ def seed(*, stdout=None, votes=None, **options) -> None:
         _past_contest(past_year, now, rng)
     if votes:
         bulk_votes(contest=current, count=votes)
+        tally_compute(contest=current)
         if stdout:
             stdout.write(f"  {Vote.objects.filter(contest=current).count()} votes in {current}.")
 
