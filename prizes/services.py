@@ -7,7 +7,7 @@ import hashlib
 import logging
 from collections import defaultdict
 from contextlib import nullcontext
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from accounts.roles import EXPERT_GROUP, in_group
@@ -276,7 +277,7 @@ def _vote_sql() -> tuple[str, str]:
         f"EXISTS (SELECT 1 FROM {email} e WHERE e.user_id = %s AND e.verified) "
         f"FROM {project} p JOIN {contest} c ON c.id = p.contest_id "
         f"LEFT JOIN {phase} ph ON ph.contest_id = p.contest_id AND ph.kind = %s "
-        f"WHERE p.id = %s AND c.year = %s AND p.status IN %s"
+        f"WHERE p.id = %s AND c.year = %s AND p.status IN ({', '.join(['%s'] * len(BALLOT_STATES))})"
     )
     insert = (
         f"INSERT INTO {vote} (contest_id, category_id, project_id, voter_id, cast_at, ip_hash, "
@@ -284,6 +285,15 @@ def _vote_sql() -> tuple[str, str]:
         f"RETURNING id"
     )
     return check, insert
+
+
+def _aware(value):
+    """A datetime read by raw SQL (SQLite returns text) as an aware datetime."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, UTC)
+    return value
 
 
 def vote_cast(
@@ -309,11 +319,12 @@ def vote_cast(
     now = now or timezone.now()
     check, insert = _vote_sql()
     with connection.cursor() as cursor:
-        cursor.execute(check, [voter.pk, PhaseKind.VOTING, project_id, year, tuple(BALLOT_STATES)])
+        cursor.execute(check, [voter.pk, PhaseKind.VOTING, project_id, year, *BALLOT_STATES])
         row = cursor.fetchone()
     if row is None:
         raise PrizesError(_("This project is not on the ballot."), "not_on_ballot")
     pk, contest_id, category_id, voting_starts, voting_ends, verified = row
+    voting_starts, voting_ends = _aware(voting_starts), _aware(voting_ends)
     if not verified:
         raise NotAllowed(_("Confirm your email address before voting."), "unverified")
     if voting_starts is None or not voting_starts <= now < voting_ends:
@@ -332,7 +343,7 @@ def vote_cast(
         vote.category_id,
         vote.project_id,
         vote.voter_id,
-        now,
+        connection.ops.adapt_datetimefield_value(now),
         vote.ip_hash,
         vote.user_agent_hash,
         True,
