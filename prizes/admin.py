@@ -124,7 +124,7 @@ class ProjectAdmin(admin.ModelAdmin):
     )
     list_filter = ("contest", "status", "category__action_line", "stakeholder_type")
     search_fields = ("title", "organisation", "submitter__email")
-    list_select_related = ("contest", "category__action_line")
+    list_select_related = ("contest", "category__action_line", "category__contest")
     readonly_fields = (
         "status",
         "status_reason",
@@ -144,6 +144,16 @@ class ProjectAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .annotate(_mean=Avg("scores__score"), _scores=Count("scores"))
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "website":
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "category":
+            kwargs["queryset"] = Category.objects.select_related("action_line", "contest")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("mean expert score"), ordering="_mean")
     def mean_score(self, obj):
@@ -208,7 +218,7 @@ class VoteAdmin(admin.ModelAdmin):
     list_display = ("id", "contest", "category", "project", "cast_at", "valid")
     list_filter = ("contest", "valid", "category__action_line")
     search_fields = ("voter__email", "ip_hash", "project__title")
-    list_select_related = ("contest", "category__action_line", "project")
+    list_select_related = ("contest", "category__action_line", "category__contest", "project")
     raw_id_fields = ("voter", "project")
     readonly_fields = [f.name for f in Vote._meta.fields]
     action_form = ReasonActionForm
@@ -235,7 +245,7 @@ class VoteAdmin(admin.ModelAdmin):
 class TallyAdmin(admin.ModelAdmin):
     list_display = ("project", "category", "votes", "rank", "computed_at")
     list_filter = ("contest", "category__action_line")
-    list_select_related = ("project", "category__action_line")
+    list_select_related = ("project", "category__action_line", "category__contest")
 
     def has_add_permission(self, request):
         return False
@@ -244,12 +254,32 @@ class TallyAdmin(admin.ModelAdmin):
         return False
 
 
+class ExpertAssignmentForm(forms.ModelForm):
+    class Meta:
+        model = ExpertAssignment
+        fields = ["contest", "expert", "categories"]
+
+    def clean(self):
+        data = super().clean()
+        contest, categories = data.get("contest"), data.get("categories")
+        if contest and categories and any(c.contest_id != contest.pk for c in categories):
+            raise ValidationError({"categories": _("Choose categories of the same contest.")})
+        return data
+
+
 @admin.register(ExpertAssignment)
 class ExpertAssignmentAdmin(admin.ModelAdmin):
+    form = ExpertAssignmentForm
     list_display = ("expert", "contest")
     list_filter = ("contest",)
+    list_select_related = ("expert", "contest")
     filter_horizontal = ("categories",)
     raw_id_fields = ("expert",)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "categories":
+            kwargs["queryset"] = Category.objects.select_related("action_line", "contest")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(ExpertScore)

@@ -40,6 +40,10 @@ class ProjectForm(forms.ModelForm):
             "action_line"
         )
         self.fields["category"].empty_label = _("Choose the Action Line of your project")
+        self.fields["category"].label_from_instance = lambda c: str(c.action_line)
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}_help"
         if not self.instance.pk:
             profile = getattr(submitter, "profile", None)
             if profile is not None:

@@ -161,7 +161,7 @@ class Category(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(self.action_line)
+        return f"{self.action_line} · {self.contest.year}"
 
 
 class ProjectQuerySet(models.QuerySet):

@@ -134,3 +134,33 @@ def test_admin_invalidate_votes_with_reason(admin_client, nominated):
     admin_client.post(url, {"action": "invalidate", "_selected_action": [v.pk], "reason": "Bot"})
     v.refresh_from_db()
     assert not v.valid and v.invalid_reason == "Bot"
+
+
+def test_admin_pages_render(admin_client, nominated):
+    from prizes.models import ExpertAssignment
+    from tests.factories.prizes import vote
+
+    vote(nominated[0])
+    ExpertAssignment.objects.create(contest=nominated[0].contest, expert=UserFactory())
+    for name in ("contest", "project", "vote", "tally", "expertassignment", "expertscore"):
+        assert admin_client.get(reverse(f"admin:prizes_{name}_changelist")).status_code == 200
+    assert (
+        admin_client.get(reverse("admin:prizes_project_change", args=[nominated[0].pk])).status_code
+        == 200
+    )
+    assert admin_client.get(reverse("admin:prizes_expertassignment_add")).status_code == 200
+
+
+def test_admin_assignment_categories_of_same_contest(admin_client, nominated):
+    other = contest_at(timezone.now(), PhaseKind.SUBMISSION)
+    expert = UserFactory()
+    response = admin_client.post(
+        reverse("admin:prizes_expertassignment_add"),
+        {
+            "contest": nominated[0].contest.pk,
+            "expert": expert.pk,
+            "categories": [Category.objects.filter(contest=other).first().pk],
+        },
+    )
+    assert response.status_code == 200
+    assert "same contest" in response.content.decode()
