@@ -343,7 +343,7 @@ def bench_tally(args) -> dict:
 
     contest = make_contest(TALLY_YEAR, 56)  # 1,008 projects, as in a real contest
     started = time.perf_counter()
-    bulk_votes(contest=contest, count=args.tally_votes)
+    bulk_votes(contest=contest, count=args.tally_votes, prefix="bench-voter-t")
     fill = time.perf_counter() - started
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE prizes_vote")

@@ -21,7 +21,6 @@ from .models import Category, Contest, ContestPhase, Project, Vote
 from .services import contest_create, contest_voting_close, tally_compute, winner_confirm
 
 DEMO_SUBMITTER = "prizes-demo@example.invalid"
-VOTER_EMAIL = "demo-voter-{}@example.invalid"
 PROJECTS_PER_CATEGORY = 10
 
 WORDS = (
@@ -145,7 +144,7 @@ def _past_contest(year: int, now, rng: random.Random) -> None:
         winner_confirm(project=project, by=None, reason="Demo data")
 
 
-def _voters(count: int) -> None:
+def _voters(count: int, prefix: str = "demo-voter-") -> None:
     User = get_user_model()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -153,27 +152,22 @@ def _voters(count: int) -> None:
                 f"""
                 INSERT INTO {User._meta.db_table}
                     (password, is_superuser, email, is_staff, is_active, date_joined)
-                SELECT '!', false, 'demo-voter-' || g || '@example.invalid', false, true, now()
+                SELECT '!', false, %s || g || '@example.invalid', false, true, now()
                 FROM generate_series(1, %s) AS g
                 ON CONFLICT DO NOTHING
                 """,
-                [count],
+                [prefix, count],
             )
         return
-    existing = set(
-        User.objects.filter(email__startswith="demo-voter-").values_list("email", flat=True)
-    )
+    existing = set(User.objects.filter(email__startswith=prefix).values_list("email", flat=True))
+    emails = (f"{prefix}{i}@example.invalid" for i in range(1, count + 1))
     User.objects.bulk_create(
-        [
-            User(email=VOTER_EMAIL.format(i), password="!")
-            for i in range(1, count + 1)
-            if VOTER_EMAIL.format(i) not in existing
-        ],
+        [User(email=email, password="!") for email in emails if email not in existing],
         batch_size=5000,
     )
 
 
-def bulk_votes(*, contest: Contest, count: int, seed: int = 1) -> None:
+def bulk_votes(*, contest: Contest, count: int, seed: int = 1, prefix: str = "demo-voter-") -> None:
     """Add about ``count`` votes: demo voters, each voting in every category in turn.
 
     On PostgreSQL one INSERT … SELECT over generate_series; the choice of project within a
@@ -188,7 +182,7 @@ def bulk_votes(*, contest: Contest, count: int, seed: int = 1) -> None:
     if not categories:
         return
     voters_needed = math.ceil(count / len(categories))
-    _voters(voters_needed)
+    _voters(voters_needed, prefix)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
@@ -203,7 +197,7 @@ def bulk_votes(*, contest: Contest, count: int, seed: int = 1) -> None:
                 voters AS (
                     SELECT id, row_number() OVER (ORDER BY id) AS n
                     FROM {get_user_model()._meta.db_table}
-                    WHERE email LIKE 'demo-voter-%%@example.invalid'
+                    WHERE email LIKE %(pattern)s
                 )
                 INSERT INTO {Vote._meta.db_table}
                     (contest_id, category_id, project_id, voter_id, cast_at, ip_hash,
@@ -221,6 +215,7 @@ def bulk_votes(*, contest: Contest, count: int, seed: int = 1) -> None:
                     "states": list(BALLOT_STATES),
                     "count": count,
                     "ncat": len(categories),
+                    "pattern": f"{prefix}%@example.invalid",
                 },
             )
         return
@@ -232,7 +227,7 @@ def bulk_votes(*, contest: Contest, count: int, seed: int = 1) -> None:
         ids.setdefault(category_id, []).append(pk)
     voter_ids = list(
         get_user_model()
-        .objects.filter(email__startswith="demo-voter-")
+        .objects.filter(email__startswith=prefix)
         .order_by("pk")
         .values_list("pk", flat=True)[:voters_needed]
     )
