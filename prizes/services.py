@@ -185,13 +185,28 @@ def project_save(
     elif project.status not in EDITABLE_STATES:
         raise NotAllowed(_("This project can no longer be changed."), "locked")
     for name in PROJECT_FIELDS:
-        if name in data and not (name == "attachment" and data[name] is None):
-            setattr(project, name, data[name] or ("" if name == "attachment" else data[name]))
+        if name not in data:
+            continue
+        value = data[name]
+        if name == "attachment":
+            if value is None:  # no new file: keep the current one
+                continue
+            value = value or ""  # False: the submitter cleared it
+        setattr(project, name, value)
     project.full_clean()
-    with transaction.atomic():
-        project.save()
-        if "sdgs" in data:
-            project.sdgs.set(data["sdgs"])
+    try:
+        with transaction.atomic():
+            project.save()
+            if "sdgs" in data:
+                project.sdgs.set(data["sdgs"])
+    except IntegrityError:
+        # Two entries of one organisation in one category raced past full_clean().
+        raise ValidationError(
+            _(
+                "Your organisation already has a project in this category. "
+                "Each organisation may enter one project per category."
+            )
+        ) from None
     return project
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
-from wsis_portal.ratelimit import client_ip, ratelimit
+from wsis_portal.ratelimit import RateLimited, client_ip, hit_many, rate_limited_response
 
 from . import selectors, services
 from .enums import EDITABLE_STATES, PhaseKind
@@ -202,12 +202,22 @@ VOTE_RATE_USER = getattr(settings, "PRIZES_VOTE_RATE_USER", "20/m")
 VOTE_RATE_IP = getattr(settings, "PRIZES_VOTE_RATE_IP", "120/m")
 
 
-@ratelimit("prizes-vote-ip", VOTE_RATE_IP, per=("ip",))
-@ratelimit("prizes-vote-user", VOTE_RATE_USER, per=("user",))
 @login_required
 def vote(request, year: int, project_id: int):
-    """GET: the confirmation page. POST: cast the vote (works without JavaScript)."""
+    """GET: the confirmation page. POST: cast the vote (works without JavaScript).
+
+    A POST is rate-limited per IP and per account, both counted in one cache round trip.
+    """
     if request.method == "POST":
+        try:
+            hit_many(
+                [
+                    ("prizes-vote:ip", client_ip(request), VOTE_RATE_IP),
+                    ("prizes-vote:user", str(request.user.pk), VOTE_RATE_USER),
+                ]
+            )
+        except RateLimited as exc:
+            return rate_limited_response(request, exc)
         try:
             cast = services.vote_cast(
                 voter=request.user,

@@ -115,7 +115,7 @@ def start_worker(tmp_path: Path, name: str = "w1") -> WorkerProcess:
         stdout=handle,
         stderr=subprocess.STDOUT,
     )
-    handle.close()  # the child process keeps its own copy of the file descriptor
+    handle.close()  # the child has its own copy; keeping ours open is a ResourceWarning
     worker = WorkerProcess(process, log)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
