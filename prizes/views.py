@@ -21,7 +21,7 @@ from accounts.selectors import user_has_verified_email
 from wsis_portal.ratelimit import RateLimited, client_ip, hit_many, rate_limited_response
 
 from . import selectors, services
-from .enums import EDITABLE_STATES, PhaseKind
+from .enums import EDITABLE_STATES, PhaseKind, ProjectStatus
 from .exceptions import PrizesError
 from .forms import ProjectForm, ScoreForm
 from .models import Project
@@ -66,11 +66,14 @@ def submit(request, year: int, project_id: int | None = None):
     project = None
     if project_id is not None:
         project = get_object_or_404(Project, pk=project_id, contest=item, submitter=request.user)
-    mine = (
+    mine = list(
         Project.objects.filter(contest=item, submitter=request.user)
         .select_related("category__action_line")
         .order_by("title")
     )
+    # A Winner decision stays unpublished, also to its submitter, until the ceremony.
+    for shown in [*mine, project] if project else mine:
+        shown.shown_status = ProjectStatus(selectors.public_status(shown, item, now)).label
     verified = user_has_verified_email(user=request.user)
     editable = is_open and verified and (project is None or project.status in EDITABLE_STATES)
     form = None

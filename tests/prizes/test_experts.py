@@ -102,6 +102,9 @@ def test_winners_hidden_until_ceremony(client, selection):
     assert "prizes-winner" not in body and "Champions" in body
     page = client.get(reverse("prizes:project", args=[contest.year, c1[0].pk])).content.decode()
     assert "Winner" not in page
+    client.force_login(c1[0].submitter)
+    own = client.get(reverse("prizes:submit_edit", args=[contest.year, c1[0].pk])).content.decode()
+    assert "Champion" in own and "Winner" not in own
     ceremony = ContestPhase.objects.get(contest=contest, kind=PhaseKind.CEREMONY)
     with time_machine.travel(ceremony.starts_at, tick=False):
         body = client.get(url).content.decode()
