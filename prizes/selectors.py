@@ -302,7 +302,23 @@ def my_sections(user) -> list[MySection]:
         .select_related("contest", "category__action_line", "project")
         .order_by("-contest__year", "category__action_line__number")
     )
+    sections = []
+    assignments = list(
+        ExpertAssignment.objects.filter(expert=user)
+        .select_related("contest")
+        .prefetch_related("categories__action_line")
+        .order_by("-contest__year")
+    )
+    if assignments:
+        sections.append(
+            MySection(
+                title=_("WSIS Prizes: Expert Group scoring"),
+                items=assignments,
+                template_name="prizes/my_assignments.html",
+            )
+        )
     return [
+        *sections,
         MySection(
             title=_("My WSIS Prizes projects"),
             items=projects,

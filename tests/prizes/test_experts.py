@@ -116,3 +116,10 @@ def test_winner_needs_final_tally(db):
     project = ProjectFactory(contest=contest, status=ProjectStatus.CHAMPION)
     with pytest.raises(PrizesError):
         winner_confirm(project=project, by=None)
+
+
+def test_my_page_links_expert_to_scoring(client, selection):
+    contest, _c1, _c2, expert = selection
+    client.force_login(expert)
+    body = client.get(reverse("accounts:my")).content.decode()
+    assert reverse("prizes:review", args=[contest.year]) in body and "C1" in body
