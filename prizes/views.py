@@ -18,10 +18,16 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
-from wsis_portal.ratelimit import RateLimited, client_ip, hit_many, rate_limited_response
+from wsis_portal.ratelimit import (
+    RateLimited,
+    client_ip,
+    hit_many,
+    rate_limited_response,
+    ratelimit,
+)
 
 from . import selectors, services
-from .enums import EDITABLE_STATES, PhaseKind, ProjectStatus
+from .enums import BALLOT_STATES, EDITABLE_STATES, PhaseKind, ProjectStatus
 from .exceptions import PrizesError
 from .forms import ProjectForm, ScoreForm
 from .models import Project
@@ -57,6 +63,7 @@ def _submission_state(contest, now):
     return phase, bool(phase and phase.is_open(now))
 
 
+@ratelimit("prizes-submit", "30/m", per=("ip", "user"))
 @login_required
 def submit(request, year: int, project_id: int | None = None):
     """Enter a new project or edit one's own, while the submission phase is open."""
@@ -249,7 +256,7 @@ def vote(request, year: int, project_id: int):
         problem = _("Confirm your email address before voting.")
     elif not (voting and voting.is_open(now)):
         problem = _("Voting is not open: votes are accepted only during the voting phase.")
-    elif shown.status not in ("nominated", "champion", "winner"):
+    elif shown.status not in BALLOT_STATES:
         problem = _("This project is not on the ballot.")
     else:
         choices = selectors.voter_choices(contest=item, user=request.user)
@@ -301,6 +308,7 @@ def review(request, year: int):
 
 
 @require_POST
+@ratelimit("prizes-score", "60/m", per=("user",))
 @login_required
 def review_score(request, year: int, project_id: int):
     item = selectors.contest_by_year(year)
