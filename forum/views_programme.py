@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -118,10 +121,12 @@ def register(request, year: int):
     if profile_for(user=request.user) is None:
         messages.warning(
             request,
-            _("Complete your stakeholder profile first, then come back to register for %(e)s.")
+            _(
+                "Complete your stakeholder profile first; you will then come back to register for %(e)s."
+            )
             % {"e": edition},
         )
-        return redirect("accounts:profile")
+        return redirect(f"{reverse('accounts:profile')}?{urlencode({'next': request.path})}")
     existing = programme.registration_of(edition=edition, user=request.user)
     now = timezone.now()
     form = RegistrationForm(request.POST if request.method == "POST" else None)

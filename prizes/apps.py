@@ -5,3 +5,29 @@ from django.utils.translation import gettext_lazy as _
 class PrizesConfig(AppConfig):
     name = "prizes"
     verbose_name = _("WSIS Prizes")
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as lazy
+
+        from wsis_portal.registry import ActionLineSection, MatrixSource, registry
+
+        from . import demo, selectors, services
+
+        registry.add_home(selectors.home_items)
+        registry.add_my(selectors.my_sections)
+        registry.add_matrix(
+            MatrixSource(
+                label=lazy("WSIS Prizes projects"),
+                counts=selectors.matrix_counts,
+                items=selectors.matrix_items,
+            )
+        )
+        registry.add_action_line_section(
+            ActionLineSection(
+                title=lazy("WSIS Prize Winners"),
+                template_name="prizes/action_line_section.html",
+                context=selectors.action_line_winners,
+            )
+        )
+        registry.add_tick("prizes", services.transitions_apply)
+        registry.add_demo("prizes", demo.seed, order=40)

@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "prizes"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:year>/", views.contest, name="contest"),
+    path("<int:year>/submit/", views.submit, name="submit"),
+    path("<int:year>/submit/<int:project_id>/", views.submit, name="submit_edit"),
+    path("<int:year>/vote/", views.ballot, name="ballot"),
+    path("<int:year>/vote/<int:project_id>/", views.vote, name="vote"),
+    path("<int:year>/projects/<int:project_id>/", views.project, name="project"),
+    path("<int:year>/results/", views.results, name="results"),
+    path("<int:year>/review/", views.review, name="review"),
+    path("<int:year>/review/<int:project_id>/", views.review_score, name="review_score"),
+]

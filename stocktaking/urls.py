@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "stocktaking"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("export.csv", views.export_csv, name="export_csv"),
+    path("export.json", views.export_json, name="export_json"),
+    path("submit/", views.entry_create, name="submit"),
+    path("entries/<int:pk>/", views.entry_detail, name="entry"),
+    path("entries/<int:pk>/edit/", views.entry_edit, name="edit"),
+    path("reports/", views.reports, name="reports"),
+    path("reports/<int:year>/", views.report, name="report"),
+    path("reports/<int:year>/<slug:region>/", views.report, name="report_region"),
+]

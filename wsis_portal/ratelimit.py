@@ -46,21 +46,48 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
+def _count(counters: list[tuple[str, int]]) -> list[int]:
+    """Increment counters that expire: one round trip on Redis for all of them (INCR +
+    EXPIRE NX in one pipeline), ``add`` then ``incr`` on other caches."""
+    client = getattr(getattr(cache, "_cache", None), "get_client", None)
+    if client is None:
+        counts = []
+        for cache_key, timeout in counters:
+            cache.add(cache_key, 0, timeout=timeout)
+            counts.append(cache.incr(cache_key))
+        return counts
+    keys = [(cache.make_and_validate_key(cache_key), timeout) for cache_key, timeout in counters]
+    pipe = client(keys[0][0], write=True).pipeline()
+    for key, timeout in keys:
+        pipe.incr(key)
+        pipe.expire(key, timeout, nx=True)
+    return pipe.execute()[::2]
+
+
+def hit_many(hits: list[tuple[str, str, str]]) -> None:
+    """Count one attempt for each (scope, key, rate) at once; raise RateLimited past a rate."""
+    now = int(time.time())
+    counters, limits = [], []
+    for scope, key, rate in hits:
+        limit, window = parse_rate(rate)
+        bucket = now // window
+        digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+        counters.append((f"rl:{scope}:{digest}:{bucket}", window + 5))
+        limits.append((limit, window, bucket))
+    try:
+        counts = _count(counters)
+    except Exception:
+        scopes = ", ".join(scope for scope, _key, _rate in hits)
+        logger.warning("rate limiter unavailable for %s; refusing", scopes, exc_info=True)
+        raise RateLimited(retry_after=max(w for _l, w, _b in limits), unavailable=True) from None
+    for count, (limit, window, bucket) in zip(counts, limits, strict=True):
+        if count > limit:
+            raise RateLimited(retry_after=(bucket + 1) * window - now)
+
+
 def hit(scope: str, key: str, rate: str) -> None:
     """Count one attempt of ``key`` within ``scope``; raise RateLimited past the rate."""
-    limit, window = parse_rate(rate)
-    now = int(time.time())
-    bucket = now // window
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    cache_key = f"rl:{scope}:{digest}:{bucket}"
-    try:
-        cache.add(cache_key, 0, timeout=window + 5)
-        count = cache.incr(cache_key)
-    except Exception:
-        logger.warning("rate limiter unavailable for %s; refusing", scope, exc_info=True)
-        raise RateLimited(retry_after=window, unavailable=True) from None
-    if count > limit:
-        raise RateLimited(retry_after=(bucket + 1) * window - now)
+    hit_many([(scope, key, rate)])
 
 
 def ratelimit(scope: str, rate: str, per: tuple[str, ...] = ("ip",), methods=("POST",)):

@@ -133,8 +133,20 @@ def test_register_page_sends_users_without_profile_to_profile(client, at_open):
     EditionFactory()
     client.force_login(UserFactory())
     response = client.get("/forum/2027/register/", follow=True)
-    assert response.redirect_chain[-1][0] == "/my/profile/"
+    assert response.redirect_chain[-1][0] == "/my/profile/?next=%2Fforum%2F2027%2Fregister%2F"
     assert "Complete your stakeholder profile first" in response.content.decode()
+    saved = client.post(
+        "/my/profile/?next=/forum/2027/register/",
+        {
+            "full_name": "Ada Diallo",
+            "organisation_name": "Sahel Connect",
+            "organisation_country": "SN",
+            "stakeholder_type": "civil_society",
+            "next": "/forum/2027/register/",
+        },
+    )
+    assert saved.status_code == 302
+    assert saved["Location"] == "/forum/2027/register/"
 
 
 @pytest.mark.django_db

@@ -1,0 +1,292 @@
+"""The secretariat's screens for the WSIS Prizes."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import ValidationError
+from django.db.models import Avg, Count
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .enums import ProjectStatus
+from .exceptions import PrizesError
+from .models import (
+    Category,
+    Contest,
+    ContestPhase,
+    ExpertAssignment,
+    ExpertScore,
+    Project,
+    Tally,
+    Vote,
+    phase_order_errors,
+)
+from .selectors import proposed_winners
+
+
+class ReasonActionForm(ActionForm):
+    reason = forms.CharField(
+        label=_("Reason (required to decline or invalidate)"), required=False, max_length=1000
+    )
+
+
+class PhaseFormSet(forms.BaseInlineFormSet):
+    """The five phases: at most one of each kind, in order, never overlapping."""
+
+    def clean(self):
+        super().clean()
+        phases = []
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            data = form.cleaned_data
+            if data.get("kind") and data.get("starts_at") and data.get("ends_at"):
+                phases.append(
+                    ContestPhase(
+                        kind=data["kind"], starts_at=data["starts_at"], ends_at=data["ends_at"]
+                    )
+                )
+        kinds = [p.kind for p in phases]
+        if len(kinds) != len(set(kinds)):
+            raise ValidationError(_("Each phase may appear only once."))
+        errors = phase_order_errors(phases)
+        if errors:
+            raise ValidationError(errors)
+
+
+class PhaseInline(admin.TabularInline):
+    model = ContestPhase
+    formset = PhaseFormSet
+    extra = 0
+    max_num = 5
+    fields = ("kind", "starts_at", "ends_at", "transition_applied_at", "end_applied_at")
+    readonly_fields = ("transition_applied_at", "end_applied_at")
+
+
+class CategoryInline(admin.TabularInline):
+    model = Category
+    extra = 0
+    fields = ("action_line",)
+    readonly_fields = ("action_line",)
+    can_delete = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # The categories are part of the rules, frozen once voting opens.
+        return bool(obj is not None and not obj.voting_has_opened())
+
+
+@admin.register(Contest)
+class ContestAdmin(admin.ModelAdmin):
+    list_display = ("year", "title", "champions_per_category", "complete_ballot_required")
+    search_fields = ("title",)
+    inlines = [PhaseInline, CategoryInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.voting_has_opened():
+            return ("champions_per_category", "complete_ballot_required", "live_results_public")
+        return ()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        contest = form.instance
+        if not contest.categories.exists() and not contest.voting_has_opened():
+            services.contest_categories_create(contest=contest)
+
+
+def _run(modeladmin, request, queryset, action):
+    reason = request.POST.get("reason", "")
+    done = 0
+    for obj in queryset:
+        try:
+            action(obj, reason)
+            done += 1
+        except (PrizesError, ValidationError) as exc:
+            modeladmin.message_user(
+                request, f"{obj}: {getattr(exc, 'message', exc)}", level=messages.ERROR
+            )
+    if done:
+        modeladmin.message_user(request, _("%(n)s done.") % {"n": done}, level=messages.SUCCESS)
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = (
+        "title",
+        "contest",
+        "category",
+        "organisation",
+        "status",
+        "mean_score",
+        "submitted_at",
+    )
+    list_filter = ("contest", "status", "category__action_line", "stakeholder_type")
+    search_fields = ("title", "organisation", "submitter__email")
+    list_select_related = ("contest", "category__action_line", "category__contest")
+    readonly_fields = (
+        "status",
+        "status_reason",
+        "status_changed_at",
+        "status_changed_by",
+        "submitted_at",
+        "submitter",
+        "proposed_winner",
+    )
+    filter_horizontal = ("sdgs",)
+    action_form = ReasonActionForm
+    actions = ["nominate", "decline", "confirm_winner", "revoke_winner"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_mean=Avg("scores__score"), _scores=Count("scores"))
+        )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "website":
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "category":
+            kwargs["queryset"] = Category.objects.select_related("action_line", "contest")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("mean expert score"), ordering="_mean")
+    def mean_score(self, obj):
+        return f"{obj._mean:.2f} ({obj._scores})" if obj._mean is not None else "—"
+
+    @admin.display(description=_("proposed winner"))
+    def proposed_winner(self, obj):
+        ids = proposed_winners(contest=obj.contest).get(obj.category_id, [])
+        return _("Yes (highest mean expert score)") if obj.pk in ids else _("No")
+
+    @admin.action(description=_("Nominate the selected projects"))
+    def nominate(self, request, queryset):
+        try:
+            n = services.projects_nominate(
+                projects=queryset.filter(
+                    status__in=[ProjectStatus.SUBMITTED, ProjectStatus.NOT_NOMINATED]
+                ),
+                by=request.user,
+                nominate=True,
+                reason=request.POST.get("reason", ""),
+            )
+            self.message_user(request, _("%(n)s projects nominated.") % {"n": n})
+        except PrizesError as exc:
+            self.message_user(request, exc.message, level=messages.ERROR)
+
+    @admin.action(description=_("Decline the selected projects (give a reason)"))
+    def decline(self, request, queryset):
+        try:
+            n = services.projects_nominate(
+                projects=queryset.filter(
+                    status__in=[ProjectStatus.SUBMITTED, ProjectStatus.NOMINATED]
+                ),
+                by=request.user,
+                nominate=False,
+                reason=request.POST.get("reason", ""),
+            )
+            self.message_user(request, _("%(n)s projects declined.") % {"n": n})
+        except PrizesError as exc:
+            self.message_user(request, exc.message, level=messages.ERROR)
+
+    @admin.action(description=_("Confirm as Winner of the category"))
+    def confirm_winner(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            lambda p, reason: services.winner_confirm(project=p, by=request.user, reason=reason),
+        )
+
+    @admin.action(description=_("Withdraw the Winner decision (give a reason)"))
+    def revoke_winner(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            lambda p, reason: services.winner_revoke(project=p, by=request.user, reason=reason),
+        )
+
+
+@admin.register(Vote)
+class VoteAdmin(admin.ModelAdmin):
+    list_display = ("id", "contest", "category", "project", "cast_at", "valid")
+    list_filter = ("contest", "valid", "category__action_line")
+    search_fields = ("voter__email", "ip_hash", "project__title")
+    list_select_related = ("contest", "category__action_line", "category__contest", "project")
+    raw_id_fields = ("voter", "project")
+    readonly_fields = [f.name for f in Vote._meta.fields]
+    action_form = ReasonActionForm
+    actions = ["invalidate"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Invalidate the selected votes (give a reason)"))
+    def invalidate(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            lambda v, reason: services.vote_invalidate(vote=v, by=request.user, reason=reason),
+        )
+
+
+@admin.register(Tally)
+class TallyAdmin(admin.ModelAdmin):
+    list_display = ("project", "category", "votes", "rank", "computed_at")
+    list_filter = ("contest", "category__action_line")
+    list_select_related = ("project", "category__action_line", "category__contest")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ExpertAssignmentForm(forms.ModelForm):
+    class Meta:
+        model = ExpertAssignment
+        fields = ["contest", "expert", "categories"]
+
+    def clean(self):
+        data = super().clean()
+        contest, categories = data.get("contest"), data.get("categories")
+        if contest and categories and any(c.contest_id != contest.pk for c in categories):
+            raise ValidationError({"categories": _("Choose categories of the same contest.")})
+        return data
+
+
+@admin.register(ExpertAssignment)
+class ExpertAssignmentAdmin(admin.ModelAdmin):
+    form = ExpertAssignmentForm
+    list_display = ("expert", "contest")
+    list_filter = ("contest",)
+    list_select_related = ("expert", "contest")
+    filter_horizontal = ("categories",)
+    raw_id_fields = ("expert",)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "categories":
+            kwargs["queryset"] = Category.objects.select_related("action_line", "contest")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(ExpertScore)
+class ExpertScoreAdmin(admin.ModelAdmin):
+    list_display = ("project", "expert", "score", "scored_at")
+    list_filter = ("project__contest", "project__category__action_line")
+    list_select_related = ("project", "expert")
+
+    def has_add_permission(self, request):
+        return False

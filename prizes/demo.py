@@ -1,0 +1,246 @@
+"""Demo data: a contest whose voting is open now and a past contest with its results.
+
+Idempotent: a contest that already exists for a year is left as it is. ``votes=N`` adds
+N votes to the open contest in bulk (one INSERT … SELECT on PostgreSQL) for timing the tally.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.utils import timezone
+
+from forum.models import SDG
+
+from .enums import BALLOT_STATES, PhaseKind, ProjectStatus
+from .models import Category, Contest, ContestPhase, Project, Vote
+from .services import contest_create, contest_voting_close, tally_compute, winner_confirm
+
+DEMO_SUBMITTER = "prizes-demo@example.invalid"
+PROJECTS_PER_CATEGORY = 10
+
+WORDS = (
+    "The project connects rural communities to affordable broadband and trains local "
+    "facilitators who help residents use online public services, learn digital skills and "
+    "reach new markets for their products. It was designed with community leaders, "
+    "women's groups and schools, and it runs on open standards so that other regions can "
+    "adopt it at low cost. Since its launch the initiative has reached thousands of "
+    "households, reduced travel to administrative offices, and created jobs for young "
+    "technicians who maintain the network. Partners from government, the private sector, "
+    "civil society and academia share the costs and the governance, and an independent "
+    "evaluation measures its impact every year against clear indicators. The team "
+    "publishes its data and its lessons learned, and it works with national regulators to "
+    "turn successful pilots into lasting policy. The next phase will extend the service to "
+    "remote islands, add content in local languages, and support small enterprises with "
+    "e-commerce tools, secure payments and mentoring. The project advances the WSIS Action "
+    "Lines and the Sustainable Development Goals by making information and communication "
+    "technologies useful, inclusive and trusted for everyone, especially those who were "
+    "left behind by earlier programmes."
+)
+ORGS = ["Foundation", "Institute", "Ministry", "Network", "Cooperative", "University", "Agency"]
+COUNTRIES = ["CH", "KE", "BR", "IN", "EG", "FJ", "PE", "VN", "SN", "NO", "JO", "KZ"]
+STAKEHOLDERS = [
+    "government",
+    "private_sector",
+    "civil_society",
+    "academia",
+    "technical_community",
+    "international_organization",
+]
+
+
+def _submitter():
+    user, _ = get_user_model().objects.get_or_create(
+        email=DEMO_SUBMITTER, defaults={"is_active": True}
+    )
+    return user
+
+
+def _projects(contest: Contest, per_category: int, status: str, rng: random.Random) -> None:
+    submitter = _submitter()
+    now = timezone.now()
+    sdgs = list(SDG.objects.all())
+    projects = []
+    for category in Category.objects.filter(contest=contest).select_related("action_line"):
+        for i in range(per_category):
+            projects.append(
+                Project(
+                    contest=contest,
+                    category=category,
+                    title=f"{category.action_line.short_title}: demo project {i + 1}",
+                    description=WORDS,
+                    organisation=f"Demo {ORGS[i % len(ORGS)]} {category.action_line.code}-{i + 1}",
+                    country=COUNTRIES[(i + category.pk) % len(COUNTRIES)],
+                    stakeholder_type=STAKEHOLDERS[i % len(STAKEHOLDERS)],
+                    website="https://www.itu.int/net4/wsis/prizes/",
+                    submitter=submitter,
+                    status=status,
+                    submitted_at=now,
+                    status_changed_at=now,
+                )
+            )
+    Project.objects.bulk_create(projects)
+    links = []
+    for project in Project.objects.filter(contest=contest):
+        for sdg in rng.sample(sdgs, 2):
+            links.append(Project.sdgs.through(project_id=project.pk, sdg_id=sdg.pk))
+    Project.sdgs.through.objects.bulk_create(links, ignore_conflicts=True)
+
+
+def _phases(base, offsets_days):
+    kinds = [k.value for k in PhaseKind]
+    return {
+        kind: (base + timedelta(days=start), base + timedelta(days=end))
+        for kind, (start, end) in zip(kinds, offsets_days, strict=True)
+    }
+
+
+def seed(*, stdout=None, votes=None, **options) -> None:
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    rng = random.Random(2017)
+    current = Contest.objects.filter(year=now.year).first()
+    if current is None:
+        current = contest_create(
+            year=now.year,
+            title=f"WSIS Prizes {now.year}",
+            phases=_phases(now, [(-150, -60), (-60, -10), (-10, 20), (20, 35), (35, 40)]),
+            live_results_public=True,
+        )
+        _projects(current, PROJECTS_PER_CATEGORY, ProjectStatus.NOMINATED, rng)
+        # The demo starts mid-vote: the voting-open emails are not sent for it.
+        ContestPhase.objects.filter(contest=current, kind=PhaseKind.VOTING).update(
+            transition_applied_at=now
+        )
+    past_year = now.year - 1
+    if not Contest.objects.filter(year=past_year).exists():
+        _past_contest(past_year, now, rng)
+    if votes:
+        bulk_votes(contest=current, count=votes)
+        tally_compute(contest=current)
+        if stdout:
+            stdout.write(f"  {Vote.objects.filter(contest=current).count()} votes in {current}.")
+
+
+def _past_contest(year: int, now, rng: random.Random) -> None:
+    past = contest_create(
+        year=year,
+        title=f"WSIS Prizes {year}",
+        phases=_phases(
+            now - timedelta(days=400), [(0, 90), (90, 120), (120, 150), (150, 160), (160, 165)]
+        ),
+    )
+    _projects(past, 6, ProjectStatus.NOMINATED, rng)
+    ContestPhase.objects.filter(contest=past, kind=PhaseKind.VOTING).update(
+        transition_applied_at=now
+    )
+    bulk_votes(contest=past, count=18 * 40, seed=year)
+    voting = ContestPhase.objects.get(contest=past, kind=PhaseKind.VOTING)
+    contest_voting_close(phase_id=voting.pk, now=now)
+    for project in Project.objects.filter(contest=past, tally__rank=1):
+        winner_confirm(project=project, by=None, reason="Demo data")
+
+
+def _voters(count: int, prefix: str = "demo-voter-") -> None:
+    User = get_user_model()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO {User._meta.db_table}
+                    (password, is_superuser, email, is_staff, is_active, date_joined)
+                SELECT '!', false, %s || g || '@example.invalid', false, true, now()
+                FROM generate_series(1, %s) AS g
+                ON CONFLICT DO NOTHING
+                """,
+                [prefix, count],
+            )
+        return
+    existing = set(User.objects.filter(email__startswith=prefix).values_list("email", flat=True))
+    emails = (f"{prefix}{i}@example.invalid" for i in range(1, count + 1))
+    User.objects.bulk_create(
+        [User(email=email, password="!") for email in emails if email not in existing],
+        batch_size=5000,
+    )
+
+
+def bulk_votes(*, contest: Contest, count: int, seed: int = 1, prefix: str = "demo-voter-") -> None:
+    """Add about ``count`` votes: demo voters, each voting in every category in turn.
+
+    On PostgreSQL one INSERT … SELECT over generate_series; the choice of project within a
+    category is skewed so that the ranking is not flat.
+    """
+    categories = list(
+        Category.objects.filter(contest=contest, projects__status__in=BALLOT_STATES)
+        .distinct()
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not categories:
+        return
+    voters_needed = math.ceil(count / len(categories))
+    _voters(voters_needed, prefix)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                WITH cats AS (
+                    SELECT p.category_id, row_number() OVER (ORDER BY p.category_id) - 1 AS k,
+                           array_agg(p.id ORDER BY p.id) AS ids
+                    FROM {Project._meta.db_table} p
+                    WHERE p.contest_id = %(contest)s AND p.status = ANY(%(states)s)
+                    GROUP BY p.category_id
+                ),
+                voters AS (
+                    SELECT id, row_number() OVER (ORDER BY id) AS n
+                    FROM {get_user_model()._meta.db_table}
+                    WHERE email LIKE %(pattern)s
+                )
+                INSERT INTO {Vote._meta.db_table}
+                    (contest_id, category_id, project_id, voter_id, cast_at, ip_hash,
+                     user_agent_hash, valid, invalid_reason)
+                SELECT %(contest)s, cats.category_id,
+                       cats.ids[1 + floor(power(random(), 2) * array_length(cats.ids, 1))::int],
+                       voters.id, now() - random() * interval '5 days', '', '', true, ''
+                FROM generate_series(0, %(count)s - 1) AS g
+                JOIN cats ON cats.k = g %% %(ncat)s
+                JOIN voters ON voters.n = g / %(ncat)s + 1
+                ON CONFLICT DO NOTHING
+                """,
+                {
+                    "contest": contest.pk,
+                    "states": list(BALLOT_STATES),
+                    "count": count,
+                    "ncat": len(categories),
+                    "pattern": f"{prefix}%@example.invalid",
+                },
+            )
+        return
+    rng = random.Random(seed)
+    ids: dict[int, list[int]] = {}
+    for pk, category_id in Project.objects.filter(
+        contest=contest, status__in=BALLOT_STATES
+    ).values_list("pk", "category_id"):
+        ids.setdefault(category_id, []).append(pk)
+    voter_ids = list(
+        get_user_model()
+        .objects.filter(email__startswith=prefix)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:voters_needed]
+    )
+    rows = []
+    for g in range(count):
+        category_id = categories[g % len(categories)]
+        options = ids[category_id]
+        rows.append(
+            Vote(
+                contest=contest,
+                category_id=category_id,
+                project_id=options[int(rng.random() ** 2 * len(options))],
+                voter_id=voter_ids[g // len(categories)],
+            )
+        )
+    Vote.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)

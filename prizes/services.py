@@ -1,0 +1,610 @@
+"""Every write of the WSIS Prizes contest (services: ``<noun>_<verb>``)."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+from collections import defaultdict
+from contextlib import nullcontext
+from datetime import UTC, datetime, timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from accounts.roles import EXPERT_GROUP, in_group
+from accounts.selectors import user_has_verified_email
+from forum.models import ActionLine
+from wsis_portal.models import claim_once
+
+from .enums import (
+    BALLOT_STATES,
+    EDITABLE_STATES,
+    PROJECT_TRANSITIONS,
+    PhaseKind,
+    ProjectStatus,
+)
+from .exceptions import AlreadyVoted, NotAllowed, PhaseClosed, PrizesError
+from .models import (
+    FROZEN_RULES,
+    Category,
+    Contest,
+    ContestPhase,
+    ExpertAssignment,
+    ExpertScore,
+    Project,
+    Tally,
+    Vote,
+    phase_order_errors,
+)
+
+logger = logging.getLogger(__name__)
+
+# How often the live tally is recounted during voting (the beat tick runs every minute).
+LIVE_TALLY_EVERY = timedelta(seconds=getattr(settings, "PRIZES_LIVE_TALLY_SECONDS", 300))
+
+
+def fingerprint(value: str, *, purpose: str) -> str:
+    """A salted SHA-256 of an IP address or user agent: comparable, never reversible to the raw value."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{purpose}:{value}".encode()).hexdigest()
+
+
+# --- contests -----------------------------------------------------------------------------
+
+
+def contest_create(
+    *,
+    year: int,
+    title: str,
+    phases: dict[str, tuple[datetime, datetime]],
+    edition=None,
+    champions_per_category: int = 5,
+    complete_ballot_required: bool = False,
+    live_results_public: bool = False,
+) -> Contest:
+    """Create a contest with its five phases and one category per Action Line."""
+    with transaction.atomic():
+        contest = Contest(
+            year=year,
+            title=title,
+            edition=edition,
+            champions_per_category=champions_per_category,
+            complete_ballot_required=complete_ballot_required,
+            live_results_public=live_results_public,
+        )
+        contest.full_clean()
+        contest.save()
+        contest_categories_create(contest=contest)
+        rows = [
+            ContestPhase(contest=contest, kind=kind, starts_at=start, ends_at=end)
+            for kind, (start, end) in phases.items()
+        ]
+        errors = phase_order_errors(rows)
+        if errors:
+            raise ValidationError(errors)
+        for kind in PhaseKind:
+            if kind.value in phases:
+                starts_at, ends_at = phases[kind.value]
+                phase = ContestPhase(
+                    contest=contest, kind=kind.value, starts_at=starts_at, ends_at=ends_at
+                )
+                phase.full_clean()
+                phase.save()
+    return contest
+
+
+def contest_categories_create(*, contest: Contest) -> None:
+    """One category per Action Line (idempotent); refused once voting has opened."""
+    if contest.voting_has_opened():
+        raise PrizesError(_("The categories are frozen: voting has opened."), code="frozen")
+    Category.objects.bulk_create(
+        [Category(contest=contest, action_line=al) for al in ActionLine.objects.all()],
+        ignore_conflicts=True,
+    )
+
+
+def contest_rules_update(*, contest: Contest, **rules) -> Contest:
+    """Change the contest's rules; refused once voting has opened (the rules are frozen)."""
+    unknown = set(rules) - set(FROZEN_RULES)
+    if unknown:
+        raise ValueError(f"not a rule: {sorted(unknown)}")
+    with transaction.atomic():
+        locked = Contest.objects.select_for_update().get(pk=contest.pk)
+        if locked.voting_has_opened():
+            raise PrizesError(_("The contest's rules are frozen: voting has opened."), "frozen")
+        for name, value in rules.items():
+            setattr(locked, name, value)
+        locked.full_clean()
+        locked.save(update_fields=list(rules))
+    return locked
+
+
+def phase_of(contest: Contest, kind: str) -> ContestPhase | None:
+    phases = getattr(contest, "_prefetched_objects_cache", {}).get("phases")
+    if phases is not None:
+        return next((p for p in phases if p.kind == kind), None)
+    return contest.phases.filter(kind=kind).first()
+
+
+def phase_require_open(*, contest: Contest, kind: str, now: datetime | None = None) -> None:
+    """Raise PhaseClosed unless the phase is open now (the clock decides)."""
+    phase = phase_of(contest, kind)
+    now = now or timezone.now()
+    if phase is None or not phase.is_open(now):
+        if phase is not None and phase.has_ended(now):
+            message = _("The %(phase)s phase ended on %(date)s.") % {
+                "phase": phase.get_kind_display().lower(),
+                "date": timezone.localtime(phase.ends_at).strftime("%d %B %Y, %H:%M %Z"),
+            }
+        elif phase is not None:
+            message = _("The %(phase)s phase opens on %(date)s.") % {
+                "phase": phase.get_kind_display().lower(),
+                "date": timezone.localtime(phase.starts_at).strftime("%d %B %Y, %H:%M %Z"),
+            }
+        else:
+            message = _("This phase is not scheduled for this contest.")
+        raise PhaseClosed(message, code="closed")
+
+
+# --- projects -------------------------------------------------------------------------------
+
+PROJECT_FIELDS = (
+    "category",
+    "title",
+    "description",
+    "organisation",
+    "country",
+    "stakeholder_type",
+    "website",
+    "attachment",
+)
+
+
+def project_save(
+    *,
+    submitter,
+    contest: Contest,
+    data: dict,
+    project: Project | None = None,
+    now: datetime | None = None,
+) -> Project:
+    """Create or edit a submitter's own project while the submission phase is open."""
+    if not user_has_verified_email(user=submitter):
+        raise NotAllowed(_("Confirm your email address before entering a project."), "unverified")
+    phase_require_open(contest=contest, kind=PhaseKind.SUBMISSION, now=now)
+    if project is None:
+        project = Project(contest=contest, submitter=submitter)
+    elif project.submitter_id != submitter.pk or project.contest_id != contest.pk:
+        raise NotAllowed(_("You can only change your own projects."), "not_owner")
+    elif project.status not in EDITABLE_STATES:
+        raise NotAllowed(_("This project can no longer be changed."), "locked")
+    for name in PROJECT_FIELDS:
+        if name not in data:
+            continue
+        value = data[name]
+        if name == "attachment":
+            if value is None:  # no new file: keep the current one
+                continue
+            value = value or ""  # False: the submitter cleared it
+        setattr(project, name, value)
+    project.full_clean()
+    try:
+        with transaction.atomic():
+            project.save()
+            if "sdgs" in data:
+                project.sdgs.set(data["sdgs"])
+    except IntegrityError:
+        # Two entries of one organisation in one category raced past full_clean().
+        raise ValidationError(
+            _(
+                "Your organisation already has a project in this category. "
+                "Each organisation may enter one project per category."
+            )
+        ) from None
+    return project
+
+
+def project_status_change(
+    *,
+    project: Project,
+    to: str,
+    by=None,
+    reason: str = "",
+    now: datetime | None = None,
+) -> Project:
+    """The one function that moves a project's status, along the allowed moves only."""
+    if to not in PROJECT_TRANSITIONS.get(project.status, ()):
+        raise PrizesError(
+            _("A project cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": project.get_status_display(), "to": ProjectStatus(to).label},
+            code="transition",
+        )
+    now = now or timezone.now()
+    project.status = to
+    project.status_reason = reason
+    project.status_changed_at = now
+    project.status_changed_by = by
+    fields = ["status", "status_reason", "status_changed_at", "status_changed_by", "updated_at"]
+    if to == ProjectStatus.SUBMITTED:
+        project.submitted_at = now
+        fields.append("submitted_at")
+    project.save(update_fields=fields)
+    return project
+
+
+def project_submit(*, submitter, project: Project, now: datetime | None = None) -> Project:
+    """Submit a draft during the submission phase and send the receipt email."""
+    from .tasks import project_receipt_send
+
+    if project.submitter_id != submitter.pk:
+        raise NotAllowed(_("You can only submit your own projects."), "not_owner")
+    phase_require_open(contest=project.contest, kind=PhaseKind.SUBMISSION, now=now)
+    if project.status != ProjectStatus.DRAFT:
+        raise PrizesError(_("This project has already been submitted."), "submitted")
+    with transaction.atomic():
+        project.full_clean()
+        project_status_change(
+            project=project, to=ProjectStatus.SUBMITTED, by=submitter, reason="", now=now
+        )
+        project_receipt_send.delay_on_commit(project.pk)
+    return project
+
+
+def projects_nominate(*, projects, by, nominate: bool, reason: str = "") -> int:
+    """The secretariat's decision on submitted projects, before voting opens."""
+    to = ProjectStatus.NOMINATED if nominate else ProjectStatus.NOT_NOMINATED
+    if not nominate and not reason.strip():
+        raise PrizesError(_("Give a reason when you decline a project."), "reason")
+    changed = 0
+    with transaction.atomic():
+        ids = list(projects.order_by().values_list("pk", flat=True))
+        locked = Project.objects.filter(pk__in=ids).select_related("contest").order_by("pk")
+        for project in locked.select_for_update(of=("self",)):
+            if project.contest.voting_has_opened():
+                raise PrizesError(
+                    _("Voting has opened in %(contest)s: nominations are frozen.")
+                    % {"contest": project.contest},
+                    "frozen",
+                )
+            if project.status == to:
+                continue
+            project_status_change(project=project, to=to, by=by, reason=reason)
+            changed += 1
+    return changed
+
+
+# --- votes ----------------------------------------------------------------------------------
+
+
+@functools.cache
+def _vote_sql() -> tuple[str, str]:
+    """The two statements of a vote, built once from the models' table names."""
+    project, contest, phase = (m._meta.db_table for m in (Project, Contest, ContestPhase))
+    email, vote = EmailAddress._meta.db_table, Vote._meta.db_table
+    check = (
+        f"SELECT p.id, p.contest_id, p.category_id, ph.starts_at, ph.ends_at, "
+        f"EXISTS (SELECT 1 FROM {email} e WHERE e.user_id = %s AND e.verified) "
+        f"FROM {project} p JOIN {contest} c ON c.id = p.contest_id "
+        f"LEFT JOIN {phase} ph ON ph.contest_id = p.contest_id AND ph.kind = %s "
+        f"WHERE p.id = %s AND c.year = %s AND p.status IN ({', '.join(['%s'] * len(BALLOT_STATES))})"
+    )
+    insert = (
+        f"INSERT INTO {vote} (contest_id, category_id, project_id, voter_id, cast_at, ip_hash, "
+        f"user_agent_hash, valid, invalid_reason) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
+        f"RETURNING id"
+    )
+    return check, insert
+
+
+def _aware(value):
+    """A datetime read by raw SQL (SQLite returns text) as an aware datetime."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, UTC)
+    return value
+
+
+def vote_cast(
+    *,
+    voter,
+    year: int,
+    project_id: int,
+    ip: str,
+    user_agent: str,
+    now: datetime | None = None,
+) -> Vote:
+    """Cast ``voter``'s one vote in the project's category.
+
+    The busiest write of the portal, so it costs two statements: one SELECT checks the
+    project is on the ballot, the voting window by the clock and the verified email; one
+    INSERT writes the vote. The database's unique constraint on (contest, category, voter)
+    is what stops a second vote, also when two requests race: its IntegrityError becomes
+    AlreadyVoted, never a server error. The SQL is written out (not built by the ORM per
+    request) and ``full_clean`` is skipped: every value is set here from checked data and
+    the constraints decide. In autocommit the single INSERT is atomic by itself; inside an
+    outer transaction it runs in a savepoint so that a refusal leaves that transaction usable.
+    """
+    now = now or timezone.now()
+    check, insert = _vote_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(check, [voter.pk, PhaseKind.VOTING, project_id, year, *BALLOT_STATES])
+        row = cursor.fetchone()
+    if row is None:
+        raise PrizesError(_("This project is not on the ballot."), "not_on_ballot")
+    pk, contest_id, category_id, voting_starts, voting_ends, verified = row
+    voting_starts, voting_ends = _aware(voting_starts), _aware(voting_ends)
+    if not verified:
+        raise NotAllowed(_("Confirm your email address before voting."), "unverified")
+    if voting_starts is None or not voting_starts <= now < voting_ends:
+        raise PhaseClosed(_("Voting is not open: votes are accepted only during the voting phase."))
+    vote = Vote(
+        contest_id=contest_id,
+        category_id=category_id,
+        project_id=pk,
+        voter_id=voter.pk,
+        cast_at=now,
+        ip_hash=fingerprint(ip, purpose="ip"),
+        user_agent_hash=fingerprint(user_agent[:500], purpose="ua"),
+    )
+    params = [
+        vote.contest_id,
+        vote.category_id,
+        vote.project_id,
+        vote.voter_id,
+        connection.ops.adapt_datetimefield_value(now),
+        vote.ip_hash,
+        vote.user_agent_hash,
+        True,
+        "",
+    ]
+    try:
+        savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
+        with savepoint, connection.cursor() as cursor:
+            cursor.execute(insert, params)
+            vote.pk = cursor.fetchone()[0]
+    except IntegrityError:
+        raise AlreadyVoted(
+            _("You have already voted in this category. A vote cannot be changed once it is cast."),
+            "already_voted",
+        ) from None
+    vote._state.adding = False
+    vote._state.db = connection.alias
+    return vote
+
+
+def vote_invalidate(*, vote: Vote, by, reason: str) -> Vote:
+    """Flag a vote invalid with a reason; the row stays so the voter cannot vote again."""
+    if not reason.strip():
+        raise PrizesError(_("Give a reason for invalidating a vote."), "reason")
+    if not vote.valid:
+        return vote
+    vote.valid = False
+    vote.invalid_reason = reason.strip()
+    vote.invalidated_at = timezone.now()
+    vote.invalidated_by = by
+    vote.full_clean(validate_unique=False, validate_constraints=False)
+    vote.save(update_fields=["valid", "invalid_reason", "invalidated_at", "invalidated_by"])
+    return vote
+
+
+# --- tallies and the end of voting ----------------------------------------------------------
+
+
+def tally_counts(*, contest: Contest) -> dict[int, int]:
+    """Valid votes per project: COUNT(*) grouped by (category, project) on the tally index.
+
+    With the complete-ballot rule only voters with a valid vote in every category that
+    has projects on the ballot are counted.
+    """
+    votes = Vote.objects.filter(contest=contest, valid=True).order_by()
+    if contest.complete_ballot_required:
+        required = (
+            Category.objects.filter(contest=contest, projects__status__in=BALLOT_STATES)
+            .distinct()
+            .count()
+        )
+        complete = (
+            Vote.objects.filter(contest=contest, valid=True)
+            .order_by()
+            .values("voter_id")
+            .annotate(n=Count("*"))
+            .filter(n__gte=required)
+            .values("voter_id")
+        )
+        votes = votes.filter(voter_id__in=complete)
+    return {
+        row["project_id"]: row["n"]
+        for row in votes.values("category_id", "project_id").annotate(n=Count("*"))
+    }
+
+
+def tally_compute(*, contest: Contest, now: datetime | None = None) -> list[Tally]:
+    """Recount every project on the ballot and upsert its Tally (one INSERT … ON CONFLICT).
+
+    Rank within a category: most votes first; ties broken by earlier submission, then id.
+    """
+    now = now or timezone.now()
+    counts = tally_counts(contest=contest)
+    projects = (
+        Project.objects.filter(contest=contest, status__in=BALLOT_STATES)
+        .order_by()
+        .values_list("pk", "category_id", "submitted_at", "created_at")
+    )
+    by_category: dict[int, list[tuple]] = defaultdict(list)
+    for pk, category_id, submitted_at, created_at in projects:
+        by_category[category_id].append((-counts.get(pk, 0), submitted_at or created_at, pk))
+    tallies = []
+    for category_id, rows in by_category.items():
+        for rank, (negative, _when, pk) in enumerate(sorted(rows), start=1):
+            tallies.append(
+                Tally(
+                    project_id=pk,
+                    contest=contest,
+                    category_id=category_id,
+                    votes=-negative,
+                    rank=rank,
+                    computed_at=now,
+                )
+            )
+    Tally.objects.bulk_create(
+        tallies,
+        update_conflicts=True,
+        unique_fields=["project"],
+        update_fields=["contest", "category", "votes", "rank", "computed_at"],
+        batch_size=2000,
+    )
+    return tallies
+
+
+def contest_voting_close(*, phase_id: int, now: datetime | None = None) -> bool:
+    """End of voting, exactly once: final tally, top N of each category become Champions.
+
+    The claim on ``end_applied_at`` and the work share one transaction: two ticks, a retry
+    or a re-delivered task see the claim taken; a worker killed half-way rolls both back,
+    and the next tick does the whole job. Returns True for the caller that applied it.
+    """
+    from .tasks import expert_group_notify
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        claimed = claim_once(
+            ContestPhase.objects.filter(pk=phase_id, kind=PhaseKind.VOTING, ends_at__lte=now),
+            field="end_applied_at",
+        )
+        if not claimed:
+            return False
+        phase = ContestPhase.objects.select_related("contest").get(pk=phase_id)
+        contest = phase.contest
+        tallies = tally_compute(contest=contest, now=now)
+        champion_ids = [t.project_id for t in tallies if t.rank <= contest.champions_per_category]
+        Project.objects.filter(pk__in=champion_ids, status=ProjectStatus.NOMINATED).update(
+            status=ProjectStatus.CHAMPION,
+            status_reason=_("Among the most voted projects of the category."),
+            status_changed_at=now,
+            status_changed_by=None,
+            updated_at=now,
+        )
+        expert_group_notify.delay_on_commit(contest.pk)
+    logger.info("voting closed for %s: %s champions", contest, len(champion_ids))
+    return True
+
+
+def contest_voting_open(*, phase_id: int, now: datetime | None = None) -> bool:
+    """Start of voting, exactly once: the submitters learn whether they were nominated."""
+    from .tasks import submitters_notify
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        claimed = claim_once(
+            ContestPhase.objects.filter(pk=phase_id, kind=PhaseKind.VOTING, starts_at__lte=now)
+        )
+        if not claimed:
+            return False
+        phase = ContestPhase.objects.get(pk=phase_id)
+        if not phase.has_ended(now):
+            submitters_notify.delay_on_commit(phase.contest_id)
+    return True
+
+
+def live_tally_queue(*, contest_id: int, now: datetime) -> bool:
+    """Queue a recount at most once per LIVE_TALLY_EVERY per contest (a conditional UPDATE)."""
+    from django.db.models import Q
+
+    from .tasks import tally_recompute
+
+    with transaction.atomic():
+        won = (
+            Contest.objects.filter(pk=contest_id)
+            .filter(
+                Q(live_tally_queued_at__isnull=True)
+                | Q(live_tally_queued_at__lte=now - LIVE_TALLY_EVERY)
+            )
+            .update(live_tally_queued_at=now)
+        )
+        if won:
+            tally_recompute.delay_on_commit(contest_id)
+    return bool(won)
+
+
+def transitions_apply(now: datetime) -> list[str]:
+    """The beat tick's handler: apply due phase transitions, each exactly once."""
+    done = []
+    due_open = ContestPhase.objects.filter(
+        kind=PhaseKind.VOTING, starts_at__lte=now, transition_applied_at__isnull=True
+    ).values_list("pk", flat=True)
+    for phase_id in list(due_open):
+        if contest_voting_open(phase_id=phase_id, now=now):
+            done.append(f"voting-open:{phase_id}")
+    due_close = ContestPhase.objects.filter(
+        kind=PhaseKind.VOTING, ends_at__lte=now, end_applied_at__isnull=True
+    ).values_list("pk", flat=True)
+    for phase_id in list(due_close):
+        if contest_voting_close(phase_id=phase_id, now=now):
+            done.append(f"voting-close:{phase_id}")
+    open_contests = ContestPhase.objects.open_at(now).filter(kind=PhaseKind.VOTING)
+    for contest_id in list(open_contests.values_list("contest_id", flat=True)):
+        if live_tally_queue(contest_id=contest_id, now=now):
+            done.append(f"live-tally:{contest_id}")
+    return done
+
+
+# --- experts and winners --------------------------------------------------------------------
+
+
+def expert_can_score(*, expert, project: Project) -> bool:
+    if not in_group(expert, EXPERT_GROUP):
+        return False
+    return ExpertAssignment.objects.filter(
+        contest_id=project.contest_id, expert=expert, categories=project.category_id
+    ).exists()
+
+
+def expert_score_save(
+    *, expert, project: Project, score: int, comment: str = "", now: datetime | None = None
+) -> ExpertScore:
+    """An Expert Group member scores a Champion of a category assigned to them."""
+    if not expert_can_score(expert=expert, project=project):
+        raise NotAllowed(_("You are not assigned to score this category."), "not_assigned")
+    if project.status not in (ProjectStatus.CHAMPION, ProjectStatus.WINNER):
+        raise NotAllowed(_("Only Champion projects are scored."), "not_champion")
+    phase_require_open(contest=project.contest, kind=PhaseKind.SELECTION, now=now)
+    with transaction.atomic():
+        entry = ExpertScore.objects.filter(project=project, expert=expert).first() or (
+            ExpertScore(project=project, expert=expert)
+        )
+        entry.score = score
+        entry.comment = comment
+        entry.full_clean(validate_unique=False)
+        entry.save()
+    return entry
+
+
+def winner_confirm(*, project: Project, by, reason: str = "") -> Project:
+    """The secretariat confirms a Champion as Winner of its category (stays unpublished
+    until the ceremony phase starts). Two Winners in a category are allowed (a tie)."""
+    if project.status == ProjectStatus.WINNER:
+        return project
+    voting = phase_of(project.contest, PhaseKind.VOTING)
+    if voting is None or not voting.end_applied_at:
+        raise PrizesError(_("Winners are chosen after the final tally."), "too_early")
+    with transaction.atomic():
+        return project_status_change(
+            project=project, to=ProjectStatus.WINNER, by=by, reason=reason or ""
+        )
+
+
+def winner_revoke(*, project: Project, by, reason: str) -> Project:
+    """Undo a Winner decision (it goes back to Champion)."""
+    if project.status != ProjectStatus.WINNER:
+        return project
+    with transaction.atomic():
+        return project_status_change(
+            project=project, to=ProjectStatus.CHAMPION, by=by, reason=reason
+        )

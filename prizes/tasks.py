@@ -1,0 +1,102 @@
+"""Thin Celery tasks of the contest: they take ids, are idempotent and ``acks_late``."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from accounts.roles import EXPERT_GROUP
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def transitions_apply(at: str | None = None) -> list[str]:
+    """Apply due transitions (what the beat tick does). ``at`` replays a tick as of a given
+    time, for the lifecycle test that moves the clock; beat never passes it."""
+    from .services import transitions_apply as apply
+
+    when = parse_datetime(at) if at else timezone.now()
+    return apply(when)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def tally_recompute(contest_id: int) -> int:
+    """Recount the live tally of one contest (idempotent: an upsert of the same rows)."""
+    from .models import Contest
+    from .services import tally_compute
+
+    contest = Contest.objects.filter(pk=contest_id).first()
+    if contest is None:
+        return 0
+    return len(tally_compute(contest=contest))
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def project_receipt_send(project_id: int) -> None:
+    from .models import Project
+
+    project = Project.objects.select_related("submitter", "contest", "category").filter(
+        pk=project_id
+    )
+    project = project.first()
+    if project is None:
+        return
+    send_mail(
+        subject=f"[WSIS] {project.contest}: {project.title}",
+        message=render_to_string("prizes/email/receipt.txt", {"project": project}),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[project.submitter.email],
+    )
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def submitters_notify(contest_id: int) -> int:
+    """Voting is open: tell each submitter whether their projects are on the ballot."""
+    from .enums import BALLOT_STATES, ProjectStatus
+    from .models import Project
+
+    projects = Project.objects.filter(
+        contest_id=contest_id,
+        status__in=[*BALLOT_STATES, ProjectStatus.NOT_NOMINATED],
+    ).select_related("submitter", "contest", "category__action_line")
+    sent = 0
+    for project in projects:
+        send_mail(
+            subject=f"[WSIS] {project.contest}: {project.title}",
+            message=render_to_string(
+                "prizes/email/voting_open.txt",
+                {"project": project, "nominated": project.status in BALLOT_STATES},
+            ),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[project.submitter.email],
+        )
+        sent += 1
+    return sent
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def expert_group_notify(contest_id: int) -> int:
+    """Voting has closed: the Expert Group can score the Champions."""
+    from .models import Contest
+
+    contest = Contest.objects.filter(pk=contest_id).first()
+    if contest is None:
+        return 0
+    emails = list(
+        get_user_model()
+        .objects.filter(groups__name=EXPERT_GROUP, is_active=True)
+        .values_list("email", flat=True)
+    )
+    body = render_to_string("prizes/email/experts.txt", {"contest": contest})
+    for email in emails:
+        send_mail(
+            subject=f"[WSIS] {contest}: the Champions are ready for scoring",
+            message=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[email],
+        )
+    return len(emails)

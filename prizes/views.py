@@ -1,0 +1,343 @@
+"""Thin views of the WSIS Prizes: parse the request, call a selector or a service, render."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.roles import EXPERT_GROUP, in_group
+from accounts.selectors import user_has_verified_email
+from wsis_portal.ratelimit import (
+    RateLimited,
+    client_ip,
+    hit_many,
+    rate_limited_response,
+    ratelimit,
+)
+
+from . import selectors, services
+from .enums import BALLOT_STATES, EDITABLE_STATES, PhaseKind, ProjectStatus
+from .exceptions import PrizesError
+from .forms import ProjectForm, ScoreForm
+from .models import Project
+
+PAGE_SIZE = 20
+
+
+def index(request):
+    overview = selectors.contests_overview(now=timezone.now())
+    return render(request, "prizes/index.html", overview)
+
+
+def contest(request, year: int):
+    item = selectors.contest_by_year(year)
+    now = timezone.now()
+    return render(
+        request,
+        "prizes/contest.html",
+        {
+            "contest": item,
+            "now": now,
+            "is_expert": in_group(request.user, EXPERT_GROUP),
+            **selectors.timeline(contest=item, now=now),
+        },
+    )
+
+
+# --- submission -------------------------------------------------------------------------------
+
+
+def _submission_state(contest, now):
+    phase = selectors.phase(contest, PhaseKind.SUBMISSION)
+    return phase, bool(phase and phase.is_open(now))
+
+
+@ratelimit("prizes-submit", "30/m", per=("ip", "user"))
+@login_required
+def submit(request, year: int, project_id: int | None = None):
+    """Enter a new project or edit one's own, while the submission phase is open."""
+    item = selectors.contest_by_year(year)
+    now = timezone.now()
+    phase, is_open = _submission_state(item, now)
+    project = None
+    if project_id is not None:
+        project = get_object_or_404(Project, pk=project_id, contest=item, submitter=request.user)
+    mine = list(
+        Project.objects.filter(contest=item, submitter=request.user)
+        .select_related("category__action_line")
+        .order_by("title")
+    )
+    # A Winner decision stays unpublished, also to its submitter, until the ceremony.
+    for shown in [*mine, project] if project else mine:
+        shown.shown_status = ProjectStatus(selectors.public_status(shown, item, now)).label
+    verified = user_has_verified_email(user=request.user)
+    editable = is_open and verified and (project is None or project.status in EDITABLE_STATES)
+    form = None
+    if editable:
+        form = ProjectForm(
+            request.POST or None,
+            request.FILES or None,
+            instance=project,
+            contest=item,
+            submitter=request.user,
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                saved = services.project_save(
+                    submitter=request.user,
+                    contest=item,
+                    data=form.cleaned_data,
+                    project=project,
+                )
+                if request.POST.get("action") == "submit" and saved.status == "draft":
+                    services.project_submit(submitter=request.user, project=saved)
+                    messages.success(
+                        request,
+                        _("Your project has been submitted. A receipt is on its way by email."),
+                    )
+                else:
+                    messages.success(request, _("Your project has been saved."))
+                return redirect("prizes:submit_edit", year=year, project_id=saved.pk)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            except PrizesError as exc:
+                form.add_error(None, exc.message)
+    elif request.method == "POST":
+        messages.error(request, _("This project can no longer be changed."))
+    return render(
+        request,
+        "prizes/submit.html",
+        {
+            "contest": item,
+            "phase": phase,
+            "is_open": is_open,
+            "verified": verified,
+            "form": form,
+            "project": project,
+            "mine": mine,
+            "now": now,
+        },
+        status=200 if request.method == "GET" or form is None or form.is_valid() else 400,
+    )
+
+
+# --- voting -----------------------------------------------------------------------------------
+
+
+def _shuffle_seed(request) -> str:
+    """A per-voter seed: derived from the account, or kept in the anonymous session."""
+    if request.user.is_authenticated:
+        return services.fingerprint(str(request.user.pk), purpose="shuffle")[:16]
+    seed = request.session.get("prizes_shuffle")
+    if not seed:
+        seed = secrets.token_hex(8)
+        request.session["prizes_shuffle"] = seed
+    return seed
+
+
+def ballot(request, year: int):
+    item = selectors.contest_by_year(year)
+    now = timezone.now()
+    voting = selectors.phase(item, PhaseKind.VOTING)
+    projects, filterset = selectors.ballot_projects(
+        contest=item, seed=_shuffle_seed(request), params=request.GET
+    )
+    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    categories = selectors.categories_of(item)
+    choices = selectors.voter_choices(contest=item, user=request.user)
+    total = selectors.ballot_categories(item)
+    just_voted = request.GET.get("voted", "")
+    return render(
+        request,
+        "prizes/ballot.html",
+        {
+            "contest": item,
+            "voting": voting,
+            "voting_open": bool(voting and voting.is_open(now)),
+            "page_obj": page,
+            "filter": filterset,
+            "categories": categories,
+            "choices": choices,
+            "voted_projects": set(choices.values()),
+            "voted_count": len(choices),
+            "just_voted": just_voted.isdigit() and int(just_voted) in choices.values(),
+            "total_categories": total,
+            "now": now,
+        },
+    )
+
+
+def project(request, year: int, project_id: int):
+    item = selectors.contest_by_year(year)
+    now = timezone.now()
+    shown = selectors.ballot_project(contest=item, project_id=project_id, user=request.user)
+    voting = selectors.phase(item, PhaseKind.VOTING)
+    choices = selectors.voter_choices(contest=item, user=request.user)
+    return render(
+        request,
+        "prizes/project.html",
+        {
+            "contest": item,
+            "project": shown,
+            "status": selectors.public_status(shown, item, now),
+            "voting_open": bool(voting and voting.is_open(now)),
+            "voted_here": choices.get(shown.category_id),
+        },
+    )
+
+
+def _vote_refusal(request, item, shown, exc: PrizesError):
+    return render(
+        request,
+        "prizes/vote_refused.html",
+        {"contest": item, "project": shown, "message": exc.message, "code": exc.code},
+        status=exc.status,
+    )
+
+
+# Per account: a person casts at most 18 votes in a contest (one per category). Per IP:
+# higher, because many voters share one address behind a campus or office NAT.
+VOTE_RATE_USER = getattr(settings, "PRIZES_VOTE_RATE_USER", "20/m")
+VOTE_RATE_IP = getattr(settings, "PRIZES_VOTE_RATE_IP", "120/m")
+
+
+@login_required
+def vote(request, year: int, project_id: int):
+    """GET: the confirmation page. POST: cast the vote (works without JavaScript).
+
+    A POST is rate-limited per IP and per account, both counted in one cache round trip.
+    """
+    if request.method == "POST":
+        try:
+            hit_many(
+                [
+                    ("prizes-vote:ip", client_ip(request), VOTE_RATE_IP),
+                    ("prizes-vote:user", str(request.user.pk), VOTE_RATE_USER),
+                ]
+            )
+        except RateLimited as exc:
+            return rate_limited_response(request, exc)
+        try:
+            cast = services.vote_cast(
+                voter=request.user,
+                year=year,
+                project_id=project_id,
+                ip=client_ip(request),
+                user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            )
+        except PrizesError as exc:
+            item = selectors.contest_by_year(year)
+            shown = Project.objects.filter(contest=item, pk=project_id).first()
+            return _vote_refusal(request, item, shown, exc)
+        # The ballot page thanks the voter when this project is among their votes (no
+        # message storage to sign and send on the busiest request of the portal).
+        response = HttpResponseRedirect(
+            f"{reverse('prizes:ballot', args=[year])}?voted={cast.project_id}"
+        )
+        response.status_code = 303
+        return response
+    item = selectors.contest_by_year(year)
+    shown = selectors.ballot_project(contest=item, project_id=project_id, user=request.user)
+    now = timezone.now()
+    voting = selectors.phase(item, PhaseKind.VOTING)
+    problem = None
+    if not user_has_verified_email(user=request.user):
+        problem = _("Confirm your email address before voting.")
+    elif not (voting and voting.is_open(now)):
+        problem = _("Voting is not open: votes are accepted only during the voting phase.")
+    elif shown.status not in BALLOT_STATES:
+        problem = _("This project is not on the ballot.")
+    else:
+        choices = selectors.voter_choices(contest=item, user=request.user)
+        if shown.category_id in choices:
+            problem = _(
+                "You have already voted in this category. A vote cannot be changed once it is cast."
+            )
+    return render(
+        request,
+        "prizes/vote_confirm.html",
+        {"contest": item, "project": shown, "problem": problem, "voting": voting},
+        status=200 if problem is None else 403,
+    )
+
+
+def results(request, year: int):
+    item = selectors.contest_by_year(year)
+    now = timezone.now()
+    return render(
+        request,
+        "prizes/results.html",
+        {"contest": item, "now": now, **selectors.results(contest=item, now=now)},
+    )
+
+
+# --- Expert Group ------------------------------------------------------------------------------
+
+
+@login_required
+def review(request, year: int):
+    if not in_group(request.user, EXPERT_GROUP):
+        raise Http404(_("This page is for members of the Expert Group."))
+    item = selectors.contest_by_year(year)
+    now = timezone.now()
+    selection = selectors.phase(item, PhaseKind.SELECTION)
+    queue = selectors.expert_queue(contest=item, expert=request.user)
+    for row in queue:
+        row["form"] = ScoreForm(instance=row["score"], prefix=f"p{row['project'].pk}")
+    return render(
+        request,
+        "prizes/review.html",
+        {
+            "contest": item,
+            "queue": queue,
+            "selection": selection,
+            "selection_open": bool(selection and selection.is_open(now)),
+        },
+    )
+
+
+@require_POST
+@ratelimit("prizes-score", "60/m", per=("user",))
+@login_required
+def review_score(request, year: int, project_id: int):
+    item = selectors.contest_by_year(year)
+    shown = get_object_or_404(
+        Project.objects.select_related("contest"), pk=project_id, contest=item
+    )
+    if not services.expert_can_score(expert=request.user, project=shown):
+        return render(
+            request,
+            "403.html",
+            {"exception": _("You are not assigned to score this category.")},
+            status=403,
+        )
+    form = ScoreForm(request.POST, prefix=f"p{shown.pk}")
+    if form.is_valid():
+        try:
+            services.expert_score_save(
+                expert=request.user,
+                project=shown,
+                score=form.cleaned_data["score"],
+                comment=form.cleaned_data["comment"],
+            )
+            messages.success(request, _("Your score for “%(title)s” is saved.") % {"title": shown})
+        except PrizesError as exc:
+            messages.error(request, exc.message)
+    else:
+        messages.error(
+            request,
+            _("The score for “%(title)s” was not saved: give a whole number from 1 to 10.")
+            % {"title": shown},
+        )
+    return redirect(reverse("prizes:review", args=[year]) + f"#project-{shown.pk}")

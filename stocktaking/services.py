@@ -1,0 +1,432 @@
+"""Every write of WSIS Stocktaking: drafts, submissions, updates, moderation, imports."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from forum.models import SDG, ActionLine
+
+from .enums import ENTRY_MOVES, CallKind, EntryStatus, RevisionKind, RevisionStatus
+from .models import Call, Entry, EntryActionLine, EntryRevision, EntrySDG
+
+# Fields a stakeholder fills in; the same list drives update proposals and their diffs.
+ENTRY_FIELDS = (
+    "title",
+    "description",
+    "organisation",
+    "stakeholder_type",
+    "country",
+    "start_year",
+    "website",
+    "contact_email",
+)
+CACHE_VERSION_KEY = "stocktaking:data-version"
+
+
+def search_cache_bump() -> None:
+    """Invalidate cached facet counts, matrix counts and reports after published data changed."""
+    # The cache is an optimisation; a Redis outage must not fail a write.
+    with contextlib.suppress(Exception):
+        cache.set(CACHE_VERSION_KEY, timezone.now().timestamp(), None)
+
+
+def _bump_on_commit() -> None:
+    transaction.on_commit(search_cache_bump)
+
+
+def open_call(*, kind: str, now: datetime | None = None) -> Call | None:
+    """The call of ``kind`` open at ``now`` (the clock decides), if any."""
+    now = now or timezone.now()
+    return Call.objects.open_at(now).filter(kind=kind).order_by("ends_at").first()
+
+
+def _require_open_call(kind: str) -> Call:
+    call = open_call(kind=kind)
+    if call is None:
+        if kind == CallKind.NEW_ENTRIES:
+            raise PermissionDenied(_("No call for new entries is open at the moment."))
+        raise PermissionDenied(_("No call for updates is open at the moment."))
+    return call
+
+
+def _require_owner(entry: Entry, user: User) -> None:
+    if entry.submitter_id != user.pk:
+        raise PermissionDenied(_("Only the submitter of this entry can change it."))
+
+
+def _set_taxonomy(entry: Entry, action_lines, sdgs) -> None:
+    al_ids = sorted({al.pk if hasattr(al, "pk") else int(al) for al in action_lines})
+    sdg_ids = sorted({s.pk if hasattr(s, "pk") else int(s) for s in sdgs})
+    EntryActionLine.objects.filter(entry=entry).exclude(action_line_id__in=al_ids).delete()
+    EntrySDG.objects.filter(entry=entry).exclude(sdg_id__in=sdg_ids).delete()
+    have_al = set(
+        EntryActionLine.objects.filter(entry=entry).values_list("action_line_id", flat=True)
+    )
+    have_sdg = set(EntrySDG.objects.filter(entry=entry).values_list("sdg_id", flat=True))
+    EntryActionLine.objects.bulk_create(
+        [EntryActionLine(entry=entry, action_line_id=i) for i in al_ids if i not in have_al]
+    )
+    EntrySDG.objects.bulk_create(
+        [EntrySDG(entry=entry, sdg_id=i) for i in sdg_ids if i not in have_sdg]
+    )
+
+
+def _apply_fields(entry: Entry, data: dict) -> None:
+    for name in ENTRY_FIELDS:
+        if name in data:
+            setattr(entry, name, data[name])
+    entry.sync_region()
+
+
+def _check_taxonomy(action_lines, sdgs=()) -> None:
+    if not list(action_lines):
+        raise ValidationError({"action_lines": _("Choose at least one WSIS Action Line.")})
+
+
+@transaction.atomic
+def entry_save_draft(
+    *,
+    user: User,
+    data: dict,
+    action_lines,
+    sdgs,
+    entry: Entry | None = None,
+    submit: bool = False,
+) -> Entry:
+    """Create or edit a draft while a call for new entries is open; ``submit`` sends it on.
+
+    Only the owner edits a draft, and only while it is a draft (submitted entries wait
+    for the secretariat; published ones change through ``entry_update_propose``).
+    """
+    call = _require_open_call(CallKind.NEW_ENTRIES)
+    if entry is None:
+        entry = Entry(submitter=user, status=EntryStatus.DRAFT)
+    else:
+        entry = Entry.objects.select_for_update().get(pk=entry.pk)
+        _require_owner(entry, user)
+        if entry.status != EntryStatus.DRAFT:
+            raise PermissionDenied(_("This entry is no longer a draft and cannot be edited here."))
+    _apply_fields(entry, data)
+    entry.call = call
+    _check_taxonomy(action_lines, sdgs)
+    entry.full_clean()
+    entry.save()
+    _set_taxonomy(entry, action_lines, sdgs)
+    if submit:
+        entry_submit(entry=entry, user=user)
+        entry.refresh_from_db()
+    return entry
+
+
+@transaction.atomic
+def entry_submit(*, entry: Entry, user: User) -> EntryRevision:
+    """Send a draft to moderation (a call for new entries must be open)."""
+    call = _require_open_call(CallKind.NEW_ENTRIES)
+    entry = Entry.objects.select_for_update().get(pk=entry.pk)
+    _require_owner(entry, user)
+    if not entry.action_line_links.exists():
+        raise ValidationError({"action_lines": _("Choose at least one WSIS Action Line.")})
+    entry_status_change(entry=entry, to=EntryStatus.SUBMITTED, call=call)
+    revision = EntryRevision(
+        entry=entry, kind=RevisionKind.SUBMISSION, proposed_by=user, data=_snapshot(entry)
+    )
+    revision.full_clean()
+    revision.save()
+    return revision
+
+
+def entry_status_change(*, entry: Entry, to: str, call: Call | None = None) -> Entry:
+    """The one function that moves an entry's status, along ``ENTRY_MOVES`` only."""
+    if to not in ENTRY_MOVES[entry.status]:
+        raise ValidationError(
+            _("An entry cannot go from %(old)s to %(new)s.")
+            % {"old": entry.get_status_display(), "new": EntryStatus(to).label}
+        )
+    now = timezone.now()
+    entry.status = to
+    fields = ["status", "updated_at"]
+    if to == EntryStatus.SUBMITTED:
+        entry.submitted_at = now
+        fields.append("submitted_at")
+        if call is not None:
+            entry.call = call
+            fields.append("call")
+    if to == EntryStatus.PUBLISHED:
+        entry.published_at = now
+        fields.append("published_at")
+    entry.save(update_fields=fields)
+    if to == EntryStatus.PUBLISHED:
+        _bump_on_commit()
+    return entry
+
+
+def _snapshot(entry: Entry) -> dict:
+    """The stakeholder-editable values of an entry, as JSON."""
+    data = {name: getattr(entry, name) for name in ENTRY_FIELDS}
+    data["country"] = entry.country.code if entry.country else ""
+    data["action_lines"] = sorted(
+        EntryActionLine.objects.filter(entry=entry).values_list("action_line__code", flat=True)
+    )
+    data["sdgs"] = sorted(
+        EntrySDG.objects.filter(entry=entry).values_list("sdg__number", flat=True)
+    )
+    return data
+
+
+def _diff(before: dict, after: dict) -> dict:
+    return {
+        key: [before.get(key), after.get(key)] for key in after if before.get(key) != after.get(key)
+    }
+
+
+@transaction.atomic
+def entry_update_propose(
+    *, entry: Entry, user: User, data: dict, action_lines, sdgs
+) -> EntryRevision:
+    """Propose new values for a published entry during a call for updates.
+
+    The published entry stays as it is until the secretariat publishes the update; a second
+    proposal before that replaces the pending one.
+    """
+    _require_open_call(CallKind.UPDATES)
+    entry = Entry.objects.select_for_update().get(pk=entry.pk)
+    _require_owner(entry, user)
+    if entry.status != EntryStatus.PUBLISHED:
+        raise PermissionDenied(_("Only published entries can be updated."))
+    _check_taxonomy(action_lines, sdgs)
+    # Validate the proposed values on a copy, without touching the published row.
+    trial = Entry.objects.get(pk=entry.pk)
+    _apply_fields(trial, data)
+    trial.full_clean()
+    proposed = {name: getattr(trial, name) for name in ENTRY_FIELDS}
+    proposed["country"] = trial.country.code
+    proposed["action_lines"] = sorted(al.code for al in action_lines)
+    proposed["sdgs"] = sorted(s.number for s in sdgs)
+    current = _snapshot(entry)
+    changes = _diff(current, proposed)
+    if not changes:
+        raise ValidationError(
+            _("Nothing has changed: change at least one field to propose an update.")
+        )
+    revision = EntryRevision.objects.filter(entry=entry, status=RevisionStatus.PENDING).first()
+    if revision is None:
+        revision = EntryRevision(entry=entry, kind=RevisionKind.UPDATE)
+    revision.proposed_by = user
+    revision.data = proposed
+    revision.changes = changes
+    revision.full_clean()
+    revision.save()
+    return revision
+
+
+@transaction.atomic
+def revision_publish(*, revision: EntryRevision, by: User, reason: str = "") -> EntryRevision:
+    """Publish a pending submission or apply a pending update; the submitter is emailed."""
+    revision = _lock_pending(revision)
+    entry = Entry.objects.select_for_update().get(pk=revision.entry_id)
+    if revision.kind == RevisionKind.SUBMISSION:
+        entry_status_change(entry=entry, to=EntryStatus.PUBLISHED)
+        revision.changes = {}
+    else:
+        before = _snapshot(entry)
+        data = revision.data
+        _apply_fields(entry, data)
+        entry.full_clean()
+        entry.save()
+        codes = data.get("action_lines", before["action_lines"])
+        numbers = data.get("sdgs", before["sdgs"])
+        _set_taxonomy(
+            entry,
+            ActionLine.objects.filter(code__in=codes).values_list("pk", flat=True),
+            SDG.objects.filter(number__in=numbers).values_list("pk", flat=True),
+        )
+        revision.changes = _diff(before, _snapshot(entry))
+        _bump_on_commit()
+    return _decide(revision, RevisionStatus.PUBLISHED, by, reason)
+
+
+@transaction.atomic
+def revision_reject(*, revision: EntryRevision, by: User, reason: str) -> EntryRevision:
+    """Reject a pending submission or update, with a reason the submitter is sent."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the submitter a reason for the rejection.")})
+    revision = _lock_pending(revision)
+    if revision.kind == RevisionKind.SUBMISSION:
+        entry = Entry.objects.select_for_update().get(pk=revision.entry_id)
+        entry_status_change(entry=entry, to=EntryStatus.REJECTED)
+    return _decide(revision, RevisionStatus.REJECTED, by, reason)
+
+
+def _lock_pending(revision: EntryRevision) -> EntryRevision:
+    locked = EntryRevision.objects.select_for_update().get(pk=revision.pk)
+    if locked.status != RevisionStatus.PENDING:
+        raise ValidationError(_("This item has already been decided."))
+    return locked
+
+
+def _decide(revision: EntryRevision, status: str, by: User, reason: str) -> EntryRevision:
+    from .tasks import revision_decision_notify
+
+    revision.status = status
+    revision.decided_by = by
+    revision.decided_at = timezone.now()
+    revision.reason = reason.strip()
+    revision.full_clean()
+    revision.save(update_fields=["status", "decided_by", "decided_at", "reason", "changes"])
+    revision_decision_notify.delay_on_commit(revision.pk)
+    return revision
+
+
+# --- bulk import of legacy entries ---------------------------------------------------------
+
+IMPORT_COLUMNS = (
+    "title",
+    "description",
+    "organisation",
+    "stakeholder_type",
+    "country",
+    "action_lines",
+    "sdgs",
+    "start_year",
+    "website",
+    "contact_email",
+    "success_story",
+    "report_year",
+)
+IMPORT_MAX_ROWS = 50_000
+
+
+@dataclass
+class ImportResult:
+    created: int
+    errors: list[tuple[int, str]]
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in (value or "").replace(",", ";").split(";") if part.strip()]
+
+
+@transaction.atomic
+def entries_import(*, file, by: User) -> ImportResult:
+    """Import published legacy entries from a CSV file, all or nothing.
+
+    Every bad row is reported with its line number and the reason; when there is any,
+    nothing is imported.
+    """
+    import csv
+    import io
+
+    from accounts.enums import StakeholderType
+
+    try:
+        text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
+        reader = csv.DictReader(text)
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except (UnicodeDecodeError, csv.Error) as error:
+        return ImportResult(0, [(1, _("The file could not be read as UTF-8 CSV: %s") % error)])
+    missing = [c for c in IMPORT_COLUMNS if c not in header]
+    if missing:
+        return ImportResult(0, [(1, _("Missing columns: %s.") % ", ".join(missing))])
+    reader.fieldnames = header
+    lines = {al.code.upper(): al.pk for al in ActionLine.objects.all()}
+    goals = {s.number: s.pk for s in SDG.objects.all()}
+    calls: dict[int, int] = {}
+    for call in Call.objects.order_by("kind"):
+        calls.setdefault(call.report_year, call.pk)
+    types = {t.value: t.value for t in StakeholderType}
+    types.update({str(t.label).lower(): t.value for t in StakeholderType})
+    now = timezone.now()
+    errors: list[tuple[int, str]] = []
+    parsed: list[tuple[Entry, list[int], list[int]]] = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if len(parsed) + len(errors) >= IMPORT_MAX_ROWS:
+                errors.append(
+                    (line, _("Too many rows: import at most %d at a time.") % IMPORT_MAX_ROWS)
+                )
+                break
+            problems: list[str] = []
+            row = {k: (v or "").strip() if isinstance(v, str) else "" for k, v in row.items() if k}
+            stype = types.get(row["stakeholder_type"].lower(), row["stakeholder_type"])
+            al_ids, sdg_ids = [], []
+            for code in _split(row["action_lines"]):
+                if code.upper() in lines:
+                    al_ids.append(lines[code.upper()])
+                else:
+                    problems.append(_("unknown Action Line “%s”") % code)
+            if not al_ids and not problems:
+                problems.append(_("at least one Action Line is required"))
+            for number in _split(row["sdgs"]):
+                if number.isdigit() and int(number) in goals:
+                    sdg_ids.append(goals[int(number)])
+                else:
+                    problems.append(_("unknown SDG “%s”") % number)
+            call_id = None
+            if row["report_year"]:
+                if row["report_year"].isdigit() and int(row["report_year"]) in calls:
+                    call_id = calls[int(row["report_year"])]
+                else:
+                    problems.append(_("no call feeds a report of year “%s”") % row["report_year"])
+            story = row["success_story"].lower()
+            if story not in ("", "0", "1", "true", "false", "yes", "no"):
+                problems.append(_("success_story must be yes or no"))
+            entry = Entry(
+                title=row["title"],
+                description=row["description"],
+                organisation=row["organisation"],
+                stakeholder_type=stype,
+                country=row["country"].upper(),
+                start_year=int(row["start_year"]) if row["start_year"].isdigit() else None,
+                website=row["website"],
+                contact_email=row["contact_email"],
+                is_success_story=story in ("1", "true", "yes"),
+                call_id=call_id,
+                status=EntryStatus.PUBLISHED,
+                published_at=now,
+                submitted_at=now,
+            )
+            entry.sync_region()
+            try:
+                entry.full_clean(exclude=["call", "submitter"])
+            except ValidationError as error:
+                for name, messages in error.message_dict.items():
+                    problems.append(f"{name}: {' '.join(messages)}")
+            if problems:
+                errors.append((line, "; ".join(problems)))
+            else:
+                parsed.append((entry, al_ids, sdg_ids))
+    except (UnicodeDecodeError, csv.Error) as error:
+        errors.append((reader.line_num, _("The file could not be read as UTF-8 CSV: %s") % error))
+    if not parsed and not errors:
+        errors.append((2, _("The file has no rows to import.")))
+    if errors:
+        return ImportResult(0, errors)
+    created = Entry.objects.bulk_create([item[0] for item in parsed], batch_size=1000)
+    EntryActionLine.objects.bulk_create(
+        [
+            EntryActionLine(entry=e, action_line_id=i)
+            for e, item in zip(created, parsed, strict=True)
+            for i in set(item[1])
+        ],
+        batch_size=5000,
+    )
+    EntrySDG.objects.bulk_create(
+        [
+            EntrySDG(entry=e, sdg_id=i)
+            for e, item in zip(created, parsed, strict=True)
+            for i in set(item[2])
+        ],
+        batch_size=5000,
+    )
+    _bump_on_commit()
+    return ImportResult(len(created), [])

@@ -1,0 +1,166 @@
+"""The contest's rules, categories and phases."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from prizes.enums import PhaseKind, ProjectStatus
+from prizes.exceptions import PrizesError
+from prizes.models import Category, ContestPhase, Project
+from prizes.services import (
+    contest_categories_create,
+    contest_create,
+    contest_rules_update,
+    projects_nominate,
+)
+from tests.factories.accounts import UserFactory
+from tests.factories.prizes import ProjectFactory, contest_at
+
+
+def test_contest_created_with_eighteen_categories_and_five_phases(db):
+    contest = contest_at(timezone.now(), PhaseKind.SUBMISSION)
+    assert Category.objects.filter(contest=contest).count() == 18
+    assert [p.kind for p in ContestPhase.objects.filter(contest=contest)] == list(PhaseKind.values)
+
+
+def test_contest_phases_must_not_overlap(db):
+    now = timezone.now()
+    with pytest.raises(ValidationError):
+        contest_create(
+            year=2090,
+            title="Overlap",
+            phases={
+                PhaseKind.SUBMISSION: (now, now + timedelta(days=10)),
+                PhaseKind.NOMINATION: (now + timedelta(days=5), now + timedelta(days=20)),
+            },
+        )
+
+
+def test_rules_change_before_voting_but_frozen_once_voting_opens(db):
+    before = contest_at(timezone.now(), PhaseKind.NOMINATION)
+    contest_rules_update(contest=before, champions_per_category=3, complete_ballot_required=True)
+    before.refresh_from_db()
+    assert before.champions_per_category == 3
+
+    during = contest_at(timezone.now(), PhaseKind.VOTING)
+    with pytest.raises(PrizesError, match="frozen"):
+        contest_rules_update(contest=during, complete_ballot_required=True)
+    during.complete_ballot_required = True
+    with pytest.raises(ValidationError) as error:
+        during.full_clean()
+    assert "complete_ballot_required" in error.value.message_dict
+    with pytest.raises(PrizesError):
+        contest_categories_create(contest=during)
+
+
+def test_admin_freezes_rules_once_voting_opens(admin_client, db):
+    contest = contest_at(timezone.now(), PhaseKind.VOTING)
+    page = admin_client.get(reverse("admin:prizes_contest_change", args=[contest.pk]))
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    assert "champions_per_category" not in form.fields
+    assert "complete_ballot_required" not in form.fields
+
+
+def test_admin_phase_formset_rejects_overlap(admin_client, db):
+    now = timezone.now()
+    data = {
+        "year": 2091,
+        "title": "Contest",
+        "champions_per_category": 5,
+        "phases-TOTAL_FORMS": 2,
+        "phases-INITIAL_FORMS": 0,
+        "phases-MIN_NUM_FORMS": 0,
+        "phases-MAX_NUM_FORMS": 5,
+        "phases-0-kind": "submission",
+        "phases-0-starts_at_0": now.strftime("%Y-%m-%d"),
+        "phases-0-starts_at_1": "00:00:00",
+        "phases-0-ends_at_0": (now + timedelta(days=10)).strftime("%Y-%m-%d"),
+        "phases-0-ends_at_1": "00:00:00",
+        "phases-1-kind": "nomination",
+        "phases-1-starts_at_0": (now + timedelta(days=5)).strftime("%Y-%m-%d"),
+        "phases-1-starts_at_1": "00:00:00",
+        "phases-1-ends_at_0": (now + timedelta(days=20)).strftime("%Y-%m-%d"),
+        "phases-1-ends_at_1": "00:00:00",
+        "categories-TOTAL_FORMS": 0,
+        "categories-INITIAL_FORMS": 0,
+        "categories-MIN_NUM_FORMS": 0,
+        "categories-MAX_NUM_FORMS": 1000,
+    }
+    response = admin_client.post(reverse("admin:prizes_contest_add"), data)
+    assert response.status_code == 200
+    assert "must start after" in response.content.decode()
+    data["phases-1-starts_at_0"] = (now + timedelta(days=10)).strftime("%Y-%m-%d")
+    response = admin_client.post(reverse("admin:prizes_contest_add"), data)
+    assert response.status_code == 302
+    assert Category.objects.filter(contest__year=2091).count() == 18
+
+
+def test_admin_decline_needs_reason_and_nominate_works(admin_client, db):
+    contest = contest_at(timezone.now(), PhaseKind.NOMINATION)
+    a = ProjectFactory(contest=contest, status=ProjectStatus.SUBMITTED)
+    b = ProjectFactory(contest=contest, status=ProjectStatus.SUBMITTED)
+    url = reverse("admin:prizes_project_changelist")
+    admin_client.post(url, {"action": "decline", "_selected_action": [a.pk], "reason": ""})
+    a.refresh_from_db()
+    assert a.status == ProjectStatus.SUBMITTED
+    admin_client.post(
+        url, {"action": "decline", "_selected_action": [a.pk], "reason": "Out of scope"}
+    )
+    admin_client.post(url, {"action": "nominate", "_selected_action": [b.pk], "reason": ""})
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert (a.status, a.status_reason) == (ProjectStatus.NOT_NOMINATED, "Out of scope")
+    assert b.status == ProjectStatus.NOMINATED
+
+
+def test_nominations_frozen_once_voting_opens(db):
+    contest = contest_at(timezone.now(), PhaseKind.VOTING)
+    project = ProjectFactory(contest=contest, status=ProjectStatus.SUBMITTED)
+    with pytest.raises(PrizesError, match="frozen"):
+        projects_nominate(
+            projects=Project.objects.filter(pk=project.pk), by=UserFactory(), nominate=True
+        )
+
+
+def test_admin_invalidate_votes_with_reason(admin_client, nominated):
+    from tests.factories.prizes import vote
+
+    v = vote(nominated[0])
+    url = reverse("admin:prizes_vote_changelist")
+    admin_client.post(url, {"action": "invalidate", "_selected_action": [v.pk], "reason": "Bot"})
+    v.refresh_from_db()
+    assert not v.valid and v.invalid_reason == "Bot"
+
+
+def test_admin_pages_render(admin_client, nominated):
+    from prizes.models import ExpertAssignment
+    from tests.factories.prizes import vote
+
+    vote(nominated[0])
+    ExpertAssignment.objects.create(contest=nominated[0].contest, expert=UserFactory())
+    for name in ("contest", "project", "vote", "tally", "expertassignment", "expertscore"):
+        assert admin_client.get(reverse(f"admin:prizes_{name}_changelist")).status_code == 200
+    assert (
+        admin_client.get(reverse("admin:prizes_project_change", args=[nominated[0].pk])).status_code
+        == 200
+    )
+    assert admin_client.get(reverse("admin:prizes_expertassignment_add")).status_code == 200
+
+
+def test_admin_assignment_categories_of_same_contest(admin_client, nominated):
+    other = contest_at(timezone.now(), PhaseKind.SUBMISSION)
+    expert = UserFactory()
+    response = admin_client.post(
+        reverse("admin:prizes_expertassignment_add"),
+        {
+            "contest": nominated[0].contest.pk,
+            "expert": expert.pk,
+            "categories": [Category.objects.filter(contest=other).first().pk],
+        },
+    )
+    assert response.status_code == 200
+    assert "same contest" in response.content.decode()
