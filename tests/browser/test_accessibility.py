@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from prizes.enums import PhaseKind
 from tests.browser.helpers import assert_accessible, axe_violations, sign_in
 from tests.factories.accounts import StakeholderFactory
 from tests.factories.consultations import (
@@ -14,6 +16,8 @@ from tests.factories.consultations import (
 )
 from tests.factories.forum import MatrixLinkFactory, action_line
 from tests.factories.forum_programme import EditionFactory, SessionFactory
+from tests.factories.prizes import ProjectFactory, category, contest_at
+from tests.factories.stocktaking import CallFactory, EntryFactory
 
 pytestmark = pytest.mark.browser
 
@@ -99,4 +103,43 @@ def test_consultation_pages_are_accessible(page, axe_source):
     # Signed in, the discussion shows the whole thread and the comment form.
     sign_in(page, user.email, start=topic.get_absolute_url())
     expect(page.get_by_label("Your comment")).to_be_visible()
+    assert_accessible(page, axe_source)
+
+
+def test_prizes_pages_are_accessible(page, axe_source):
+    contest = contest_at(timezone.now(), PhaseKind.VOTING)
+    project = ProjectFactory(contest=contest, category=category(contest, "C4"), title="Skills bus")
+    year = contest.year
+    for path in (
+        "/prizes/",
+        f"/prizes/{year}/",
+        f"/prizes/{year}/vote/",
+        f"/prizes/{year}/vote/?category=C4",
+        f"/prizes/{year}/projects/{project.pk}/",
+        f"/prizes/{year}/results/",
+    ):
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_have_count(1)
+        assert_accessible(page, axe_source)
+
+
+def test_stocktaking_pages_are_accessible(page, axe_source):
+    CallFactory()
+    entry = EntryFactory(title="Community broadband", action_lines=["C2"], sdgs=[9])
+    user = StakeholderFactory()
+    for path in (
+        "/stocktaking/",
+        "/stocktaking/?q=broadband&action_line=C2",
+        entry.get_absolute_url(),
+        "/stocktaking/reports/",
+    ):
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_have_count(1)
+        assert_accessible(page, axe_source)
+    sign_in(page, user.email, start="/stocktaking/submit/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Submit an entry")
+    assert_accessible(page, axe_source)
+    # The form sent empty shows its errors accessibly too.
+    page.get_by_role("button", name="Submit for moderation").click()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page, axe_source)
