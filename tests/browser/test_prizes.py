@@ -140,13 +140,16 @@ def test_expert_scores_champions_of_their_category_and_cannot_score_another(page
     # Only their category is offered.
     expect(page.locator("main")).not_to_contain_text("Coding clubs")
 
-    # Opening another category's Champion for scoring is refused.
-    csrf = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
-    response = page.request.post(
-        f"/prizes/{contest.year}/review/{theirs.pk}/",
-        form={"csrfmiddlewaretoken": csrf, f"p{theirs.pk}-score": "10"},
-        max_redirects=0,
+    # Another category's Champion is public, but its page offers no score form ...
+    page.goto(f"/prizes/{contest.year}/projects/{theirs.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Coding clubs")
+    expect(page.get_by_role("button", name="Save the score")).to_have_count(0)
+    # ... and a score form pointed at it by hand (a tampered request) is refused.
+    page.goto(f"/prizes/{contest.year}/review/")
+    form = page.get_by_role("region", name="Community networks").locator("form")
+    form.evaluate(
+        "(form, url) => { form.action = url; }", f"/prizes/{contest.year}/review/{theirs.pk}/"
     )
-    assert response.status == 403
-    assert "You are not assigned to score this category." in response.text()
+    form.get_by_role("button", name="Save the score").click()
+    expect(page.locator("main")).to_contain_text("You are not assigned to score this category.")
     assert list(ExpertScore.objects.values_list("project_id", "score")) == [(mine.pk, 8)]
