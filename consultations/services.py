@@ -135,8 +135,11 @@ def submission_create(
             "consultations:submission_private", args=[consultation.slug, token]
         )
         deadline = process_state(consultation=consultation, now=now).submissions_deadline
+        # The submission is saved whatever the mail server says: a failed receipt is logged,
+        # and the "lost link" page sends a new one.
         transaction.on_commit(
-            lambda: _send_receipt(submission=submission, link=link, deadline=deadline)
+            lambda: _send_receipt(submission=submission, link=link, deadline=deadline),
+            robust=True,
         )
     return submission, token
 
@@ -193,7 +196,8 @@ def submission_links_resend(
             transaction.on_commit(
                 lambda s=submission, link=link: _send_receipt(
                     submission=s, link=link, deadline=state.submissions_deadline
-                )
+                ),
+                robust=True,
             )
         sent += 1
     return sent
