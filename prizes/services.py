@@ -299,18 +299,24 @@ def project_attachments_add(
 def project_attachment_remove(
     *, submitter, attachment: ProjectAttachment, now: datetime | None = None
 ) -> None:
-    """Remove an attachment of one's own project while the submission phase is open; the
-    file leaves the storage once the deletion is committed."""
+    """Remove an attachment of one's own project while the submission phase is open."""
     project = attachment.project
     with transaction.atomic():
         locked = Project.objects.select_for_update().get(pk=project.pk)
         project_require_editable(
             submitter=submitter, contest=project.contest, project=locked, now=now
         )
-        name = attachment.file.name
-        storage = attachment.file.storage
-        attachment.delete()
-        transaction.on_commit(lambda: storage.delete(name))
+        attachment.delete()  # the file goes once committed (attachment_file_discard)
+
+
+def attachment_file_discard(sender, instance: ProjectAttachment, **kwargs) -> None:
+    """post_delete of an attachment (the site, the admin or a deleted project): remove its
+    file from the storage once the deletion is committed, never before."""
+    name = instance.file.name
+    if not name:
+        return
+    storage = instance.file.storage
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 def project_status_change(

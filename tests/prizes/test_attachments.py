@@ -263,6 +263,19 @@ def test_attachments_of_nominated_projects_are_public(client, open_contest):
     assert client.get(wrong).status_code == 404
 
 
+def test_deleting_a_project_removes_its_files_once_committed(
+    draft, media, django_capture_on_commit_callbacks
+):
+    attach(draft)
+    attach(draft, png())
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        draft.delete()
+    assert len(stored_files(media)) == 2  # nothing leaves before the commit
+    for callback in callbacks:
+        callback()
+    assert stored_files(media) == []
+
+
 def test_admin_project_page_has_attachments_inline(admin_client, draft):
     attach(draft, pdf("Annex.pdf"))
     page = admin_client.get(reverse("admin:prizes_project_change", args=[draft.pk]))
@@ -325,3 +338,10 @@ def test_migration_moves_the_single_attachment_into_the_new_model(db, media):
         )
     ]
     assert "attachment" not in columns
+
+    # And back: the project keeps its first attachment in the single field again.
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    restored = old.get_model("prizes", "Project").objects.get(pk=with_file.pk)
+    assert restored.attachment.name == "prizes/attachments/abc.pdf"
