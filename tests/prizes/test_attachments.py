@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -274,6 +275,29 @@ def test_deleting_a_project_removes_its_files_once_committed(
     for callback in callbacks:
         callback()
     assert stored_files(media) == []
+
+
+def test_attachment_lists_query_count_does_not_grow(client, open_contest):
+    """The project page and the submission page: one query for the attachments, 1 or 3."""
+    counts = []
+    for n in (1, 3):
+        project = ProjectFactory(contest=open_contest, status=ProjectStatus.NOMINATED)
+        draft = ProjectFactory(
+            contest=open_contest, status=ProjectStatus.DRAFT, submitter=project.submitter
+        )
+        for i in range(n):
+            attach(project, pdf(f"{i}.pdf"))
+            attach(draft, pdf(f"{i}.pdf"))
+        client.force_login(project.submitter)
+        edit = reverse("prizes:submit_edit", args=[open_contest.year, draft.pk])
+        client.get(project.get_absolute_url())
+        client.get(edit)  # warm caches (session, site settings)
+        with CaptureQueriesContext(connection) as public:
+            assert client.get(project.get_absolute_url()).status_code == 200
+        with CaptureQueriesContext(connection) as own:
+            assert client.get(edit).content.decode().count("/remove/") == n
+        counts.append((len(public), len(own)))
+    assert counts[0] == counts[1], counts
 
 
 def test_admin_project_page_has_attachments_inline(admin_client, draft):
