@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.exceptions import NotAllowed, PhaseClosed
-from prizes.models import ATTACHMENT_MAX_BYTES, ContestPhase, ProjectAttachment
-from prizes.services import project_attachment_remove, project_attachments_add
+from prizes.models import ATTACHMENT_MAX_BYTES, ContestPhase, Project, ProjectAttachment
+from prizes.services import project_attachment_remove, project_attachments_add, project_save
 from tests.factories.accounts import UserFactory
-from tests.factories.prizes import ProjectFactory, contest_at
+from tests.factories.prizes import ProjectFactory, category, contest_at
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = (
@@ -142,6 +142,26 @@ def test_attachments_at_most_five(draft):
     with pytest.raises(ValidationError, match="you can add 0 more"):
         project_attachments_add(submitter=draft.submitter, project=draft, files=[pdf()])
     assert draft.attachments.count() == 5
+
+
+def test_new_project_with_too_many_files_saves_nothing(open_contest, media):
+    submitter = UserFactory()
+    data = {
+        "category": category(open_contest, "C2"),
+        "title": "Six files",
+        "description": " ".join(["word"] * 160),
+        "organisation": "Six Files Ltd",
+        "country": "KE",
+        "stakeholder_type": "civil_society",
+        "attachments": [pdf(f"{n}.pdf") for n in range(6)],
+    }
+    with pytest.raises(ValidationError, match="at most 5 attachments"):
+        project_save(submitter=submitter, contest=open_contest, data=data)
+    assert not Project.objects.filter(submitter=submitter).exists()
+    assert stored_files(media) == []
+    data["attachments"] = data["attachments"][:5]
+    project = project_save(submitter=submitter, contest=open_contest, data=data)
+    assert project.attachments.count() == 5 and len(stored_files(media)) == 5
 
 
 def test_attachments_only_by_the_submitter_of_an_editable_project(draft, open_contest):
@@ -322,26 +342,26 @@ def test_migration_moves_the_single_attachment_into_the_new_model(db, media):
     old = executor.loader.project_state(before).apps
     Contest = old.get_model("prizes", "Contest")
     Category = old.get_model("prizes", "Category")
-    Project = old.get_model("prizes", "Project")
+    OldProject = old.get_model("prizes", "Project")
     contest = Contest.objects.create(year=2091, title="WSIS Prizes 2091")
-    category = Category.objects.create(
+    old_category = Category.objects.create(
         contest=contest, action_line=old.get_model("forum", "ActionLine").objects.first()
     )
     common = {
         "contest": contest,
-        "category": category,
+        "category": old_category,
         "description": "words",
         "country": "KE",
         "stakeholder_type": "civil_society",
         "submitter_id": submitter.pk,
     }
-    with_file = Project.objects.create(
+    with_file = OldProject.objects.create(
         title="With a file",
         organisation="A",
         attachment="prizes/attachments/abc.pdf",
         **common,
     )
-    without = Project.objects.create(title="Without", organisation="B", **common)
+    without = OldProject.objects.create(title="Without", organisation="B", **common)
     with connection.cursor() as cursor:  # ALTER TABLE refuses pending deferred FK checks
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     executor = MigrationExecutor(connection)
