@@ -11,12 +11,14 @@ from . import services
 from .enums import ProjectStatus
 from .exceptions import PrizesError
 from .models import (
+    ATTACHMENTS_PER_PROJECT,
     Category,
     Contest,
     ContestPhase,
     ExpertAssignment,
     ExpertScore,
     Project,
+    ProjectAttachment,
     Tally,
     Vote,
     phase_order_errors,
@@ -111,6 +113,16 @@ def _run(modeladmin, request, queryset, action):
         modeladmin.message_user(request, _("%(n)s done.") % {"n": done}, level=messages.SUCCESS)
 
 
+class ProjectAttachmentInline(admin.TabularInline):
+    """The project's files: the secretariat can see, add or remove them (at most five)."""
+
+    model = ProjectAttachment
+    extra = 0
+    max_num = ATTACHMENTS_PER_PROJECT
+    fields = ("file", "original_name", "content_type", "size", "uploaded_at")
+    readonly_fields = ("original_name", "content_type", "size", "uploaded_at")
+
+
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
     list_display = (
@@ -135,6 +147,7 @@ class ProjectAdmin(admin.ModelAdmin):
         "proposed_winner",
     )
     filter_horizontal = ("sdgs",)
+    inlines = [ProjectAttachmentInline]
     action_form = ReasonActionForm
     actions = ["nominate", "decline", "confirm_winner", "revoke_winner"]
 
