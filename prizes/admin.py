@@ -5,6 +5,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -114,13 +116,27 @@ def _run(modeladmin, request, queryset, action):
 
 
 class ProjectAttachmentInline(admin.TabularInline):
-    """The project's files: the secretariat can see, add or remove them (at most five)."""
+    """The project's files: the secretariat sees, downloads or removes them (submitters add
+    them on the site, where the deadline and the five-file limit apply)."""
 
     model = ProjectAttachment
     extra = 0
     max_num = ATTACHMENTS_PER_PROJECT
-    fields = ("file", "original_name", "content_type", "size", "uploaded_at")
-    readonly_fields = ("original_name", "content_type", "size", "uploaded_at")
+    # Stored files are private (no URL): the link goes through the view that checks access.
+    fields = ("download", "content_type", "size", "uploaded_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, attachment):
+        project = attachment.project
+        url = reverse("prizes:attachment", args=[project.contest.year, project.pk, attachment.pk])
+        return format_html('<a href="{}">{}</a>', url, attachment.original_name or _("file"))
 
 
 @admin.register(Project)

@@ -19,7 +19,7 @@ from django_countries.fields import CountryField
 
 from accounts.enums import StakeholderType
 from wsis_portal.models import Phase
-from wsis_portal.uploads import DOCUMENT_TYPES, ServerName, UploadValidator
+from wsis_portal.uploads import DOCUMENT_TYPES, ServerName, UploadValidator, private_storage
 
 from .enums import BALLOT_STATES, PHASE_ORDER, PhaseKind, ProjectStatus
 
@@ -292,6 +292,7 @@ class ProjectAttachment(models.Model):
     file = models.FileField(
         _("file"),
         upload_to=ServerName("prizes/attachments"),
+        storage=private_storage,
         validators=[UploadValidator(DOCUMENT_TYPES, max_bytes=ATTACHMENT_MAX_BYTES)],
         help_text=_("A PDF, PNG or JPEG file of at most 5 MB."),
     )

@@ -39,6 +39,7 @@ def png(name="poster.png"):
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     return tmp_path
 
 

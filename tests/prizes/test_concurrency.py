@@ -65,6 +65,7 @@ def test_simultaneous_uploads_never_pass_five_attachments(postgres, settings, tm
     from prizes.services import project_attachments_add
 
     settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     pdf = b"%PDF-1.4\n%%EOF\n"
     contest = contest_at(timezone.now(), PhaseKind.SUBMISSION)
     project = ProjectFactory(contest=contest, status=ProjectStatus.DRAFT)

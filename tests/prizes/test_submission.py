@@ -90,6 +90,7 @@ def test_submit_one_project_per_organisation_and_category(client, open_contest):
 
 def test_submit_attachments_type_checked(client, open_contest, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     client.force_login(StakeholderFactory())
     url = reverse("prizes:submit", args=[open_contest.year])
     fake = SimpleUploadedFile("report.pdf", b"not really a pdf", content_type="application/pdf")
