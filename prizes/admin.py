@@ -6,11 +6,12 @@ from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .enums import ProjectStatus
+from .enums import PhaseKind, ProjectStatus
 from .exceptions import PrizesError
 from .models import (
     ATTACHMENTS_PER_PROJECT,
@@ -39,6 +40,7 @@ class PhaseFormSet(forms.BaseInlineFormSet):
 
     def clean(self):
         super().clean()
+        self._refuse_moving_applied_dates()
         phases = []
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
@@ -56,6 +58,35 @@ class PhaseFormSet(forms.BaseInlineFormSet):
         errors = phase_order_errors(phases)
         if errors:
             raise ValidationError(errors)
+
+    def _refuse_moving_applied_dates(self) -> None:
+        """A date whose side effects already ran (voting opened or closed, Champions chosen)
+        cannot move: the clock would reopen what the tick has closed, and nothing would
+        recompute it. The voting window is frozen from its opening, like the rules."""
+        now = timezone.now()
+        for form in self.forms:
+            phase = form.instance
+            if phase.pk is None or not hasattr(form, "cleaned_data"):
+                continue
+            frozen = []
+            if phase.transition_applied_at or (
+                phase.kind == PhaseKind.VOTING and phase.has_started(now)
+            ):
+                frozen.append("starts_at")
+            if phase.end_applied_at or (phase.kind == PhaseKind.VOTING and phase.has_started(now)):
+                frozen.append("ends_at")
+            if form.cleaned_data.get("DELETE") and frozen:
+                form.add_error(
+                    None, _("This phase has already taken effect and cannot be removed.")
+                )
+            for name in frozen:
+                if name in form.changed_data:
+                    form.add_error(
+                        name,
+                        _(
+                            "This date has already taken effect (the phase has started or ended) and cannot be changed."
+                        ),
+                    )
 
 
 class PhaseInline(admin.TabularInline):

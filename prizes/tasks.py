@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 
 from accounts.roles import EXPERT_GROUP
 from wsis_portal.mail import email_send_once
@@ -46,7 +47,8 @@ def project_receipt_send(project_id: int) -> None:
         return
     email_send_once(
         key=f"prizes:receipt:{project.pk}:{project.submitted_at.isoformat()}",
-        subject=f"[WSIS] {project.contest}: {project.title}",
+        subject=_("[WSIS] %(contest)s: %(title)s")
+        % {"contest": project.contest, "title": project.title},
         body=render_to_string("prizes/email/receipt.txt", {"project": project}),
         to=project.submitter.email,
     )
@@ -66,7 +68,8 @@ def submitters_notify(contest_id: int) -> int:
     for project in projects:
         sent += email_send_once(
             key=f"prizes:voting-open:{contest_id}:{project.pk}",
-            subject=f"[WSIS] {project.contest}: {project.title}",
+            subject=_("[WSIS] %(contest)s: %(title)s")
+            % {"contest": project.contest, "title": project.title},
             body=render_to_string(
                 "prizes/email/voting_open.txt",
                 {"project": project, "nominated": project.status in BALLOT_STATES},
@@ -94,7 +97,8 @@ def expert_group_notify(contest_id: int) -> int:
     for pk, email in experts:
         sent += email_send_once(
             key=f"prizes:experts:{contest_id}:{pk}",
-            subject=f"[WSIS] {contest}: the Champions are ready for scoring",
+            subject=_("[WSIS] %(contest)s: the Champions are ready for scoring")
+            % {"contest": contest},
             body=body,
             to=email,
         )
