@@ -7,7 +7,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_VAR_DIR=/app/var \
     DJANGO_STATIC_ROOT=/app/staticfiles \
-    DJANGO_MEDIA_ROOT=/data/media
+    DJANGO_MEDIA_ROOT=/data/media/public \
+    DJANGO_PRIVATE_MEDIA_ROOT=/data/media/private
 
 WORKDIR /app
 
@@ -24,7 +25,7 @@ RUN DJANGO_DEBUG=false DJANGO_SECRET_KEY=collectstatic-at-build-time-only \
     && rm -rf /app/var
 
 RUN useradd --create-home --uid 10001 wsis \
-    && mkdir -p /app/var /data/media \
+    && mkdir -p /app/var /data/media/public /data/media/private \
     && chown -R wsis:wsis /app/var /data/media
 USER wsis
 

@@ -338,7 +338,11 @@ class CommentFlag(models.Model):
 
 
 class Subscription(models.Model):
-    """A user following a discussion (new comments) or a whole consultation (phase reminders)."""
+    """A user following a discussion (digests of its new comments) or a whole consultation.
+
+    Phase reminders go to every subscriber of the consultation, whether they follow the
+    whole consultation or one of its discussions (each address once).
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wsis_portal.mail import email_send_once
 from wsis_portal.models import claim_once
 
 from .enums import MEETING_KINDS, SUBMISSION_MOVES, DiscussionStatus, PhaseKind
@@ -135,8 +136,11 @@ def submission_create(
             "consultations:submission_private", args=[consultation.slug, token]
         )
         deadline = process_state(consultation=consultation, now=now).submissions_deadline
+        # The submission is saved whatever the mail server says: a failed receipt is logged,
+        # and the "lost link" page sends a new one.
         transaction.on_commit(
-            lambda: _send_receipt(submission=submission, link=link, deadline=deadline)
+            lambda: _send_receipt(submission=submission, link=link, deadline=deadline),
+            robust=True,
         )
     return submission, token
 
@@ -193,7 +197,8 @@ def submission_links_resend(
             transaction.on_commit(
                 lambda s=submission, link=link: _send_receipt(
                     submission=s, link=link, deadline=state.submissions_deadline
-                )
+                ),
+                robust=True,
             )
         sent += 1
     return sent
@@ -413,43 +418,41 @@ def comment_digest_deliver(*, subscription_id: int) -> int:
 def phase_reminders_send(now: datetime) -> int:
     """Tick handler: remind subscribers of a meeting or the submissions deadline, once each.
 
-    A phase is due when its date falls within ``REMINDER_LEAD`` from now. Its
-    ``reminder_sent_at`` is claimed with a conditional UPDATE inside the transaction that
-    sends the emails, so two ticks never send it twice and a failure leaves it for the next.
+    A phase is due when its date falls within ``REMINDER_LEAD`` from now. Each recipient's
+    email goes through the ``SentEmail`` ledger (a unique key per phase and address, written
+    with the send), so two ticks, a retry or a failure half-way through the list never email
+    anyone twice; ``reminder_sent_at`` is claimed once every recipient has been handled, so
+    the phase is not scanned again. Returns the number of phases completed by this call.
     """
     horizon = now + REMINDER_LEAD
     due = ConsultationPhase.objects.filter(reminder_sent_at__isnull=True).filter(
         Q(kind__in=MEETING_KINDS, starts_at__gt=now, starts_at__lte=horizon)
         | Q(kind=PhaseKind.SUBMISSIONS_DEADLINE, ends_at__gt=now, ends_at__lte=horizon)
     )
-    sent = 0
-    for phase_id in due.values_list("pk", flat=True):
-        with transaction.atomic():
-            if not claim_once(
-                ConsultationPhase.objects.filter(pk=phase_id), field="reminder_sent_at"
-            ):
-                continue
-            phase = ConsultationPhase.objects.select_related("consultation").get(pk=phase_id)
-            emails = sorted(
-                set(
-                    Subscription.objects.filter(consultation=phase.consultation).values_list(
-                        "user__email", flat=True
-                    )
+    completed = 0
+    for phase in due.select_related("consultation"):
+        emails = sorted(
+            set(
+                Subscription.objects.filter(consultation=phase.consultation).values_list(
+                    "user__email", flat=True
                 )
             )
-            link = base_url() + phase.consultation.get_absolute_url()
-            body = render_to_string(
-                "consultations/email/phase_reminder.txt", {"phase": phase, "link": link}
+        )
+        link = base_url() + phase.consultation.get_absolute_url()
+        body = render_to_string(
+            "consultations/email/phase_reminder.txt", {"phase": phase, "link": link}
+        )
+        subject = _("[WSIS] Reminder: %(phase)s, %(name)s") % {
+            "phase": phase.label,
+            "name": phase.name,
+        }
+        for email in emails:
+            email_send_once(
+                key=f"consultations:reminder:{phase.pk}:{email.lower()}",
+                subject=subject,
+                body=body,
+                to=email,
             )
-            subject = _("[WSIS] Reminder: %(phase)s, %(name)s") % {
-                "phase": phase.label,
-                "name": phase.name,
-            }
-            messages = [
-                mail.EmailMessage(subject=subject, body=body, to=[email]) for email in emails
-            ]
-            if messages:
-                with mail.get_connection() as connection:
-                    connection.send_messages(messages)
-            sent += 1
-    return sent
+        if claim_once(ConsultationPhase.objects.filter(pk=phase.pk), field="reminder_sent_at"):
+            completed += 1
+    return completed

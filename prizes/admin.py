@@ -5,18 +5,23 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .enums import ProjectStatus
+from .enums import PhaseKind, ProjectStatus
 from .exceptions import PrizesError
 from .models import (
+    ATTACHMENTS_PER_PROJECT,
     Category,
     Contest,
     ContestPhase,
     ExpertAssignment,
     ExpertScore,
     Project,
+    ProjectAttachment,
     Tally,
     Vote,
     phase_order_errors,
@@ -35,6 +40,7 @@ class PhaseFormSet(forms.BaseInlineFormSet):
 
     def clean(self):
         super().clean()
+        self._refuse_moving_applied_dates()
         phases = []
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
@@ -52,6 +58,35 @@ class PhaseFormSet(forms.BaseInlineFormSet):
         errors = phase_order_errors(phases)
         if errors:
             raise ValidationError(errors)
+
+    def _refuse_moving_applied_dates(self) -> None:
+        """A date whose side effects already ran (voting opened or closed, Champions chosen)
+        cannot move: the clock would reopen what the tick has closed, and nothing would
+        recompute it. The voting window is frozen from its opening, like the rules."""
+        now = timezone.now()
+        for form in self.forms:
+            phase = form.instance
+            if phase.pk is None or not hasattr(form, "cleaned_data"):
+                continue
+            frozen = []
+            if phase.transition_applied_at or (
+                phase.kind == PhaseKind.VOTING and phase.has_started(now)
+            ):
+                frozen.append("starts_at")
+            if phase.end_applied_at or (phase.kind == PhaseKind.VOTING and phase.has_started(now)):
+                frozen.append("ends_at")
+            if form.cleaned_data.get("DELETE") and frozen:
+                form.add_error(
+                    None, _("This phase has already taken effect and cannot be removed.")
+                )
+            for name in frozen:
+                if name in form.changed_data:
+                    form.add_error(
+                        name,
+                        _(
+                            "This date has already taken effect (the phase has started or ended) and cannot be changed."
+                        ),
+                    )
 
 
 class PhaseInline(admin.TabularInline):
@@ -111,6 +146,30 @@ def _run(modeladmin, request, queryset, action):
         modeladmin.message_user(request, _("%(n)s done.") % {"n": done}, level=messages.SUCCESS)
 
 
+class ProjectAttachmentInline(admin.TabularInline):
+    """The project's files: the secretariat sees, downloads or removes them (submitters add
+    them on the site, where the deadline and the five-file limit apply)."""
+
+    model = ProjectAttachment
+    extra = 0
+    max_num = ATTACHMENTS_PER_PROJECT
+    # Stored files are private (no URL): the link goes through the view that checks access.
+    fields = ("download", "content_type", "size", "uploaded_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, attachment):
+        project = attachment.project
+        url = reverse("prizes:attachment", args=[project.contest.year, project.pk, attachment.pk])
+        return format_html('<a href="{}">{}</a>', url, attachment.original_name or _("file"))
+
+
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
     list_display = (
@@ -135,6 +194,7 @@ class ProjectAdmin(admin.ModelAdmin):
         "proposed_winner",
     )
     filter_horizontal = ("sdgs",)
+    inlines = [ProjectAttachmentInline]
     action_form = ReasonActionForm
     actions = ["nominate", "decline", "confirm_winner", "revoke_winner"]
 

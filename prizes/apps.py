@@ -7,11 +7,13 @@ class PrizesConfig(AppConfig):
     verbose_name = _("WSIS Prizes")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete
         from django.utils.translation import gettext_lazy as lazy
 
         from wsis_portal.registry import ActionLineSection, MatrixSource, registry
 
         from . import demo, selectors, services
+        from .models import ProjectAttachment
 
         registry.add_home(selectors.home_items)
         registry.add_my(selectors.my_sections)
@@ -31,3 +33,8 @@ class PrizesConfig(AppConfig):
         )
         registry.add_tick("prizes", services.transitions_apply)
         registry.add_demo("prizes", demo.seed, order=40)
+        post_delete.connect(
+            services.attachment_file_discard,
+            sender=ProjectAttachment,
+            dispatch_uid="prizes-attachment-file-discard",
+        )

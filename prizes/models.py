@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,11 +19,12 @@ from django_countries.fields import CountryField
 
 from accounts.enums import StakeholderType
 from wsis_portal.models import Phase
-from wsis_portal.uploads import DOCUMENT_TYPES, ServerName, UploadValidator
+from wsis_portal.uploads import DOCUMENT_TYPES, ServerName, UploadValidator, private_storage
 
 from .enums import BALLOT_STATES, PHASE_ORDER, PhaseKind, ProjectStatus
 
 ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+ATTACHMENTS_PER_PROJECT = 5
 DESCRIPTION_MIN_WORDS = 150
 DESCRIPTION_MAX_WORDS = 200
 
@@ -196,13 +198,6 @@ class Project(models.Model):
         blank=True,
     )
     website = models.URLField(_("website"), blank=True)
-    attachment = models.FileField(
-        _("attachment"),
-        upload_to=ServerName("prizes/attachments"),
-        validators=[UploadValidator(DOCUMENT_TYPES, max_bytes=ATTACHMENT_MAX_BYTES)],
-        blank=True,
-        help_text=_("A PDF, PNG or JPEG file of at most 5 MB."),
-    )
     submitter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="prize_projects"
     )
@@ -267,6 +262,69 @@ class Project(models.Model):
             )
         if self.category_id and self.contest_id and self.category.contest_id != self.contest_id:
             raise ValidationError({"category": _("This category belongs to another contest.")})
+
+
+def attachment_display_name(name: str) -> str:
+    """The name a person gave the file, reduced to a safe base name for display and download."""
+    base = PurePath(str(name).replace("\\", "/")).name
+    cleaned = "".join(ch for ch in base if ch.isprintable() and ch not in '"<>')
+    return cleaned.strip()[:200] or "attachment"
+
+
+def attachment_content_type(name: str) -> str:
+    extension = PurePath(str(name)).suffix.lower().lstrip(".")
+    return DOCUMENT_TYPES.get(extension, "application/octet-stream")
+
+
+class ProjectAttachment(models.Model):
+    """A file that documents a project (at most ATTACHMENTS_PER_PROJECT per project).
+
+    The stored name is made by the server; the name the submitter gave is kept for display.
+    Who may download it is decided by the view (nominated projects are public, drafts are not).
+    """
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(
+        _("file"),
+        upload_to=ServerName("prizes/attachments"),
+        storage=private_storage,
+        validators=[UploadValidator(DOCUMENT_TYPES, max_bytes=ATTACHMENT_MAX_BYTES)],
+        help_text=_("A PDF, PNG or JPEG file of at most 5 MB."),
+    )
+    original_name = models.CharField(_("original file name"), max_length=200, blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        indexes = [
+            models.Index(fields=["project", "uploaded_at"], name="prizes_attachment_project")
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name or self.file.name
+
+    def save(self, *args, **kwargs) -> None:
+        # A freshly uploaded file (from the site or the admin): record what describes it.
+        if self.file and not getattr(self.file, "_committed", True):
+            self.original_name = attachment_display_name(self.file.name)
+            self.size = self.file.size
+            self.content_type = attachment_content_type(self.file.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "prizes:attachment",
+            args=[self.project.contest.year, self.project_id, self.pk],
+        )
 
 
 class Vote(models.Model):

@@ -118,11 +118,14 @@ def voter_choices(*, contest: Contest, user) -> dict[int, int]:
 
 
 def ballot_project(*, contest: Contest, project_id: int, user) -> Project:
-    """A project page: public when on the ballot; drafts only for their submitter and staff."""
+    """A project page: public when on the ballot; drafts only for their submitter and staff.
+
+    The same rule guards the project's attachments (listed on the page, downloaded by a view).
+    """
     project = (
         Project.objects.filter(contest=contest, pk=project_id)
         .select_related("category__action_line", "contest")
-        .prefetch_related("sdgs")
+        .prefetch_related("sdgs", "attachments")
         .first()
     )
     if project is None:

@@ -32,6 +32,7 @@ from .enums import (
 )
 from .exceptions import AlreadyVoted, NotAllowed, PhaseClosed, PrizesError
 from .models import (
+    ATTACHMENTS_PER_PROJECT,
     FROZEN_RULES,
     Category,
     Contest,
@@ -39,8 +40,10 @@ from .models import (
     ExpertAssignment,
     ExpertScore,
     Project,
+    ProjectAttachment,
     Tally,
     Vote,
+    attachment_display_name,
     phase_order_errors,
 )
 
@@ -162,8 +165,22 @@ PROJECT_FIELDS = (
     "country",
     "stakeholder_type",
     "website",
-    "attachment",
 )
+
+
+def project_require_editable(
+    *, submitter, contest: Contest, project: Project | None, now: datetime | None = None
+) -> None:
+    """Raise unless the submitter may change this project (or enter one) now, by the clock."""
+    if not user_has_verified_email(user=submitter):
+        raise NotAllowed(_("Confirm your email address before entering a project."), "unverified")
+    phase_require_open(contest=contest, kind=PhaseKind.SUBMISSION, now=now)
+    if project is None:
+        return
+    if project.submitter_id != submitter.pk or project.contest_id != contest.pk:
+        raise NotAllowed(_("You can only change your own projects."), "not_owner")
+    if project.status not in EDITABLE_STATES:
+        raise NotAllowed(_("This project can no longer be changed."), "locked")
 
 
 def project_save(
@@ -174,31 +191,28 @@ def project_save(
     project: Project | None = None,
     now: datetime | None = None,
 ) -> Project:
-    """Create or edit a submitter's own project while the submission phase is open."""
-    if not user_has_verified_email(user=submitter):
-        raise NotAllowed(_("Confirm your email address before entering a project."), "unverified")
-    phase_require_open(contest=contest, kind=PhaseKind.SUBMISSION, now=now)
+    """Create or edit a submitter's own project while the submission phase is open.
+
+    ``data["attachments"]`` (optional) lists new files; they are stored with the project in
+    one transaction, or none is when one of them is refused.
+    """
+    project_require_editable(submitter=submitter, contest=contest, project=project, now=now)
     if project is None:
         project = Project(contest=contest, submitter=submitter)
-    elif project.submitter_id != submitter.pk or project.contest_id != contest.pk:
-        raise NotAllowed(_("You can only change your own projects."), "not_owner")
-    elif project.status not in EDITABLE_STATES:
-        raise NotAllowed(_("This project can no longer be changed."), "locked")
     for name in PROJECT_FIELDS:
-        if name not in data:
-            continue
-        value = data[name]
-        if name == "attachment":
-            if value is None:  # no new file: keep the current one
-                continue
-            value = value or ""  # False: the submitter cleared it
-        setattr(project, name, value)
+        if name in data:
+            setattr(project, name, data[name])
     project.full_clean()
+    files = list(data.get("attachments") or [])
+    pending = _attachments_prepare(project=project, files=files, existing=0) if files else []
     try:
         with transaction.atomic():
             project.save()
             if "sdgs" in data:
                 project.sdgs.set(data["sdgs"])
+            if pending:
+                locked = Project.objects.select_for_update().get(pk=project.pk)
+                _attachments_store(project=locked, pending=pending)
     except IntegrityError:
         # Two entries of one organisation in one category raced past full_clean().
         raise ValidationError(
@@ -208,6 +222,101 @@ def project_save(
             )
         ) from None
     return project
+
+
+# --- attachments ------------------------------------------------------------------------------
+
+
+def _attachments_prepare(
+    *, project: Project, files: list, existing: int
+) -> list[ProjectAttachment]:
+    """Check every new file before any is stored: the limit, then each file's type and size."""
+    if existing + len(files) > ATTACHMENTS_PER_PROJECT:
+        left = max(ATTACHMENTS_PER_PROJECT - existing, 0)
+        raise ValidationError(
+            {
+                "attachments": _(
+                    "A project may have at most %(limit)s attachments; you can add %(left)s more."
+                )
+                % {"limit": ATTACHMENTS_PER_PROJECT, "left": left}
+            },
+            code="too_many",
+        )
+    pending, problems = [], []
+    for upload in files:
+        attachment = ProjectAttachment(project=project, file=upload)
+        try:
+            attachment.full_clean(exclude=["project", "original_name", "content_type", "size"])
+        except ValidationError as exc:
+            for message in exc.message_dict.get("file", exc.messages):
+                problems.append(
+                    _("%(name)s: %(problem)s")
+                    % {"name": attachment_display_name(upload.name), "problem": message}
+                )
+        pending.append(attachment)
+    if problems:
+        raise ValidationError({"attachments": problems}, code="invalid")
+    return pending
+
+
+def _attachments_store(*, project: Project, pending: list[ProjectAttachment]) -> None:
+    """Save checked attachments inside the caller's transaction; if one fails, remove the
+    files already written so that a rolled-back batch leaves nothing on the storage."""
+    written: list[str] = []
+    try:
+        for attachment in pending:
+            attachment.project = project
+            attachment.save()
+            written.append(attachment.file.name)
+    except BaseException:
+        for name in written:
+            ProjectAttachment._meta.get_field("file").storage.delete(name)
+        raise
+
+
+def project_attachments_add(
+    *, submitter, project: Project, files: list, now: datetime | None = None
+) -> list[ProjectAttachment]:
+    """Add files to one's own project while the submission phase is open: all or none.
+
+    The project row is locked so that two uploads at once cannot pass the limit together.
+    """
+    if not files:
+        raise ValidationError({"attachments": _("Choose at least one file to attach.")})
+    project_require_editable(submitter=submitter, contest=project.contest, project=project, now=now)
+    with transaction.atomic():
+        locked = Project.objects.select_for_update().get(pk=project.pk)
+        project_require_editable(
+            submitter=submitter, contest=project.contest, project=locked, now=now
+        )
+        pending = _attachments_prepare(
+            project=locked, files=files, existing=locked.attachments.count()
+        )
+        _attachments_store(project=locked, pending=pending)
+    return pending
+
+
+def project_attachment_remove(
+    *, submitter, attachment: ProjectAttachment, now: datetime | None = None
+) -> None:
+    """Remove an attachment of one's own project while the submission phase is open."""
+    project = attachment.project
+    with transaction.atomic():
+        locked = Project.objects.select_for_update().get(pk=project.pk)
+        project_require_editable(
+            submitter=submitter, contest=project.contest, project=locked, now=now
+        )
+        attachment.delete()  # the file goes once committed (attachment_file_discard)
+
+
+def attachment_file_discard(sender, instance: ProjectAttachment, **kwargs) -> None:
+    """post_delete of an attachment (the site, the admin or a deleted project): remove its
+    file from the storage once the deletion is committed, never before."""
+    name = instance.file.name
+    if not name:
+        return
+    storage = instance.file.storage
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 def project_status_change(

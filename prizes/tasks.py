@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 
 from accounts.roles import EXPERT_GROUP
+from wsis_portal.mail import email_send_once
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -43,13 +43,14 @@ def project_receipt_send(project_id: int) -> None:
         pk=project_id
     )
     project = project.first()
-    if project is None:
+    if project is None or project.submitted_at is None:
         return
-    send_mail(
-        subject=f"[WSIS] {project.contest}: {project.title}",
-        message=render_to_string("prizes/email/receipt.txt", {"project": project}),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[project.submitter.email],
+    email_send_once(
+        key=f"prizes:receipt:{project.pk}:{project.submitted_at.isoformat()}",
+        subject=_("[WSIS] %(contest)s: %(title)s")
+        % {"contest": project.contest, "title": project.title},
+        body=render_to_string("prizes/email/receipt.txt", {"project": project}),
+        to=project.submitter.email,
     )
 
 
@@ -65,16 +66,16 @@ def submitters_notify(contest_id: int) -> int:
     ).select_related("submitter", "contest", "category__action_line")
     sent = 0
     for project in projects:
-        send_mail(
-            subject=f"[WSIS] {project.contest}: {project.title}",
-            message=render_to_string(
+        sent += email_send_once(
+            key=f"prizes:voting-open:{contest_id}:{project.pk}",
+            subject=_("[WSIS] %(contest)s: %(title)s")
+            % {"contest": project.contest, "title": project.title},
+            body=render_to_string(
                 "prizes/email/voting_open.txt",
                 {"project": project, "nominated": project.status in BALLOT_STATES},
             ),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[project.submitter.email],
+            to=project.submitter.email,
         )
-        sent += 1
     return sent
 
 
@@ -86,17 +87,19 @@ def expert_group_notify(contest_id: int) -> int:
     contest = Contest.objects.filter(pk=contest_id).first()
     if contest is None:
         return 0
-    emails = list(
+    experts = (
         get_user_model()
         .objects.filter(groups__name=EXPERT_GROUP, is_active=True)
-        .values_list("email", flat=True)
+        .values_list("pk", "email")
     )
     body = render_to_string("prizes/email/experts.txt", {"contest": contest})
-    for email in emails:
-        send_mail(
-            subject=f"[WSIS] {contest}: the Champions are ready for scoring",
-            message=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[email],
+    sent = 0
+    for pk, email in experts:
+        sent += email_send_once(
+            key=f"prizes:experts:{contest_id}:{pk}",
+            subject=_("[WSIS] %(contest)s: the Champions are ready for scoring")
+            % {"contest": contest},
+            body=body,
+            to=email,
         )
-    return len(emails)
+    return sent

@@ -9,6 +9,21 @@ urlpatterns = [
     path("<int:year>/", views.contest, name="contest"),
     path("<int:year>/submit/", views.submit, name="submit"),
     path("<int:year>/submit/<int:project_id>/", views.submit, name="submit_edit"),
+    path(
+        "<int:year>/submit/<int:project_id>/attachments/",
+        views.attachment_add,
+        name="attachment_add",
+    ),
+    path(
+        "<int:year>/submit/<int:project_id>/attachments/<int:attachment_id>/remove/",
+        views.attachment_remove,
+        name="attachment_remove",
+    ),
+    path(
+        "<int:year>/projects/<int:project_id>/attachments/<int:attachment_id>/",
+        views.attachment_download,
+        name="attachment",
+    ),
     path("<int:year>/vote/", views.ballot, name="ballot"),
     path("<int:year>/vote/<int:project_id>/", views.vote, name="vote"),
     path("<int:year>/projects/<int:project_id>/", views.project, name="project"),

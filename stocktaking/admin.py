@@ -93,7 +93,15 @@ class EntryAdmin(admin.ModelAdmin):
     ]
     list_filter = ["status", "region", "stakeholder_type", "is_success_story", "is_demo", "call"]
     search_fields = ["title", "organisation"]
-    readonly_fields = ["region", "created_at", "updated_at", "submitted_at", "published_at"]
+    # Status changes go through the moderation actions (allowed moves, reason, email).
+    readonly_fields = [
+        "status",
+        "region",
+        "created_at",
+        "updated_at",
+        "submitted_at",
+        "published_at",
+    ]
     raw_id_fields = ["submitter"]
     exclude = ["search_vector"]
     inlines = [EntryActionLineInline, EntrySDGInline, RevisionInline]

@@ -61,7 +61,7 @@ def facilitators_of_action_line(action_line) -> list[Facilitation]:
 
 
 def can_edit_agency(*, user, agency: Agency) -> bool:
-    """A focal point (group + link to this agency) edits only this agency; staff may too."""
+    """A focal point (group + link to this agency) edits only this agency; superusers any."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:

@@ -39,14 +39,16 @@ def agency_profile_update(*, agency: Agency, user, data: dict[str, Any]) -> Agen
     """A focal point updates their own agency's public profile (and no other agency's)."""
     if not can_edit_agency(user=user, agency=agency):
         raise PermissionDenied("Only this agency's focal points may edit its profile.")
-    changed = [name for name in PROFILE_FIELDS if name in data]
+    # A logo of None means "no new file": keep the current one.
+    changed = [
+        name
+        for name in PROFILE_FIELDS
+        if name in data and not (name == "logo" and data[name] is None)
+    ]
     for name in changed:
         value = data[name]
         if name == "logo" and value is False:  # the "clear" checkbox of the file input
             value = ""
-        if name == "logo" and value is None:  # no new file: keep the current one
-            changed.remove(name)
-            continue
         setattr(agency, name, value)
     agency.updated_by = user
     with transaction.atomic():

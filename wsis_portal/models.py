@@ -65,3 +65,17 @@ def claim_once(queryset, field: str = "transition_applied_at") -> bool:
     worker killed half-way rolls the claim back with the work.
     """
     return queryset.filter(**{f"{field}__isnull": True}).update(**{field: timezone.now()}) == 1
+
+
+class SentEmail(models.Model):
+    """A ledger of one-time emails: a unique key per (purpose, recipient) means never twice."""
+
+    key = models.CharField(max_length=200, unique=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("sent email")
+        verbose_name_plural = _("sent emails")
+
+    def __str__(self) -> str:
+        return self.key

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import PurePath
 
 import filetype
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
@@ -77,3 +80,24 @@ class ServerName:
 
     def __eq__(self, other) -> bool:
         return isinstance(other, ServerName) and self.folder == other.folder
+
+
+class PrivateStorage(FileSystemStorage):
+    """Storage under PRIVATE_MEDIA_ROOT (read when used, so tests can move it), with no URL:
+    its files reach people only through views that check who may read them."""
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
+def private_storage() -> FileSystemStorage:
+    return PrivateStorage()

@@ -177,3 +177,26 @@ def test_real_worker_delivers_a_comment_once_when_the_tick_runs_twice(mail_dir, 
     text = "".join(path.read_text(errors="replace") for path in mail_dir.iterdir())
     assert f"To: {subscription.user.email}" in text
     assert "Worker comment" in text
+
+
+@pytest.mark.django_db
+def test_phase_reminder_failing_half_way_resends_only_to_those_not_reached(settings):
+    consultation = consultation_with_phases()
+    reached = StakeholderFactory(email="a-reached@example.org")
+    failing = StakeholderFactory(email="fail-later@example.org")
+    for user in (reached, failing):
+        subscription_set(user=user, consultation=consultation, discussion=None, subscribed=True)
+    meeting = consultation.phases.get(number=3)
+    settings.EMAIL_BACKEND = "tests.support.failing_email.FailsForSomeBackend"
+    with time_machine.travel(meeting.starts_at - timedelta(days=2), tick=False):
+        with pytest.raises(ConnectionRefusedError):
+            phase_reminders_send(timezone.now())
+        assert [m.to for m in mail.outbox] == [["a-reached@example.org"]]
+        meeting.refresh_from_db()
+        assert meeting.reminder_sent_at is None
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+        assert phase_reminders_send(timezone.now()) == 1
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "a-reached@example.org",
+        "fail-later@example.org",
+    ]

@@ -276,3 +276,14 @@ def test_lost_link_sends_a_new_link_and_old_one_stops_working(
         other = client.post(url, {"email": "nobody@example.org"}, follow=True)
     assert "If a submission was sent from this address" in other.content.decode()
     assert len(mail.outbox) == 2
+
+
+def test_submission_is_kept_when_the_receipt_cannot_be_sent(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.support.failing_email.EmailBackend"
+    consultation = consultation_with_phases()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(submit_url(consultation), form_data())
+    assert response.status_code == 302
+    assert Submission.objects.count() == 1

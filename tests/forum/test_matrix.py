@@ -118,3 +118,11 @@ def test_action_line_and_sdg_pages_list_their_links(client):
     goal = client.get("/sdgs/4/").content.decode()
     assert "Ensure inclusive and equitable quality education" in goal
     assert 'href="/matrix/C4/4/"' in goal
+
+
+@pytest.mark.django_db
+def test_home_page_shows_the_matrix_grid(client):
+    MatrixLinkFactory(action_line=action_line("C4"), sdg=sdg(4))
+    html = client.get("/").content.decode()
+    assert '<table class="matrix">' in html
+    assert 'href="/matrix/C4/4/"' in html

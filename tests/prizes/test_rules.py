@@ -164,3 +164,63 @@ def test_admin_assignment_categories_of_same_contest(admin_client, nominated):
     )
     assert response.status_code == 200
     assert "same contest" in response.content.decode()
+
+
+def _phase_formset(contest, superuser, change=None):
+    """The admin's phase formset for ``contest``, posted back with ``change`` applied."""
+    from django.contrib import admin as django_admin
+    from django.test import RequestFactory
+
+    from prizes.admin import PhaseInline
+
+    request = RequestFactory().post("/")
+    request.user = superuser
+    model_admin = django_admin.site._registry[type(contest)]
+    inline = next(
+        i for i in model_admin.get_inline_instances(request, contest) if isinstance(i, PhaseInline)
+    )
+    formset_class = inline.get_formset(request, contest)
+    phases = list(contest.phases.order_by("starts_at"))
+    data = {
+        "phases-TOTAL_FORMS": len(phases),
+        "phases-INITIAL_FORMS": len(phases),
+        "phases-MIN_NUM_FORMS": 0,
+        "phases-MAX_NUM_FORMS": 5,
+    }
+    for i, phase in enumerate(phases):
+        values = {"starts_at": phase.starts_at, "ends_at": phase.ends_at}
+        if change and phase.kind == change[0]:
+            values[change[1]] = change[2]
+        local = {k: timezone.localtime(v) for k, v in values.items()}
+        data.update(
+            {
+                f"phases-{i}-id": phase.pk,
+                f"phases-{i}-contest": contest.pk,
+                f"phases-{i}-kind": phase.kind,
+                f"phases-{i}-starts_at_0": local["starts_at"].strftime("%Y-%m-%d"),
+                f"phases-{i}-starts_at_1": local["starts_at"].strftime("%H:%M:%S"),
+                f"phases-{i}-ends_at_0": local["ends_at"].strftime("%Y-%m-%d"),
+                f"phases-{i}-ends_at_1": local["ends_at"].strftime("%H:%M:%S"),
+            }
+        )
+    return formset_class(data=data, instance=contest, prefix="phases")
+
+
+def test_admin_refuses_moving_the_voting_window_once_voting_opened(db, admin_user):
+    contest = contest_at(timezone.now(), PhaseKind.VOTING)
+    voting = contest.phases.get(kind=PhaseKind.VOTING)
+    unchanged = _phase_formset(contest, admin_user)
+    assert unchanged.is_valid(), unchanged.errors
+    # Earlier, so that no overlap rule refuses it: only the freeze does.
+    earlier = voting.ends_at - timedelta(days=1)
+    moved = _phase_formset(contest, admin_user, (PhaseKind.VOTING, "ends_at", earlier))
+    assert not moved.is_valid()
+    assert "cannot be changed" in str(moved.errors)
+
+
+def test_admin_still_moves_a_future_phase_during_voting(db, admin_user):
+    contest = contest_at(timezone.now(), PhaseKind.VOTING)
+    ceremony = contest.phases.get(kind=PhaseKind.CEREMONY)
+    later = ceremony.ends_at + timedelta(days=2)
+    moved = _phase_formset(contest, admin_user, (PhaseKind.CEREMONY, "ends_at", later))
+    assert moved.is_valid(), moved.errors

@@ -88,18 +88,24 @@ def test_submit_one_project_per_organisation_and_category(client, open_contest):
     assert Project.objects.count() == 1
 
 
-def test_submit_attachment_type_checked(client, open_contest):
+def test_submit_attachments_type_checked(client, open_contest, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     client.force_login(StakeholderFactory())
     url = reverse("prizes:submit", args=[open_contest.year])
     fake = SimpleUploadedFile("report.pdf", b"not really a pdf", content_type="application/pdf")
-    response = client.post(url, form_data(open_contest, attachment=fake))
+    image = SimpleUploadedFile("poster.png", PNG, content_type="image/png")
+    response = client.post(url, form_data(open_contest, attachments=[image, fake]))
     assert response.status_code == 400
     assert "does not match its .pdf extension" in response.content.decode()
+    assert not Project.objects.exists() and not any(tmp_path.rglob("*.png"))
     image = SimpleUploadedFile("poster.png", PNG, content_type="image/png")
-    response = client.post(url, form_data(open_contest, attachment=image))
+    response = client.post(url, form_data(open_contest, attachments=[image]))
     assert response.status_code == 302
-    stored = Project.objects.get().attachment.name
+    attachment = Project.objects.get().attachments.get()
+    stored = attachment.file.name
     assert stored.startswith("prizes/attachments/") and "poster" not in stored
+    assert attachment.original_name == "poster.png" and attachment.size == len(PNG)
 
 
 def test_submit_after_phase_end_refused_and_says_why(client, open_contest):

@@ -146,3 +146,12 @@ def test_import_rejects_a_file_missing_columns(secretariat_client):
     response = _upload(secretariat_client, "title,description\nA,B\n")
     assert "Missing columns" in response.content.decode()
     assert not Entry.objects.exists()
+
+
+def test_entry_status_is_changed_only_through_moderation_actions():
+    from django.contrib import admin as django_admin
+
+    from stocktaking.models import Entry
+
+    entry_admin = django_admin.site._registry[Entry]
+    assert "status" in entry_admin.readonly_fields

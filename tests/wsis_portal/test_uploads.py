@@ -51,3 +51,19 @@ def test_server_name_keeps_only_the_extension():
     name = ServerName("docs")(None, "../../etc/My Report.PDF")
     assert name.startswith("docs/") and name.endswith(".pdf")
     assert ".." not in name and "Report" not in name
+
+
+def test_private_storage_lives_outside_media_and_has_no_url(settings, tmp_path):
+    import pytest
+    from django.core.files.base import ContentFile
+
+    from wsis_portal.uploads import private_storage
+
+    settings.MEDIA_ROOT = tmp_path / "public"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    storage = private_storage()
+    name = storage.save("prizes/attachments/x.pdf", ContentFile(b"%PDF-1.4"))
+    assert (tmp_path / "private" / name).exists()
+    assert not (tmp_path / "public").exists()
+    with pytest.raises(ValueError):
+        storage.url(name)
