@@ -189,3 +189,24 @@ def wait_for(predicate, timeout: float = 30.0, interval: float = 0.2):
             return value
         time.sleep(interval)
     raise AssertionError(f"condition not met within {timeout} s")
+
+
+def _window_start(seconds: int):
+    """Move the clock to the start of the current rate-limit window (the limiter counts in
+    fixed windows), so that a test's requests never straddle a window boundary."""
+    import time_machine
+
+    start = int(time.time()) // seconds * seconds + 1
+    return time_machine.travel(start, tick=True)
+
+
+@pytest.fixture
+def rate_minute_start():
+    with _window_start(60):
+        yield
+
+
+@pytest.fixture
+def rate_hour_start():
+    with _window_start(3600):
+        yield

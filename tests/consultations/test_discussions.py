@@ -164,7 +164,7 @@ def test_nothing_a_user_writes_can_run_script(stakeholder_client, topic, body_fo
         assert 'rel="nofollow ugc noopener noreferrer"' in rendered
 
 
-def test_posting_is_rate_limited(stakeholder_client, topic):
+def test_posting_is_rate_limited(rate_minute_start, stakeholder_client, topic):
     codes = [
         stakeholder_client.post(
             post_url(topic), {"body": f"Comment {i}", "body_format": "plain", "language": "en"}

@@ -134,7 +134,7 @@ def test_vote_view_unverified_email_refused(client, nominated):
     assert not Vote.objects.exists()
 
 
-def test_vote_view_rate_limited_per_account(client, nominated, user, settings):
+def test_vote_view_rate_limited_per_account(rate_minute_start, client, nominated, user, settings):
     client.force_login(user)
     year = nominated[0].contest.year
     statuses = [
@@ -147,7 +147,7 @@ def test_vote_view_rate_limited_per_account(client, nominated, user, settings):
     assert Vote.objects.filter(voter=user).count() == 1
 
 
-def test_vote_view_rate_limited_per_ip(client, nominated):
+def test_vote_view_rate_limited_per_ip(rate_minute_start, client, nominated):
     year = nominated[0].contest.year
     statuses = []
     for _ in range(121):

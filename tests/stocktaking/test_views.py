@@ -275,7 +275,7 @@ def test_submit_form_renders_labelled_fields(stakeholder_client):
     assert "never published" in body
 
 
-def test_entry_posts_are_rate_limited(stakeholder_client):
+def test_entry_posts_are_rate_limited(rate_hour_start, stakeholder_client):
     CallFactory()
     url = reverse("stocktaking:submit")
     statuses = [stakeholder_client.post(url, {"action": "draft"}).status_code for _ in range(31)]

@@ -31,7 +31,7 @@ def test_parse_rate():
 
 
 @pytest.mark.django_db
-def test_ratelimit_allows_n_then_refuses_with_retry_after():
+def test_ratelimit_allows_n_then_refuses_with_retry_after(rate_minute_start):
     assert [post().status_code for _ in range(3)] == [200, 200, 200]
     refused = post()
     assert refused.status_code == 429
