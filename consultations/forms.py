@@ -8,6 +8,7 @@ from forum.models import SDG, ActionLine
 
 from .enums import CommentFormat, Language
 from .models import Nomination, Submission
+from .services import SUBMISSION_FIELDS
 
 
 class SubmissionForm(forms.ModelForm):
@@ -29,23 +30,7 @@ class SubmissionForm(forms.ModelForm):
 
     class Meta:
         model = Submission
-        fields = [
-            "full_name",
-            "email",
-            "organisation_name",
-            "organisation_country",
-            "telephone",
-            "stakeholder_type",
-            "input_kind",
-            "event_name",
-            "event_place",
-            "event_date",
-            "thematic_aspects",
-            "format_innovations",
-            "action_lines",
-            "sdgs",
-            "language",
-        ]
+        fields = [*SUBMISSION_FIELDS, "action_lines", "sdgs"]
         widgets = {
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
