@@ -332,7 +332,7 @@ def test_admin_project_page_has_attachments_inline(admin_client, draft):
 # --- data migration -----------------------------------------------------------------------------
 
 
-def test_migration_moves_the_single_attachment_into_the_new_model(db, media):
+def test_migration_moves_the_single_attachment_into_the_new_model(postgres, media):
     """Run prizes 0002 for real (PostgreSQL rolls the DDL back with the test's transaction)."""
     (media / "prizes" / "attachments").mkdir(parents=True)
     (media / "prizes" / "attachments" / "abc.pdf").write_bytes(PDF)
