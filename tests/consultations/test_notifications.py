@@ -139,10 +139,6 @@ def _subjects(mail_dir: Path) -> list[str]:
 
 
 @pytest.mark.services
-# tests/conftest.py's start_worker leaves its log file handle open (a ResourceWarning at setup);
-# ignored here rather than editing the shared conftest. See the report to the lead.
-@pytest.mark.filterwarnings("ignore::ResourceWarning")
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_real_worker_delivers_a_comment_once_when_the_tick_runs_twice(mail_dir, celery_worker):
     from wsis_portal.tasks import tick
 

@@ -13,8 +13,6 @@ OPEN = datetime(2027, 2, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.mark.services
-# The shared worker fixture leaves its log file handle to the garbage collector.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_confirmation_email_goes_through_a_real_worker(celery_worker):
     edition = EditionFactory()
     user = StakeholderFactory()

@@ -85,8 +85,6 @@ def test_seed_demo_large_set_in_bulk(django_assert_max_num_queries):
 
 
 @pytest.mark.services
-# tests/conftest.py's start_worker never closes the worker's log file handle.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_decision_email_task_runs_on_a_real_worker(celery_worker):
     from stocktaking.services import revision_publish
 
