@@ -38,8 +38,8 @@ class SDGAdmin(admin.ModelAdmin):
 
 @admin.register(MatrixLink)
 class MatrixLinkAdmin(admin.ModelAdmin):
-    list_display = ["action_line", "sdg", "source", "is_demo"]
-    list_filter = ["action_line", "sdg", "is_demo"]
+    list_display = ["action_line", "sdg", "evidence", "source", "is_demo"]
+    list_filter = ["evidence", "action_line", "sdg", "is_demo"]
     search_fields = ["rationale", "source"]
     list_select_related = ["action_line", "sdg"]
     autocomplete_fields = ["action_line", "sdg"]

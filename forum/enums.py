@@ -49,3 +49,10 @@ class PartnerTier(models.IntegerChoices):
     GOLD = 2, _("Gold (Strategic Partner)")
     SPECIFIC_ACTIVITIES = 3, _("Specific Activities Partner")
     CONTRIBUTING = 4, _("Contributing Partner")
+
+
+class LinkEvidence(models.TextChoices):
+    """Whether a matrix linkage rests on a published source or only illustrates the idea."""
+
+    DOCUMENTED = "documented", _("Documented")
+    ILLUSTRATIVE = "illustrative", _("Illustrative")
