@@ -12,6 +12,7 @@ from .models import (
     MatrixLink,
     OutcomeDocument,
     Partner,
+    PublishedFigure,
     Person,
     Registration,
     Session,
@@ -85,6 +86,14 @@ class OutcomeDocumentInline(admin.TabularInline):
     extra = 0
 
 
+class PublishedFigureInline(admin.TabularInline):
+    """Figures the edition's documents state, each with its source, shown beside computed ones."""
+
+    formfield_overrides = HTTPS_URLS
+    model = PublishedFigure
+    extra = 0
+
+
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
@@ -99,7 +108,7 @@ class EditionAdmin(admin.ModelAdmin):
         "registration_closes_at",
     ]
     search_fields = ["theme", "venue"]
-    inlines = [OutcomeDocumentInline]
+    inlines = [OutcomeDocumentInline, PublishedFigureInline]
     actions = ["export_registrations"]
 
     @admin.action(description=_("Export the registrations of the selected editions (CSV)"))
