@@ -224,7 +224,7 @@ class ProjectAdmin(admin.ModelAdmin):
         ids = proposed_winners(contest=obj.contest).get(obj.category_id, [])
         return _("Yes (highest mean expert score)") if obj.pk in ids else _("No")
 
-    @admin.action(description=_("Nominate the selected projects"))
+    @admin.action(description=_("Nominate the selected projects"), permissions=["change"])
     def nominate(self, request, queryset):
         try:
             n = services.projects_nominate(
@@ -239,7 +239,9 @@ class ProjectAdmin(admin.ModelAdmin):
         except PrizesError as exc:
             self.message_user(request, exc.message, level=messages.ERROR)
 
-    @admin.action(description=_("Decline the selected projects (give a reason)"))
+    @admin.action(
+        description=_("Decline the selected projects (give a reason)"), permissions=["change"]
+    )
     def decline(self, request, queryset):
         try:
             n = services.projects_nominate(
@@ -254,7 +256,7 @@ class ProjectAdmin(admin.ModelAdmin):
         except PrizesError as exc:
             self.message_user(request, exc.message, level=messages.ERROR)
 
-    @admin.action(description=_("Confirm as Winner of the category"))
+    @admin.action(description=_("Confirm as Winner of the category"), permissions=["change"])
     def confirm_winner(self, request, queryset):
         _run(
             self,
@@ -263,7 +265,9 @@ class ProjectAdmin(admin.ModelAdmin):
             lambda p, reason: services.winner_confirm(project=p, by=request.user, reason=reason),
         )
 
-    @admin.action(description=_("Withdraw the Winner decision (give a reason)"))
+    @admin.action(
+        description=_("Withdraw the Winner decision (give a reason)"), permissions=["change"]
+    )
     def revoke_winner(self, request, queryset):
         _run(
             self,
@@ -291,7 +295,14 @@ class VoteAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.action(description=_("Invalidate the selected votes (give a reason)"))
+    def has_invalidate_permission(self, request) -> bool:
+        # Votes are read-only in the admin; invalidating one is the only change, so it needs
+        # the model's change permission even though the change form is refused.
+        return request.user.has_perm("prizes.change_vote")
+
+    @admin.action(
+        description=_("Invalidate the selected votes (give a reason)"), permissions=["invalidate"]
+    )
     def invalidate(self, request, queryset):
         _run(
             self,
