@@ -81,8 +81,7 @@ def test_edition_page_without_published_figures_shows_only_computed_ones(client)
 def test_demo_2016_figures_are_those_of_the_seed():
     demo_programme.seed_past_editions()
     figures = {
-        f.kind: (f.qualifier, f.value)
-        for f in PublishedFigure.objects.filter(edition__year=2016)
+        f.kind: (f.qualifier, f.value) for f in PublishedFigure.objects.filter(edition__year=2016)
     }
     assert figures[FigureKind.PARTICIPANTS] == (FigureQualifier.MORE_THAN, 1800)
     assert figures[FigureKind.PRIZE_WINNERS] == (FigureQualifier.EXACT, 18)
