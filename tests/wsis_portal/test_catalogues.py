@@ -19,7 +19,7 @@ from tests.factories.prizes import ProjectFactory, category, contest_at
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 # Catalogue directory -> number of plural forms (CLDR/gettext: Arabic 6, Russian 3, Chinese 1).
-PLURAL_FORMS = {"fr": 2, "es": 2}
+PLURAL_FORMS = {"fr": 2, "es": 2, "ru": 3}
 CATALOGUES = sorted(PLURAL_FORMS)
 
 # Translations allowed to read exactly like the English source: proper nouns, acronyms and
@@ -178,6 +178,7 @@ def test_compiled_catalogue_matches_the_source(lang):
 PAGE_TEXT = {
     "fr": ("Aller au contenu principal", "Portail du Forum du SMSI"),
     "es": ("Ir al contenido principal", "Portal del Foro de la CMSI"),
+    "ru": ("Перейти к основному содержанию", "Портал Форума ВВУИО"),
 }
 
 
@@ -234,3 +235,19 @@ def test_home_lists_the_open_contest_in_one_language(client):
     html = client.get("/", headers={"accept-language": "fr"}, follow=True).content.decode()
     assert f"Prix du SMSI {contest.year} : Vote public en ligne" in html
     assert "WSIS Prizes" not in html
+
+
+# Counts that pick each plural form of the language (gettext rules, as in the Plural-Forms header).
+PLURAL_SAMPLES = {
+    "fr": {0: "0 fiche", 1: "1 fiche", 2: "2 fiches"},
+    "es": {1: "1 entrada", 2: "2 entradas", 0: "0 entradas"},
+    "ru": {1: "1 запись", 3: "3 записи", 5: "5 записей", 12: "12 записей", 21: "21 запись"},
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PLURAL_SAMPLES))
+def test_plural_forms_are_chosen_by_count(lang):
+    with translation.override(lang):
+        for n, expected in PLURAL_SAMPLES[lang].items():
+            text = translation.ngettext("%(counter)s entry", "%(counter)s entries", n)
+            assert text % {"counter": n} == expected
