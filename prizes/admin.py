@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import services
 from .enums import PhaseKind, ProjectStatus
@@ -143,7 +144,11 @@ def _run(modeladmin, request, queryset, action):
                 request, f"{obj}: {getattr(exc, 'message', exc)}", level=messages.ERROR
             )
     if done:
-        modeladmin.message_user(request, _("%(n)s done.") % {"n": done}, level=messages.SUCCESS)
+        modeladmin.message_user(
+            request,
+            ngettext("%(n)s done.", "%(n)s done.", done) % {"n": done},
+            level=messages.SUCCESS,
+        )
 
 
 class ProjectAttachmentInline(admin.TabularInline):
@@ -235,7 +240,10 @@ class ProjectAdmin(admin.ModelAdmin):
                 nominate=True,
                 reason=request.POST.get("reason", ""),
             )
-            self.message_user(request, _("%(n)s projects nominated.") % {"n": n})
+            self.message_user(
+                request,
+                ngettext("%(n)s project nominated.", "%(n)s projects nominated.", n) % {"n": n},
+            )
         except PrizesError as exc:
             self.message_user(request, exc.message, level=messages.ERROR)
 
@@ -252,7 +260,10 @@ class ProjectAdmin(admin.ModelAdmin):
                 nominate=False,
                 reason=request.POST.get("reason", ""),
             )
-            self.message_user(request, _("%(n)s projects declined.") % {"n": n})
+            self.message_user(
+                request,
+                ngettext("%(n)s project declined.", "%(n)s projects declined.", n) % {"n": n},
+            )
         except PrizesError as exc:
             self.message_user(request, exc.message, level=messages.ERROR)
 
