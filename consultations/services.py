@@ -193,9 +193,7 @@ def submission_links_resend(
     for submission in Submission.objects.filter(consultation=consultation, email__iexact=email):
         token = secrets.token_urlsafe(32)
         with transaction.atomic():
-            Submission.objects.filter(pk=submission.pk).update(
-                pending_token_hash=token_hash(token)
-            )
+            Submission.objects.filter(pk=submission.pk).update(pending_token_hash=token_hash(token))
             link = (link_base or base_url()) + reverse(
                 "consultations:submission_private", args=[consultation.slug, token]
             )

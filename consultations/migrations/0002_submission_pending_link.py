@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('consultations', '0001_initial'),
+        ("consultations", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='submission',
-            name='pending_token_hash',
-            field=models.CharField(blank=True, editable=False, max_length=64, null=True, unique=True),
+            model_name="submission",
+            name="pending_token_hash",
+            field=models.CharField(
+                blank=True, editable=False, max_length=64, null=True, unique=True
+            ),
         ),
     ]
