@@ -99,3 +99,23 @@ def test_stylesheets_use_logical_properties():
     for sheet in (STATIC / "css").glob("*.css"):
         found = physical.findall(sheet.read_text())
         assert not found, f"{sheet.name}: {found}"
+
+
+@pytest.mark.django_db
+def test_a_new_entry_awaiting_moderation_does_not_speak_of_a_published_version(client):
+    from stocktaking.enums import EntryStatus, RevisionKind
+    from stocktaking.models import EntryRevision
+    from tests.factories.accounts import StakeholderFactory
+    from tests.factories.stocktaking import EntryFactory
+
+    owner = StakeholderFactory()
+    new = EntryFactory(status=EntryStatus.SUBMITTED, submitter=owner)
+    EntryRevision.objects.create(entry=new, kind=RevisionKind.SUBMISSION, proposed_by=owner)
+    published = EntryFactory(submitter=owner)
+    EntryRevision.objects.create(entry=published, kind=RevisionKind.UPDATE, proposed_by=owner)
+    client.force_login(owner)
+    new_page = client.get(f"/stocktaking/entries/{new.pk}/").content.decode()
+    assert "published version below stays visible" not in new_page
+    assert "Only you and the WSIS Secretariat can see this entry." in new_page
+    updated_page = client.get(f"/stocktaking/entries/{published.pk}/").content.decode()
+    assert "published version below stays visible" in updated_page
