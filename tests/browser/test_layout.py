@@ -34,7 +34,10 @@ def public_pages() -> list[str]:
         title="Measuring meaningful connectivity in least developed countries and small islands",
     )
     contest = contest_at(timezone.now(), open_phase=PrizePhase.VOTING)
-    project = ProjectFactory(contest=contest, title="Connecting rural schools to the national research and education network")
+    project = ProjectFactory(
+        contest=contest,
+        title="Connecting rural schools to the national research and education network",
+    )
     call = CallFactory(year=2025, report_year=2026)
     entry = EntryFactory(
         title="Digital literacy for rural women and girls", website=LONG_URL, call=call
