@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ungis', '0003_agency_updated_by'),
+        ("ungis", "0003_agency_updated_by"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='chairterm',
-            name='source',
-            field=models.CharField(default='', help_text='The published document that names this chair or vice-chair.', max_length=300, verbose_name='source'),
+            model_name="chairterm",
+            name="source",
+            field=models.CharField(
+                default="",
+                help_text="The published document that names this chair or vice-chair.",
+                max_length=300,
+                verbose_name="source",
+            ),
         ),
     ]
