@@ -19,7 +19,7 @@ from tests.factories.prizes import ProjectFactory, category, contest_at
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 # Catalogue directory -> number of plural forms (CLDR/gettext: Arabic 6, Russian 3, Chinese 1).
-PLURAL_FORMS = {"fr": 2, "es": 2, "ru": 3}
+PLURAL_FORMS = {"fr": 2, "es": 2, "ru": 3, "ar": 6}
 CATALOGUES = sorted(PLURAL_FORMS)
 
 # Translations allowed to read exactly like the English source: proper nouns, acronyms and
@@ -179,6 +179,7 @@ PAGE_TEXT = {
     "fr": ("Aller au contenu principal", "Portail du Forum du SMSI"),
     "es": ("Ir al contenido principal", "Portal del Foro de la CMSI"),
     "ru": ("Перейти к основному содержанию", "Портал Форума ВВУИО"),
+    "ar": ("الانتقال إلى المحتوى الرئيسي", "بوابة منتدى القمة العالمية لمجتمع المعلومات"),
 }
 
 
@@ -242,6 +243,7 @@ PLURAL_SAMPLES = {
     "fr": {0: "0 fiche", 1: "1 fiche", 2: "2 fiches"},
     "es": {1: "1 entrada", 2: "2 entradas", 0: "0 entradas"},
     "ru": {1: "1 запись", 3: "3 записи", 5: "5 записей", 12: "12 записей", 21: "21 запись"},
+    "ar": {0: "0 سجل", 1: "1 سجل", 2: "2 سجلان", 5: "5 سجلات", 11: "11 سجلاً", 100: "100 سجل"},
 }
 
 
