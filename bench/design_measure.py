@@ -38,7 +38,7 @@ LCP_JS = """() => new Promise(resolve => {
 
 
 def fetch(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (our own server)
+    with urllib.request.urlopen(url, timeout=30) as response:
         return response.read()
 
 
