@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
+from .feeds import OpenCallsFeed
 
 handler404 = "wsis_portal.views.page_not_found"
 
@@ -15,6 +16,7 @@ admin.site.index_title = _("Portal administration")
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("feeds/open-calls/", OpenCallsFeed(), name="open_calls_feed"),
     path("open-data/", views.open_data, name="open_data"),
     path("styleguide/", views.styleguide, name="styleguide"),
     path("i18n/", include("django.conf.urls.i18n")),
