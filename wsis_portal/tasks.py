@@ -29,3 +29,19 @@ def heartbeat(name: str = "worker") -> None:
     from .models import Heartbeat
 
     Heartbeat.objects.update_or_create(name=name, defaults={"beat_at": timezone.now()})
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def outbox_deliver(message_id: int) -> bool:
+    """The outbox's fast path: deliver one message, sent when its transaction commits."""
+    from . import outbox
+
+    return outbox.deliver(message_id=message_id)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def outbox_deliver_pending() -> int:
+    """The outbox's periodic path: deliver every message still pending and due."""
+    from . import outbox
+
+    return outbox.deliver_pending()
