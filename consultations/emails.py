@@ -6,6 +6,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wsis_portal.mail import Email
 from wsis_portal.models import OutboxMessage
@@ -102,7 +103,11 @@ def comment_digest(message: OutboxMessage) -> Email | None:
     discussion = subscription.discussion
     link = base_url() + discussion.get_absolute_url()
     return Email(
-        subject=_("[WSIS] %(n)s new comment(s) in “%(title)s”")
+        subject=ngettext(
+            "[WSIS] %(n)s new comment in “%(title)s”",
+            "[WSIS] %(n)s new comments in “%(title)s”",
+            len(comments),
+        )
         % {"n": len(comments), "title": discussion.title},
         body=render_to_string(
             "consultations/email/digest.txt",

@@ -4,6 +4,7 @@ import logging
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wsis_portal.settings")
@@ -18,6 +19,11 @@ app.conf.beat_schedule = {
     "heartbeat": {"task": "wsis_portal.tasks.heartbeat", "schedule": 30.0},
     # Delivers the outbox messages whose fast path was lost (broker down, worker killed).
     "outbox": {"task": "wsis_portal.tasks.outbox_deliver_pending", "schedule": 30.0},
+    # Expired sessions are never deleted by the database store itself.
+    "sessions-clear": {
+        "task": "wsis_portal.tasks.sessions_clear",
+        "schedule": crontab(hour=3, minute=17),
+    },
 }
 
 
