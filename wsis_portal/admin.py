@@ -56,7 +56,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
-    @admin.action(description=_("Deliver the selected messages again now"))
+    @admin.action(description=_("Deliver the selected messages again now"), permissions=["view"])
     def retry_now(self, request, queryset) -> None:
         count = outbox.retry(message_ids=list(queryset.values_list("pk", flat=True)))
         for message_id in queryset.filter(status=OutboxStatus.PENDING).values_list("pk", flat=True):
