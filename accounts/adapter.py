@@ -1,5 +1,25 @@
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.utils.translation import gettext
+
+
+@dataclass(frozen=True)
+class PortalSite:
+    """What allauth's emails call the site: the portal's name and public address, not the
+    host the request happened to reach (which read "Hello from 127.0.0.1:8000!")."""
+
+    name: str
+    domain: str
+
+
+def portal_site() -> PortalSite:
+    return PortalSite(
+        name=gettext("WSIS Forum portal"),
+        domain=urlsplit(settings.PORTAL_BASE_URL).netloc or settings.PORTAL_BASE_URL,
+    )
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -10,6 +30,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
         from .emails import ACCOUNT_MAIL
 
+        context = {"current_site": portal_site(), **context}
         message = self.render_mail(template_prefix, email, context)
         outbox.add(
             purpose=ACCOUNT_MAIL,

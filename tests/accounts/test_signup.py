@@ -204,3 +204,23 @@ def test_account_emails_leave_through_the_outbox_and_keep_no_link(
     assert "/accounts/password/reset/key/" in mailoutbox[0].body
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT and message.secret == {}
+
+
+@pytest.mark.django_db
+def test_confirmation_email_names_the_portal_and_confirming_signs_in(
+    client, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    settings.PORTAL_BASE_URL = "https://wsis.example.int"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/signup/", signup_data(email="grace@example.org"))
+    assert response.status_code == 302
+    message = mailoutbox[-1]
+    assert message.body.startswith("Hello from WSIS Forum portal!")
+    # The host appears only inside the link itself, never as the portal's name.
+    assert "testserver" not in re.sub(r"https?://\S+", "", message.body)
+    assert "wsis.example.int" in message.body
+    link = confirmation_link(message)
+    response = client.post(link)
+    assert response.status_code == 302
+    # Confirming the address in the browser that signed up signs the new user in.
+    assert client.get("/my/").status_code == 200
