@@ -21,6 +21,7 @@ failed and shown in the admin, where it can be retried.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -198,7 +199,8 @@ def deliver_pending(*, now: datetime | None = None, limit: int | None = None) ->
     """Deliver every pending message that is due, oldest first; returns how many were.
 
     Run by beat; safe to run in several workers at once (each row is locked by the one
-    delivering it and skipped by the others).
+    delivering it and skipped by the others). Stops after ``OUTBOX_BATCH`` messages or
+    ``OUTBOX_BATCH_SECONDS``, well inside Celery's task time limit.
     """
     now = now or timezone.now()
     limit = limit or settings.OUTBOX_BATCH
@@ -207,7 +209,14 @@ def deliver_pending(*, now: datetime | None = None, limit: int | None = None) ->
         .order_by("next_attempt_at", "pk")
         .values_list("pk", flat=True)[:limit]
     )
-    return sum(deliver(message_id=message_id, now=now) for message_id in ids)
+    # Stop well inside the task's time limit; the next run takes the rest.
+    budget_ends = time.monotonic() + settings.OUTBOX_BATCH_SECONDS
+    delivered = 0
+    for message_id in ids:
+        if time.monotonic() > budget_ends:
+            break
+        delivered += deliver(message_id=message_id, now=now)
+    return delivered
 
 
 def retry(*, message_ids: list[int], now: datetime | None = None) -> int:

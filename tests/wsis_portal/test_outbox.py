@@ -219,3 +219,14 @@ def test_admin_action_delivers_again(admin_client, settings):
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT
     assert len(mail.outbox) == 1
+
+
+def test_periodic_delivery_stops_at_its_time_budget(settings):
+    settings.OUTBOX_BATCH_SECONDS = 0
+    for i in range(3):
+        OutboxMessage.objects.create(purpose="test.hello", to_email=f"u{i}@example.org")
+    # A zero budget lets the first message through and leaves the rest to the next run.
+    assert outbox.deliver_pending() <= 1
+    settings.OUTBOX_BATCH_SECONDS = 60
+    assert outbox.deliver_pending() >= 2
+    assert OutboxMessage.objects.filter(status=OutboxStatus.SENT).count() == 3
