@@ -209,6 +209,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # Whatever language a row is created in, its English column is filled too, so that the
 # fallback is never empty; translators then overwrite it in the admin.
 MODELTRANSLATION_AUTO_POPULATE = "default"
+# Slugs are made from the English title, whatever the admin's language.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 TIME_ZONE = "Europe/Zurich"
 USE_I18N = True
 USE_TZ = True

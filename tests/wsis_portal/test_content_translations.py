@@ -213,7 +213,7 @@ def test_ungis_member_names_in_french():
     with translation.override("fr"):
         assert agency("WHO").name == "Organisation mondiale de la Santé"
         assert agency("UNESCO").name == (
-            "Organisation des Nations Unies pour l'éducation, la science et la culture"
+            "Organisation des Nations Unies pour l’éducation, la science et la culture"
         )
     with translation.override("en"):
         assert agency("WHO").name == "World Health Organization"
