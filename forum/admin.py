@@ -14,6 +14,7 @@ from .models import (
     OutcomeDocument,
     Partner,
     Person,
+    PublishedFigure,
     Registration,
     Session,
     SessionPerson,
@@ -39,8 +40,8 @@ class SDGAdmin(TranslationAdmin):
 
 @admin.register(MatrixLink)
 class MatrixLinkAdmin(admin.ModelAdmin):
-    list_display = ["action_line", "sdg", "source", "is_demo"]
-    list_filter = ["action_line", "sdg", "is_demo"]
+    list_display = ["action_line", "sdg", "evidence", "source", "is_demo"]
+    list_filter = ["evidence", "action_line", "sdg", "is_demo"]
     search_fields = ["rationale", "source"]
     list_select_related = ["action_line", "sdg"]
     autocomplete_fields = ["action_line", "sdg"]
@@ -86,6 +87,14 @@ class OutcomeDocumentInline(admin.TabularInline):
     extra = 0
 
 
+class PublishedFigureInline(admin.TabularInline):
+    """Figures the edition's documents state, each with its source, shown beside computed ones."""
+
+    formfield_overrides = HTTPS_URLS
+    model = PublishedFigure
+    extra = 0
+
+
 @admin.register(Edition)
 class EditionAdmin(TranslationAdmin):
     formfield_overrides = HTTPS_URLS
@@ -100,10 +109,13 @@ class EditionAdmin(TranslationAdmin):
         "registration_closes_at",
     ]
     search_fields = ["theme", "venue"]
-    inlines = [OutcomeDocumentInline]
+    inlines = [OutcomeDocumentInline, PublishedFigureInline]
     actions = ["export_registrations"]
 
-    @admin.action(description=_("Export the registrations of the selected editions (CSV)"))
+    @admin.action(
+        description=_("Export the registrations of the selected editions (CSV)"),
+        permissions=["view"],
+    )
     def export_registrations(self, request, queryset):
         return registration_csv(
             Registration.objects.filter(edition__in=queryset), "wsis-forum-registrations.csv"
@@ -164,7 +176,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "confirmation_sent_at"]
     actions = ["export_csv"]
 
-    @admin.action(description=_("Export the selected registrations (CSV)"))
+    @admin.action(description=_("Export the selected registrations (CSV)"), permissions=["view"])
     def export_csv(self, request, queryset):
         return registration_csv(queryset, "wsis-forum-registrations.csv")
 

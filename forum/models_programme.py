@@ -241,7 +241,16 @@ class Partner(models.Model):
                 violation_error_message=_(
                     "This organisation is already a partner of this edition."
                 ),
-            )
+            ),
+            # The Platinum package is sold as exclusive: one Platinum partner per edition.
+            models.UniqueConstraint(
+                fields=["edition"],
+                condition=models.Q(tier=PartnerTier.PLATINUM),
+                name="forum_partner_one_platinum_per_edition",
+                violation_error_message=_(
+                    "This edition already has its Platinum partner: the package is exclusive."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.selectors import profile_for
+from wsis_portal.params import get_page
 
-from . import programme
+from . import facts, programme
 from .enums import RegistrationStatus
 from .forms import RegistrationForm
 from .ical import calendar_bytes
@@ -33,7 +34,7 @@ PROGRAMME_PAGE_SIZE = 100
 
 def edition_list(request):
     paginator = Paginator(programme.editions(), 20)
-    page = paginator.get_page(request.GET.get("page"))
+    page = get_page(paginator, request.GET.get("page"))
     return render(request, "forum/edition_list.html", {"page_obj": page, "editions": page})
 
 
@@ -46,6 +47,7 @@ def edition_detail(request, year: int):
         {
             "edition": edition,
             "figures": programme.edition_figures(edition=edition),
+            "published": facts.published_figures(edition=edition),
             "partner_tiers": programme.partners_by_tier(edition=edition),
             "documents": list(edition.outcome_documents.all()),
             "registration_open": edition.registration_is_open(now),
@@ -58,7 +60,7 @@ def programme_page(request, year: int):
     edition = programme.edition_by_year(year)
     filterset = programme.programme_filter(edition=edition, data=request.GET)
     paginator = Paginator(filterset.qs, PROGRAMME_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = get_page(paginator, request.GET.get("page"))
     now = timezone.now()
     return render(
         request,

@@ -13,12 +13,13 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from accounts.enums import StakeholderType
 from wsis_portal.models import Phase
+from wsis_portal.translated import TranslatedText, translated
 from wsis_portal.uploads import DOCUMENT_TYPES, ServerName, UploadValidator, private_storage
 
 from .enums import BALLOT_STATES, PHASE_ORDER, PhaseKind, ProjectStatus
@@ -66,7 +67,27 @@ class Contest(models.Model):
         verbose_name_plural = _("contests")
 
     def __str__(self) -> str:
-        return self.title
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The title in the reader's language (see ``translated_title``), as plain text."""
+        return self.translated_title().text
+
+    def translated_title(self) -> TranslatedText:
+        """The title in the reader's language, and whether it fell back to English.
+
+        A translation typed in the admin comes first. Without one, the standard
+        "WSIS Prizes <year>" is translated as a whole by the catalogue (never "WSIS Prizes
+        2026: Vote public en ligne"); any other title falls back to English, marked as such.
+        """
+        text = translated(self, "title")
+        standard = f"WSIS Prizes {self.year}"
+        if text.fell_back and text.text == standard:
+            localised = gettext("WSIS Prizes %(year)s") % {"year": self.year}
+            if localised != standard:
+                return TranslatedText(localised, get_language(), False)
+        return text
 
     def get_absolute_url(self) -> str:
         return reverse("prizes:contest", args=[self.year])
@@ -254,8 +275,10 @@ class Project(models.Model):
         if self.description and not DESCRIPTION_MIN_WORDS <= words <= DESCRIPTION_MAX_WORDS:
             raise ValidationError(
                 {
-                    "description": gettext(
-                        "The description has %(n)s words; write between %(min)s and %(max)s."
+                    "description": ngettext(
+                        "The description has %(n)s word; write between %(min)s and %(max)s.",
+                        "The description has %(n)s words; write between %(min)s and %(max)s.",
+                        words,
                     )
                     % {"n": words, "min": DESCRIPTION_MIN_WORDS, "max": DESCRIPTION_MAX_WORDS}
                 }

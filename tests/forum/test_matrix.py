@@ -46,7 +46,7 @@ def test_matrix_linked_cell_is_marked_and_clickable(client):
     assert len(linked) == 1
     _cls, body = linked[0]
     assert 'href="/matrix/C2/9/"' in body
-    assert "linked" in body
+    assert "documented linkage" in body
     unlinked_with_links = [b for c, b in cells if "linked" not in c.split() and "href" in b]
     assert unlinked_with_links == []
 

@@ -36,6 +36,15 @@ def text(html: str) -> str:
 # --- The helper and the template tag -------------------------------------------------------
 
 
+def test_standard_contest_title_without_translation_comes_from_the_catalogue():
+    # "WSIS Prizes <year>" is translated as a whole by the catalogue: not a fallback.
+    contest = contest_at(timezone.now())
+    with translation.override("fr"):
+        title = contest.translated_title()
+    assert title.text == f"Prix du SMSI {contest.year}"
+    assert not title.fell_back
+
+
 def test_translated_returns_the_visitors_language_when_there_is_a_translation():
     contest = contest_at(timezone.now())
     contest.title_ar = "جوائز القمة العالمية لمجتمع المعلومات"
@@ -124,6 +133,9 @@ def test_contest_page_in_arabic_shows_the_arabic_title(client):
 
 def test_contest_page_in_russian_without_translation_marks_the_english_title(client):
     contest = contest_at(timezone.now())
+    # A title of the Secretariat's own: the catalogue cannot translate it, and the Arabic
+    # translation must not stand in for the missing Russian one.
+    contest.title_en = f"WSIS Prizes {contest.year}: the special edition"
     contest.title_ar = "جوائز القمة العالمية لمجتمع المعلومات"
     contest.save()
     response = get_in(client, "ru", "prizes:contest", contest.year)
