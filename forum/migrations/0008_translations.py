@@ -22,7 +22,7 @@ def copy_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0005_load_building_blocks"),
+        ("forum", "0007_published_figures_and_exclusive_platinum"),
     ]
 
     operations = [
