@@ -3,6 +3,7 @@
 Forum editions, sessions and people live in ``forum.models_*`` modules added by their issue.
 """
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -94,7 +95,9 @@ class MatrixLink(models.Model):
         ActionLine, on_delete=models.CASCADE, related_name="matrix_links"
     )
     sdg = models.ForeignKey(SDG, on_delete=models.CASCADE, related_name="matrix_links")
-    rationale = models.TextField(_("rationale"))
+    rationale = models.TextField(
+        _("rationale"), max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
     source = models.CharField(
         _("source"),
         max_length=300,

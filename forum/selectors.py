@@ -38,6 +38,15 @@ class MatrixRow:
     action_line: ActionLine
     cells: list[MatrixCell]
 
+    @property
+    def linked_cells(self) -> list[MatrixCell]:
+        """The row's Goals with a documented linkage: the chips of the phone list."""
+        return [cell for cell in self.cells if cell.linked]
+
+    @property
+    def tagged(self) -> int:
+        return sum(cell.count for cell in self.cells)
+
 
 def tagged_counts() -> dict[tuple[str, int], int]:
     """How much content of every registered app is tagged with each pair (a query per app)."""

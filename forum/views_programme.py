@@ -158,15 +158,17 @@ def register(request, year: int):
 
 
 @login_required
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 def register_cancel(request, year: int):
-    """Cancel one's own registration; someone else's cannot be reached (404)."""
+    """Cancel one's own registration after confirming it on this page; someone else's is a 404."""
     registration = get_object_or_404(
         Registration.objects.select_related("edition"),
         edition__year=year,
         user=request.user,
         status=RegistrationStatus.CONFIRMED,
     )
+    if request.method == "GET":
+        return render(request, "forum/register_cancel.html", {"registration": registration})
     try:
         registration_cancel(registration=registration)
     except RegistrationError as error:

@@ -37,9 +37,14 @@ def test_matrix_marks_illustrative_and_documented_cells_apart(client):
         action_line=action_line("C3"), sdg=sdg(4), source="", evidence=LinkEvidence.ILLUSTRATIVE
     )
     html = client.get("/matrix/").content.decode()
-    assert html.count("documented linkage</span>") == 1
-    assert html.count("illustrative linkage</span>") == 1
-    assert 'class="cell shade-0 linked illustrative"' in html
+    table = html.split('<table class="matrix">')[1].split("</table>")[0]
+    assert table.count("documented linkage</span>") == 1
+    assert table.count("illustrative linkage</span>") == 1
+    assert 'class="cell shade-0 linked illustrative"' in table
+    # The phone list marks the illustrative chip too.
+    phone_list = html.split('<ol class="matrix-list">')[1].split("</ol>")[0]
+    assert phone_list.count("illustrative linkage</span>") == 1
+    assert 'class="sdg-chip illustrative"' in phone_list
 
 
 @pytest.mark.parametrize("path", ["/matrix/C3/4/", "/action-lines/C3/", "/sdgs/4/"])
