@@ -1,5 +1,6 @@
 """One column per language for the text the Secretariat writes (django-modeltranslation)."""
 
+import django.core.validators
 from django.db import migrations, models
 from django.db.models import F
 
@@ -16,7 +17,7 @@ def copy_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ungis", "0003_agency_updated_by"),
+        ("ungis", "0004_text_max_lengths"),
     ]
 
     operations = [
@@ -26,7 +27,9 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What the agency does for the WSIS process.",
+                max_length=5000,
                 null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
                 verbose_name="public profile",
             ),
         ),
@@ -36,7 +39,9 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What the agency does for the WSIS process.",
+                max_length=5000,
                 null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
                 verbose_name="public profile",
             ),
         ),
@@ -46,7 +51,9 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What the agency does for the WSIS process.",
+                max_length=5000,
                 null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
                 verbose_name="public profile",
             ),
         ),
@@ -56,7 +63,9 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What the agency does for the WSIS process.",
+                max_length=5000,
                 null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
                 verbose_name="public profile",
             ),
         ),
@@ -66,7 +75,9 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What the agency does for the WSIS process.",
+                max_length=5000,
                 null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
                 verbose_name="public profile",
             ),
         ),
@@ -76,7 +87,9 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 help_text="What the agency does for the WSIS process.",
+                max_length=5000,
                 null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
                 verbose_name="public profile",
             ),
         ),
@@ -113,32 +126,68 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="initiative",
             name="description_ar",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="initiative",
             name="description_en",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="initiative",
             name="description_es",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="initiative",
             name="description_fr",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="initiative",
             name="description_ru",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="initiative",
             name="description_zh_hans",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="initiative",

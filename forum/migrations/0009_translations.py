@@ -1,5 +1,6 @@
 """One column per language for the text the Secretariat writes (django-modeltranslation)."""
 
+import django.core.validators
 from django.db import migrations, models
 from django.db.models import F
 
@@ -22,15 +23,10 @@ def copy_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0007_published_figures_and_exclusive_platinum"),
+        ("forum", "0008_text_max_lengths"),
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name="sdg",
-            name="title",
-            field=models.CharField(max_length=400, verbose_name="title"),
-        ),
         migrations.AddField(
             model_name="actionline",
             name="short_name",
@@ -140,32 +136,68 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="buildingblock",
             name="description_ar",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="buildingblock",
             name="description_en",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="buildingblock",
             name="description_es",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="buildingblock",
             name="description_fr",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="buildingblock",
             name="description_ru",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="buildingblock",
             name="description_zh_hans",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="buildingblock",
@@ -366,32 +398,68 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="session",
             name="description_ar",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="session",
             name="description_en",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="session",
             name="description_es",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="session",
             name="description_fr",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="session",
             name="description_ru",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="session",
             name="description_zh_hans",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="session",
@@ -422,6 +490,11 @@ class Migration(migrations.Migration):
             model_name="session",
             name="title_zh_hans",
             field=models.CharField(max_length=300, null=True, verbose_name="title"),
+        ),
+        migrations.AlterField(
+            model_name="sdg",
+            name="title",
+            field=models.CharField(max_length=400, verbose_name="title"),
         ),
         migrations.RunPython(copy_english, migrations.RunPython.noop),
     ]

@@ -16,7 +16,7 @@ def copy_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("prizes", "0003_attachments_private_storage"),
+        ("prizes", "0004_text_max_lengths"),
     ]
 
     operations = [

@@ -1,5 +1,6 @@
 """One column per language for the text the Secretariat writes (django-modeltranslation)."""
 
+import django.core.validators
 from django.db import migrations, models
 from django.db.models import F
 
@@ -16,39 +17,75 @@ def copy_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("consultations", "0001_initial"),
+        ("consultations", "0003_submission_pending_link"),
     ]
 
     operations = [
         migrations.AddField(
             model_name="consultation",
             name="description_ar",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="consultation",
             name="description_en",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="consultation",
             name="description_es",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="consultation",
             name="description_fr",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="consultation",
             name="description_ru",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="consultation",
             name="description_zh_hans",
-            field=models.TextField(blank=True, null=True, verbose_name="description"),
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AddField(
             model_name="consultation",
@@ -83,32 +120,68 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="consultationphase",
             name="agenda_ar",
-            field=models.TextField(blank=True, null=True, verbose_name="agenda"),
+            field=models.TextField(
+                blank=True,
+                max_length=20000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(20000)],
+                verbose_name="agenda",
+            ),
         ),
         migrations.AddField(
             model_name="consultationphase",
             name="agenda_en",
-            field=models.TextField(blank=True, null=True, verbose_name="agenda"),
+            field=models.TextField(
+                blank=True,
+                max_length=20000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(20000)],
+                verbose_name="agenda",
+            ),
         ),
         migrations.AddField(
             model_name="consultationphase",
             name="agenda_es",
-            field=models.TextField(blank=True, null=True, verbose_name="agenda"),
+            field=models.TextField(
+                blank=True,
+                max_length=20000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(20000)],
+                verbose_name="agenda",
+            ),
         ),
         migrations.AddField(
             model_name="consultationphase",
             name="agenda_fr",
-            field=models.TextField(blank=True, null=True, verbose_name="agenda"),
+            field=models.TextField(
+                blank=True,
+                max_length=20000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(20000)],
+                verbose_name="agenda",
+            ),
         ),
         migrations.AddField(
             model_name="consultationphase",
             name="agenda_ru",
-            field=models.TextField(blank=True, null=True, verbose_name="agenda"),
+            field=models.TextField(
+                blank=True,
+                max_length=20000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(20000)],
+                verbose_name="agenda",
+            ),
         ),
         migrations.AddField(
             model_name="consultationphase",
             name="agenda_zh_hans",
-            field=models.TextField(blank=True, null=True, verbose_name="agenda"),
+            field=models.TextField(
+                blank=True,
+                max_length=20000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(20000)],
+                verbose_name="agenda",
+            ),
         ),
         migrations.AddField(
             model_name="consultationphase",

@@ -16,7 +16,7 @@ def copy_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("stocktaking", "0003_through_tables_composite_indexes_only"),
+        ("stocktaking", "0005_search_vector_capped_input"),
     ]
 
     operations = [
