@@ -2,7 +2,7 @@
 
 English lives in ``ungis.members``. Source: each organization's official name in the six UN
 languages as the UN Terminology Database (UNTERM, unterm.un.org) records it, the way the UN
-system's documents write them. Filled by the data migration 0006 and again by
+system's documents write them. Filled by the data migration 0007 and again by
 ``members_load`` when a flushed database gets its members back; names the Secretariat has
 translated in the admin are left alone.
 """

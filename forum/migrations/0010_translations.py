@@ -23,7 +23,7 @@ def copy_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0008_text_max_lengths"),
+        ("forum", "0009_news"),
     ]
 
     operations = [

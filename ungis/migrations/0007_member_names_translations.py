@@ -1,7 +1,7 @@
 """The UNGIS members' and joint initiatives' names in the six languages.
 
 The names and their source are in ungis/members_translations.py. English is not touched:
-0005 copied the existing English names.
+0006 copied the existing English names.
 """
 
 from django.db import migrations
@@ -24,6 +24,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ungis", "0005_translations")]
+    dependencies = [("ungis", "0006_translations")]
 
     operations = [migrations.RunPython(load, unload)]

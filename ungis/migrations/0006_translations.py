@@ -17,7 +17,7 @@ def copy_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ungis", "0004_text_max_lengths"),
+        ("ungis", "0005_chairterm_source"),
     ]
 
     operations = [
