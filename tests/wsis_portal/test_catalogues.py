@@ -70,6 +70,7 @@ SAME_IN = {
         "Badges",
         "Session",
         "Pagination",
+        "Source",
         "%(n)s session",
         "%(n)s sessions",
         "source",

@@ -23,7 +23,7 @@ def copy_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0009_news"),
+        ("forum", "0010_session_type_rapporteur_country"),
     ]
 
     operations = [

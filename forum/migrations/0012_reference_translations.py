@@ -1,7 +1,7 @@
 """Action Line titles, SDG titles and short names, and building blocks in the six languages.
 
 The texts and their sources are in forum/taxonomy_translations.py. English is not touched:
-0010 copied the existing English text into the English column.
+0011 copied the existing English text into the English column.
 """
 
 from django.db import migrations
@@ -28,6 +28,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("forum", "0010_translations")]
+    dependencies = [("forum", "0011_translations")]
 
     operations = [migrations.RunPython(load, unload)]
