@@ -71,6 +71,7 @@ SAME_IN = {
         "Session",
         "Pagination",
         "Source",
+        "Rapporteur",
         "%(n)s session",
         "%(n)s sessions",
         "source",
