@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.selectors import user_has_verified_address
 from wsis_portal.mail import email_send_once
 from wsis_portal.models import claim_once
 
@@ -118,16 +119,21 @@ def submission_create(
 ) -> tuple[Submission, str]:
     """Record an official submission while the window is open; email a private edit link.
 
+    Double opt-in: unless a signed-in user sends it from an address verified on their
+    account, the address typed into the form is unconfirmed, and the only email it gets asks
+    its owner to confirm, quoting nothing that was typed (not even the name), so the form
+    cannot relay someone's text from the Secretariat's address. The submission counts once
+    confirmed (`submission_email_confirm`).
+
     Returns the submission and its private token (only its hash is stored).
     """
     _submission_window_check(consultation=consultation, now=now)
     token = secrets.token_urlsafe(32)
-    submission = Submission(
-        consultation=consultation,
-        user=user if user is not None and user.is_authenticated else None,
-        edit_token_hash=token_hash(token),
-    )
+    user = user if user is not None and user.is_authenticated else None
+    submission = Submission(consultation=consultation, user=user, edit_token_hash=token_hash(token))
     _apply_submission_fields(submission, data)
+    confirmed = user is not None and user_has_verified_address(user=user, email=submission.email)
+    submission.email_confirmed_at = now if confirmed else None
     submission.full_clean()
     with transaction.atomic():
         submission.save()
@@ -139,11 +145,52 @@ def submission_create(
         deadline = process_state(consultation=consultation, now=now).submissions_deadline
         # The submission is saved whatever the mail server says: a failed receipt is logged,
         # and the "lost link" page sends a new one.
-        transaction.on_commit(
-            lambda: _send_receipt(submission=submission, link=link, deadline=deadline),
-            robust=True,
-        )
+        if confirmed:
+            transaction.on_commit(
+                lambda: _send_receipt(submission=submission, link=link, deadline=deadline),
+                robust=True,
+            )
+        else:
+            transaction.on_commit(
+                lambda: _send_link(submission=submission, link=link, purpose="confirm"),
+                robust=True,
+            )
     return submission, token
+
+
+def _send_link(*, submission: Submission, link: str, purpose: str) -> None:
+    """Mail a private link to the address typed into a form, quoting nothing typed there.
+
+    Only the consultation's title (the Secretariat's text) and the link are in it: the name,
+    organisation and text of the submission may be someone else's words.
+    """
+    title = submission.consultation.title
+    if purpose == "confirm":
+        subject = _("[WSIS] Please confirm your address: submission to %(title)s")
+        template = "consultations/email/confirm_address.txt"
+    else:
+        subject = _("[WSIS] A new private link to your submission to %(title)s")
+        template = "consultations/email/new_link.txt"
+    mail.send_mail(
+        subject=subject % {"title": title},
+        message=render_to_string(template, {"title": title, "link": link}),
+        from_email=None,
+        recipient_list=[submission.email],
+    )
+
+
+def submission_email_confirm(*, submission: Submission, now: datetime) -> bool:
+    """The owner of the address confirms it (opening the private link and saying so).
+
+    From then on the submission counts; False when it was already confirmed.
+    """
+    done = Submission.objects.filter(pk=submission.pk, email_confirmed_at__isnull=True).update(
+        email_confirmed_at=now
+    )
+    if done:
+        submission.email_confirmed_at = now
+        logger.info("submission %s: address confirmed", submission.pk)
+    return bool(done)
 
 
 def _send_receipt(*, submission: Submission, link: str, deadline) -> None:
@@ -197,9 +244,12 @@ def submission_links_resend(
             link = (link_base or base_url()) + reverse(
                 "consultations:submission_private", args=[consultation.slug, token]
             )
+            # The address was typed into the "lost link" form: quote nothing of the submission.
             transaction.on_commit(
-                lambda s=submission, link=link: _send_receipt(
-                    submission=s, link=link, deadline=state.submissions_deadline
+                lambda s=submission, link=link: _send_link(
+                    submission=s,
+                    link=link,
+                    purpose="new-link" if s.email_confirmed_at else "confirm",
                 ),
                 robust=True,
             )
