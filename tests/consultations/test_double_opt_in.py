@@ -166,27 +166,33 @@ def test_secretariat_sees_unconfirmed_submissions_apart(admin_client):
     assert "address confirmed" in listing.lower()
 
 
-def test_signup_confirmation_email_quotes_nothing_typed_but_the_address(client, mailoutbox):
+def test_signup_confirmation_email_quotes_nothing_typed_but_the_address(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     """allauth's sign-up form also mails a typed address: it must not carry the typed name."""
-    client.post(
-        "/accounts/signup/",
-        signup_data(
-            email="victim@example.org",
-            full_name=HOSTILE["full_name"],
-            organisation_name=HOSTILE["organisation_name"],
-            job_title="Call-now URGENT",
-        ),
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/accounts/signup/",
+            signup_data(
+                email="victim@example.org",
+                full_name=HOSTILE["full_name"],
+                organisation_name=HOSTILE["organisation_name"],
+                job_title="Call-now URGENT",
+            ),
+        )
     assert len(mailoutbox) == 1
     _assert_quotes_nothing_typed(mailoutbox[0])
 
 
-def test_password_reset_email_quotes_nothing_typed(client, mailoutbox):
+def test_password_reset_email_quotes_nothing_typed(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     StakeholderFactory(
         email="victim@example.org",
         profile__full_name=HOSTILE["full_name"],
         profile__organisation_name=HOSTILE["organisation_name"],
     )
-    client.post("/accounts/password/reset/", {"email": "victim@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password/reset/", {"email": "victim@example.org"})
     assert len(mailoutbox) == 1
     _assert_quotes_nothing_typed(mailoutbox[0])
