@@ -340,6 +340,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only open data of the WSIS Forum portal.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "wsis_portal.schema.document_errors_and_values",
+    ],
 }
 
 LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="INFO")
