@@ -13,7 +13,7 @@ def confirm_existing(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("consultations", "0003_submission_pending_link"),
+        ("consultations", "0004_translations"),
     ]
 
     operations = [
