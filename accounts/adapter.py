@@ -1,7 +1,24 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.utils import translation
+
+from wsis_portal.i18n import login_language_apply, supported_language, translate_path
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         return getattr(settings, "ACCOUNT_ALLOW_REGISTRATION", True)
+
+    def save_user(self, request, user, form, commit=True):
+        # A new account keeps the language it signed up in, for its emails and next sign-in.
+        user.language = supported_language(translation.get_language()) or ""
+        return super().save_user(request, user, form, commit=commit)
+
+    def post_login(self, request, user, **kwargs):
+        """Signing in brings the user back to the language saved on their account."""
+        response = super().post_login(request, user, **kwargs)
+        language = login_language_apply(request=request, user=user, response=response)
+        location = response.get("Location") if response is not None else None
+        if language and location:
+            response["Location"] = translate_path(location, language)
+        return response

@@ -18,9 +18,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from wsis_portal.i18n import language_of, recipient_language
 from wsis_portal.mail import email_send_once
 from wsis_portal.models import claim_once
 
@@ -79,7 +81,7 @@ def _submission_window_check(*, consultation: Consultation, now: datetime) -> No
     if state.submissions_not_yet_open:
         raise DeadlinePassed(
             _("Submissions open on %(date)s. Please come back then.")
-            % {"date": timezone.localtime(state.opening.starts_at).strftime("%d %B %Y, %H:%M %Z")}
+            % {"date": date_format(timezone.localtime(state.opening.starts_at), "DATETIME_FORMAT")}
         )
     if state.deadline_phase is None or state.opening is None:
         raise DeadlinePassed(_("This consultation does not take official submissions."))
@@ -89,7 +91,7 @@ def _submission_window_check(*, consultation: Consultation, now: datetime) -> No
             "accepts or changes submissions. Nothing was saved. You can still take part in "
             "the online discussions."
         )
-        % {"date": timezone.localtime(state.submissions_deadline).strftime("%d %B %Y, %H:%M %Z")}
+        % {"date": date_format(timezone.localtime(state.submissions_deadline), "DATETIME_FORMAT")}
     )
 
 
@@ -147,12 +149,16 @@ def submission_create(
 
 def _send_receipt(*, submission: Submission, link: str, deadline) -> None:
     context = {"submission": submission, "link": link, "deadline": deadline}
-    mail.send_mail(
-        subject=_("[WSIS] Your submission to %(title)s") % {"title": submission.consultation.title},
-        message=render_to_string("consultations/email/receipt.txt", context),
-        from_email=None,
-        recipient_list=[submission.email],
-    )
+    # An anonymous submitter reads the language of the page they submitted from (still active
+    # here: the receipt leaves on commit of their request).
+    with language_of(submission.user, fallback=translation.get_language()):
+        mail.send_mail(
+            subject=_("[WSIS] Your submission to %(title)s")
+            % {"title": submission.consultation.title},
+            message=render_to_string("consultations/email/receipt.txt", context),
+            from_email=None,
+            recipient_list=[submission.email],
+        )
 
 
 def submission_update(
@@ -401,17 +407,18 @@ def comment_digest_deliver(*, subscription_id: int) -> int:
             [CommentDelivery(subscription=subscription, comment=c) for c in comments]
         )
         discussion = subscription.discussion
-        link = base_url() + discussion.get_absolute_url()
-        mail.send_mail(
-            subject=_("[WSIS] %(n)s new comment(s) in “%(title)s”")
-            % {"n": len(comments), "title": discussion.title},
-            message=render_to_string(
-                "consultations/email/digest.txt",
-                {"discussion": discussion, "comments": comments, "link": link},
-            ),
-            from_email=None,
-            recipient_list=[subscription.user.email],
-        )
+        with language_of(subscription.user):
+            link = base_url() + discussion.get_absolute_url()
+            mail.send_mail(
+                subject=_("[WSIS] %(n)s new comment(s) in “%(title)s”")
+                % {"n": len(comments), "title": discussion.title},
+                message=render_to_string(
+                    "consultations/email/digest.txt",
+                    {"discussion": discussion, "comments": comments, "link": link},
+                ),
+                from_email=None,
+                recipient_list=[subscription.user.email],
+            )
     return len(comments)
 
 
@@ -431,28 +438,26 @@ def phase_reminders_send(now: datetime) -> int:
     )
     completed = 0
     for phase in due.select_related("consultation"):
-        emails = sorted(
+        recipients = sorted(
             set(
                 Subscription.objects.filter(consultation=phase.consultation).values_list(
-                    "user__email", flat=True
+                    "user__email", "user__language"
                 )
             )
         )
-        link = base_url() + phase.consultation.get_absolute_url()
-        body = render_to_string(
-            "consultations/email/phase_reminder.txt", {"phase": phase, "link": link}
-        )
-        subject = _("[WSIS] Reminder: %(phase)s, %(name)s") % {
-            "phase": phase.label,
-            "name": phase.name,
-        }
-        for email in emails:
-            email_send_once(
-                key=f"consultations:reminder:{phase.pk}:{email.lower()}",
-                subject=subject,
-                body=body,
-                to=email,
-            )
+        for email, language in recipients:
+            # Each subscriber reads the reminder in the language saved on their account.
+            with translation.override(recipient_language(fallback=language)):
+                link = base_url() + phase.consultation.get_absolute_url()
+                email_send_once(
+                    key=f"consultations:reminder:{phase.pk}:{email.lower()}",
+                    subject=_("[WSIS] Reminder: %(phase)s, %(name)s")
+                    % {"phase": phase.label, "name": phase.name},
+                    body=render_to_string(
+                        "consultations/email/phase_reminder.txt", {"phase": phase, "link": link}
+                    ),
+                    to=email,
+                )
         if claim_once(ConsultationPhase.objects.filter(pk=phase.pk), field="reminder_sent_at"):
             completed += 1
     return completed

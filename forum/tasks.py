@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
 
+from wsis_portal.i18n import language_of
 from wsis_portal.models import claim_once
 
 from .enums import RegistrationStatus
@@ -30,7 +29,7 @@ def registration_confirmation_send(registration_id: int) -> bool:
             Registration.objects.filter(pk=registration_id), field="confirmation_sent_at"
         ):
             return False
-        with translation.override(settings.LANGUAGE_CODE):
+        with language_of(registration.user):
             context = {"registration": registration, "edition": registration.edition}
             subject = render_to_string("forum/email/registration_subject.txt", context).strip()
             body = render_to_string("forum/email/registration_body.txt", context)

@@ -10,6 +10,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from accounts.roles import EXPERT_GROUP
+from wsis_portal.i18n import language_of
 from wsis_portal.mail import email_send_once
 
 
@@ -45,13 +46,14 @@ def project_receipt_send(project_id: int) -> None:
     project = project.first()
     if project is None or project.submitted_at is None:
         return
-    email_send_once(
-        key=f"prizes:receipt:{project.pk}:{project.submitted_at.isoformat()}",
-        subject=_("[WSIS] %(contest)s: %(title)s")
-        % {"contest": project.contest, "title": project.title},
-        body=render_to_string("prizes/email/receipt.txt", {"project": project}),
-        to=project.submitter.email,
-    )
+    with language_of(project.submitter):
+        email_send_once(
+            key=f"prizes:receipt:{project.pk}:{project.submitted_at.isoformat()}",
+            subject=_("[WSIS] %(contest)s: %(title)s")
+            % {"contest": project.contest, "title": project.title},
+            body=render_to_string("prizes/email/receipt.txt", {"project": project}),
+            to=project.submitter.email,
+        )
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -66,16 +68,17 @@ def submitters_notify(contest_id: int) -> int:
     ).select_related("submitter", "contest", "category__action_line")
     sent = 0
     for project in projects:
-        sent += email_send_once(
-            key=f"prizes:voting-open:{contest_id}:{project.pk}",
-            subject=_("[WSIS] %(contest)s: %(title)s")
-            % {"contest": project.contest, "title": project.title},
-            body=render_to_string(
-                "prizes/email/voting_open.txt",
-                {"project": project, "nominated": project.status in BALLOT_STATES},
-            ),
-            to=project.submitter.email,
-        )
+        with language_of(project.submitter):
+            sent += email_send_once(
+                key=f"prizes:voting-open:{contest_id}:{project.pk}",
+                subject=_("[WSIS] %(contest)s: %(title)s")
+                % {"contest": project.contest, "title": project.title},
+                body=render_to_string(
+                    "prizes/email/voting_open.txt",
+                    {"project": project, "nominated": project.status in BALLOT_STATES},
+                ),
+                to=project.submitter.email,
+            )
     return sent
 
 
@@ -90,16 +93,16 @@ def expert_group_notify(contest_id: int) -> int:
     experts = (
         get_user_model()
         .objects.filter(groups__name=EXPERT_GROUP, is_active=True)
-        .values_list("pk", "email")
+        .only("pk", "email", "language")
     )
-    body = render_to_string("prizes/email/experts.txt", {"contest": contest})
     sent = 0
-    for pk, email in experts:
-        sent += email_send_once(
-            key=f"prizes:experts:{contest_id}:{pk}",
-            subject=_("[WSIS] %(contest)s: the Champions are ready for scoring")
-            % {"contest": contest},
-            body=body,
-            to=email,
-        )
+    for expert in experts:
+        with language_of(expert):
+            sent += email_send_once(
+                key=f"prizes:experts:{contest_id}:{expert.pk}",
+                subject=_("[WSIS] %(contest)s: the Champions are ready for scoring")
+                % {"contest": contest},
+                body=render_to_string("prizes/email/experts.txt", {"contest": contest}),
+                to=expert.email,
+            )
     return sent

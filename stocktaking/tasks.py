@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
 
+from wsis_portal.i18n import language_of
 from wsis_portal.models import claim_once
 
 from .enums import RevisionStatus
@@ -30,7 +29,7 @@ def revision_decision_notify(revision_id: int) -> bool:
         recipient = revision.entry.submitter or revision.proposed_by
         if recipient is None or not claim_once(rows, "notified_at"):
             return False
-        with translation.override(settings.LANGUAGE_CODE):
+        with language_of(recipient):
             context = {"revision": revision, "entry": revision.entry}
             subject = render_to_string("stocktaking/email/decision_subject.txt", context).strip()
             body = render_to_string("stocktaking/email/decision_body.txt", context)

@@ -1,20 +1,27 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import i18n, views
 
 admin.site.site_header = _("WSIS Forum secretariat")
 admin.site.site_title = _("WSIS Forum admin")
 admin.site.index_title = _("Portal administration")
 
+# Machine and staff addresses: no language in the address (see wsis_portal/i18n.py).
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", i18n.set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("api/", include("wsis_portal.api_urls")),
+]
+
+# Public pages: English at /…, the other languages at /<code>/… (docs/translations.md).
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("forum.urls")),
@@ -22,8 +29,8 @@ urlpatterns = [
     path("stocktaking/", include("stocktaking.urls")),
     path("consultations/", include("consultations.urls")),
     path("ungis/", include("ungis.urls")),
-    path("api/", include("wsis_portal.api_urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
