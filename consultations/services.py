@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wsis_portal.i18n import language_of, recipient_language
 from wsis_portal.mail import email_send_once
@@ -410,7 +411,11 @@ def comment_digest_deliver(*, subscription_id: int) -> int:
         with language_of(subscription.user):
             link = base_url() + discussion.get_absolute_url()
             mail.send_mail(
-                subject=_("[WSIS] %(n)s new comment(s) in “%(title)s”")
+                subject=ngettext(
+                    "[WSIS] %(n)s new comment in “%(title)s”",
+                    "[WSIS] %(n)s new comments in “%(title)s”",
+                    len(comments),
+                )
                 % {"n": len(comments), "title": discussion.title},
                 message=render_to_string(
                     "consultations/email/digest.txt",
