@@ -2,7 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.utils import translation
 
-from wsis_portal.i18n import login_language_apply, supported_language, translate_path
+from wsis_portal.i18n import language_of, login_language_apply, supported_language, translate_path
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -22,3 +22,12 @@ class AccountAdapter(DefaultAccountAdapter):
         if language and location:
             response["Location"] = translate_path(location, language)
         return response
+
+    def send_mail(self, template_prefix, email, context):
+        """Account emails (password reset, address confirmation) in the account's language.
+
+        Without a saved language (a new sign-up), the language of the page that asked for it.
+        """
+        user = context.get("user")
+        with language_of(user, fallback=translation.get_language()):
+            return super().send_mail(template_prefix, email, context)

@@ -101,10 +101,20 @@ class LanguageMiddleware(LocaleMiddleware):
 
 
 def _is_page(path: str, urlconf) -> bool:
-    """Whether ``path`` is one of the pages that carry a language in their address."""
+    """Whether ``path`` is one of the pages that carry a language in their address.
+
+    A page address missing its final slash counts too, so that CommonMiddleware's
+    APPEND_SLASH redirect still finds it.
+    """
+    candidates = [path]
+    if settings.APPEND_SLASH and not path.endswith("/"):
+        candidates.append(path + "/")
     # The resolver only accepts the prefix of the active language.
     with translation.override(_PROBE_LANGUAGE):
-        return is_valid_path(f"/{_PROBE_LANGUAGE}{path}", urlconf) is not False
+        return any(
+            is_valid_path(f"/{_PROBE_LANGUAGE}{candidate}", urlconf) is not False
+            for candidate in candidates
+        )
 
 
 def translate_path(url: str, language: str) -> str:

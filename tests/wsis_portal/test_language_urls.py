@@ -88,6 +88,14 @@ def test_unprefixed_address_redirects_by_browser_language_unless_english_was_cho
 
 
 @pytest.mark.django_db
+def test_missing_final_slash_is_still_added(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    response = client.get("/matrix", follow=True)
+    assert response.redirect_chain[-1] == ("/fr/matrix/", 302)
+    assert client.get("/fr/matrix").status_code == 301
+
+
+@pytest.mark.django_db
 def test_unprefixed_post_is_not_redirected(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
     response = client.post("/stocktaking/submit/")
@@ -217,3 +225,17 @@ def test_dates_use_each_languages_format(language, expected):
     moment = timezone.localtime(datetime(2026, 11, 30, 13, 5, tzinfo=UTC))
     with translation.override(language):
         assert date_format(moment, "DATETIME_FORMAT") == expected
+
+
+@pytest.mark.django_db
+def test_account_emails_use_the_accounts_language(client):
+    english, french = UserFactory(language=""), UserFactory(language="fr")
+    for user in (english, french):
+        client.post("/accounts/password/reset/", {"email": user.email})
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects[english.email] == "[WSIS] Password Reset Email"
+    with translation.override("fr"):
+        from django.utils.translation import gettext
+
+        expected = "[WSIS] " + gettext("Password Reset Email")
+    assert subjects[french.email] == expected != subjects[english.email]
