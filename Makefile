@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint fmt bench seed check messages compilemessages check-messages screenshots-i18n clean
+.PHONY: install run test test-fast lint fmt bench seed check messages compilemessages check-messages screenshots screenshots-i18n clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is required"'
@@ -36,6 +36,18 @@ fmt: install
 seed: install
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python manage.py seed_demo
 
+# docs/screenshots/layout/: the main pages on a laptop (1,366 px) and a phone (390 px), taken with
+# Playwright and Chromium from a portal seeded with the demo data (seeded first if empty).
+SCREENSHOT_PORT ?= 8765
+CHROMIUM ?= /usr/bin/chromium
+screenshots: install
+	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --verbosity 0
+	DJANGO_DEBUG=true $(BIN)/python manage.py seed_demo --if-empty
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(SCREENSHOT_PORT) --noreload --insecure & \
+	  server=$$!; trap "kill $$server" EXIT; \
+	  for i in $$(seq 60); do curl -fs -o /dev/null http://127.0.0.1:$(SCREENSHOT_PORT)/ && break; sleep 1; done; \
+	  $(BIN)/python bench/screenshots.py --base-url http://127.0.0.1:$(SCREENSHOT_PORT) --chromium $(CHROMIUM)
+
 bench: install
 	$(BIN)/python bench/run.py
 
@@ -55,10 +67,10 @@ check-messages:
 	for po in locale/*/LC_MESSAGES/django.po; do msgfmt --check-format --statistics -o /dev/null $$po || exit 1; done
 
 # Screenshots of the main pages in the six languages (tests/browser/test_languages.py; needs
-# PostgreSQL, Redis and Chromium like `make test`), into docs/screenshots/<language>/.
+# PostgreSQL, Redis and Chromium like `make test`), into docs/screenshots/languages/<language>/.
 screenshots-i18n: install
-	WSIS_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/browser/test_languages.py -k read_entirely -p no:cacheprovider -q || true
-	ls docs/screenshots/*/
+	WSIS_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots/languages $(BIN)/python -m pytest tests/browser/test_languages.py -k read_entirely -p no:cacheprovider -q || true
+	ls docs/screenshots/languages/*/
 
 clean:
 	rm -rf $(VENV) var/celery-broker var/staticfiles

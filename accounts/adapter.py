@@ -1,8 +1,28 @@
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext
 
 from wsis_portal.i18n import language_of, login_language_apply, supported_language, translate_path
+
+
+@dataclass(frozen=True)
+class PortalSite:
+    """What allauth's emails call the site: the portal's name and public address, not the
+    host the request happened to reach (which read "Hello from 127.0.0.1:8000!")."""
+
+    name: str
+    domain: str
+
+
+def portal_site() -> PortalSite:
+    return PortalSite(
+        name=gettext("WSIS Forum portal"),
+        domain=urlsplit(settings.PORTAL_BASE_URL).netloc or settings.PORTAL_BASE_URL,
+    )
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -23,11 +43,10 @@ class AccountAdapter(DefaultAccountAdapter):
             response["Location"] = translate_path(location, language)
         return response
 
-    def send_mail(self, template_prefix, email, context):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Account emails (password reset, address confirmation) in the account's language.
 
         Without a saved language (a new sign-up), the language of the page that asked for it.
         """
-        user = context.get("user")
-        with language_of(user, fallback=translation.get_language()):
-            return super().send_mail(template_prefix, email, context)
+        with language_of(context.get("user"), fallback=translation.get_language()):
+            super().send_mail(template_prefix, email, {"current_site": portal_site(), **context})

@@ -11,6 +11,10 @@ One document vector, built in PostgreSQL by ``wsis_search_vector(text)``, holds:
   bigrams), so a two-character query such as "教育" is one lexeme and finds every text that
   contains those two characters side by side; a longer query must contain all its bigrams.
 
+A tsvector cannot exceed 1 MB: each configuration reads at most the first 50,000 characters of
+a field (forms allow far less) and the character pairs the first 20,000, so no write, however
+long, fails on it.
+
 ``wsis_search_query(text)`` reads what a visitor typed the same way: web-search syntax
 ("quoted phrase", -word, or) in each of the four configurations, joined by OR, and for Chinese
 the bigrams of each run joined by AND. Both functions are IMMUTABLE (fixed configurations), so
@@ -41,11 +45,11 @@ FUNCTIONS_SQL = [
     """
     CREATE OR REPLACE FUNCTION wsis_search_vector(doc text) RETURNS tsvector
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT to_tsvector('english', coalesce(doc, ''))
-            || to_tsvector('russian', coalesce(doc, ''))
-            || to_tsvector('arabic', coalesce(doc, ''))
-            || to_tsvector('simple', coalesce(doc, ''))
-            || array_to_tsvector(wsis_cjk_grams(doc))
+        SELECT to_tsvector('english', left(coalesce(doc, ''), 50000))
+            || to_tsvector('russian', left(coalesce(doc, ''), 50000))
+            || to_tsvector('arabic', left(coalesce(doc, ''), 50000))
+            || to_tsvector('simple', left(coalesce(doc, ''), 50000))
+            || array_to_tsvector(wsis_cjk_grams(left(doc, 20000)))
     $$;
     """,
     rf"""

@@ -22,6 +22,8 @@ urlpatterns = [
 # Public pages: English at /…, the other languages at /<code>/… (docs/translations.md).
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("open-data/", views.open_data, name="open_data"),
+    path("styleguide/", views.styleguide, name="styleguide"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("forum.urls")),

@@ -1,7 +1,8 @@
 """Search entries in every language: the trigger builds the vector with wsis_search_vector.
 
 See wsis_portal/search.py for what the vector holds (English, Russian and Arabic stems, the
-words as written, Chinese character bigrams). PostgreSQL only, like 0002.
+words as written, Chinese character bigrams) and how long an input it reads (the cap of 0005
+moved into wsis_search_vector). PostgreSQL only, like 0002.
 """
 
 from django.db import migrations
@@ -24,9 +25,9 @@ ENGLISH_TRIGGER_FUNCTION = """
 CREATE OR REPLACE FUNCTION stocktaking_entry_search_vector() RETURNS trigger AS $$
 BEGIN
     NEW.search_vector :=
-        setweight(to_tsvector('english', coalesce(NEW.title, '')), 'A') ||
-        setweight(to_tsvector('english', coalesce(NEW.organisation, '')), 'B') ||
-        setweight(to_tsvector('english', coalesce(NEW.description, '')), 'C');
+        setweight(to_tsvector('english', left(coalesce(NEW.title, ''), 50000)), 'A') ||
+        setweight(to_tsvector('english', left(coalesce(NEW.organisation, ''), 50000)), 'B') ||
+        setweight(to_tsvector('english', left(coalesce(NEW.description, ''), 50000)), 'C');
     RETURN NEW;
 END
 $$ LANGUAGE plpgsql;
@@ -40,7 +41,7 @@ BACKWARD = [ENGLISH_TRIGGER_FUNCTION, REFILL]
 
 
 class Migration(migrations.Migration):
-    dependencies = [("stocktaking", "0003_through_tables_composite_indexes_only")]
+    dependencies = [("stocktaking", "0005_search_vector_capped_input")]
 
     operations = [
         migrations.RunPython(

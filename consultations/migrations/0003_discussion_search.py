@@ -21,7 +21,7 @@ BACKWARD = [
 
 
 class Migration(migrations.Migration):
-    dependencies = [("consultations", "0001_initial")]
+    dependencies = [("consultations", "0002_text_max_lengths")]
 
     operations = [
         migrations.RunPython(
