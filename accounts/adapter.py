@@ -26,6 +26,27 @@ def portal_site() -> PortalSite:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Render allauth's email now and hand it to the outbox: a mail server that is down
+        delays it instead of failing the sign-up.
+
+        Rendered in the account's language (password reset, address confirmation); without a
+        saved language (a new sign-up), in the language of the page that asked for it.
+        """
+        from wsis_portal import outbox
+
+        from .emails import ACCOUNT_MAIL
+
+        context = {"current_site": portal_site(), **context}
+        with language_of(context.get("user"), fallback=translation.get_language()):
+            message = self.render_mail(template_prefix, email, context)
+        outbox.add(
+            purpose=ACCOUNT_MAIL,
+            to=email,
+            data={"template": template_prefix},
+            secret={"subject": message.subject, "body": message.body},
+        )
+
     def is_open_for_signup(self, request) -> bool:
         return getattr(settings, "ACCOUNT_ALLOW_REGISTRATION", True)
 
@@ -42,11 +63,3 @@ class AccountAdapter(DefaultAccountAdapter):
         if language and location:
             response["Location"] = translate_path(location, language)
         return response
-
-    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """Account emails (password reset, address confirmation) in the account's language.
-
-        Without a saved language (a new sign-up), the language of the page that asked for it.
-        """
-        with language_of(context.get("user"), fallback=translation.get_language()):
-            super().send_mail(template_prefix, email, {"current_site": portal_site(), **context})

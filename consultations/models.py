@@ -202,6 +202,11 @@ class Submission(models.Model):
     status_note = models.CharField(_("review note"), max_length=500, blank=True)
     # SHA-256 of the private edit token; the token itself is only in the receipt email.
     edit_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # A new link asked for on the "lost link" page: it replaces the current one only once it
+    # is opened, so someone who merely knows the address cannot cut the submitter off.
+    pending_token_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

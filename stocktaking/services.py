@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from forum.models import SDG, ActionLine
+from wsis_portal import outbox
 from wsis_portal.params import parse_int
 
+from .emails import REVISION_DECIDED
 from .enums import ENTRY_MOVES, CallKind, EntryStatus, RevisionKind, RevisionStatus
 from .models import Call, Entry, EntryActionLine, EntryRevision, EntrySDG
 
@@ -275,15 +277,17 @@ def _lock_pending(revision: EntryRevision) -> EntryRevision:
 
 
 def _decide(revision: EntryRevision, status: str, by: User, reason: str) -> EntryRevision:
-    from .tasks import revision_decision_notify
-
     revision.status = status
     revision.decided_by = by
     revision.decided_at = timezone.now()
     revision.reason = reason.strip()
     revision.full_clean()
     revision.save(update_fields=["status", "decided_by", "decided_at", "reason", "changes"])
-    revision_decision_notify.delay_on_commit(revision.pk)
+    outbox.add(
+        purpose=REVISION_DECIDED,
+        obj=revision,
+        to=revision.entry.submitter or revision.proposed_by,
+    )
     return revision
 
 

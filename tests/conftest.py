@@ -85,7 +85,9 @@ class WorkerProcess:
                 self.process.wait(timeout=5)
 
 
-def start_worker(tmp_path: Path, name: str = "w1") -> WorkerProcess:
+def start_worker(
+    tmp_path: Path, name: str = "w1", extra_env: dict[str, str] | None = None
+) -> WorkerProcess:
     log = tmp_path / f"celery-{name}.log"
     env = os.environ.copy()
     env.update(
@@ -93,6 +95,7 @@ def start_worker(tmp_path: Path, name: str = "w1") -> WorkerProcess:
         DATABASE_URL=database_url(),
         CELERY_TASK_ALWAYS_EAGER="false",
         PYTEST_XDIST_WORKER=settings.XDIST_WORKER,
+        **(extra_env or {}),
     )
     handle = log.open("w")
     process = subprocess.Popen(
@@ -145,6 +148,37 @@ def celery_worker(transactional_db, postgres, redis_broker, tmp_path):
     finally:
         worker.stop()
         app.conf.task_always_eager = True
+
+
+# Nothing listens on port 1: connecting is refused at once, as with a Redis that is down.
+CLOSED_BROKER_URL = "redis://127.0.0.1:1/0"
+
+
+def broker_use(url: str, *, eager: bool = False) -> None:
+    """Point this process's Celery producer at ``url`` (its cached connections dropped)."""
+    from kombu import pools
+
+    from wsis_portal.celery import app
+
+    app.conf.broker_url = url
+    app.conf.task_always_eager = eager
+    for pool in (app._pool, app.amqp._producer_pool):
+        if pool is not None:
+            pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
+    pools.reset()
+
+
+@pytest.fixture
+def broker_down():
+    """Tasks sent by this process go to a broker that cannot be reached (not run eagerly)."""
+    from wsis_portal.celery import app
+
+    previous = app.conf.broker_url
+    broker_use(CLOSED_BROKER_URL)
+    yield
+    broker_use(previous, eager=True)
 
 
 @pytest.fixture

@@ -252,6 +252,8 @@ FILE_UPLOAD_HANDLERS = [
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# An outbox delivery holds its row lock while it talks to the mail server: never forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="WSIS Secretariat <wsis-info@itu.int>"
 )
@@ -259,9 +261,29 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: Redis when REDIS_URL is set, otherwise a broker on the filesystem that needs no server.
 CELERY_BROKER_DIR = VAR_DIR / "celery-broker"
+# A message a worker took but never acknowledged (the worker was killed, the machine lost)
+# goes back to the queue this many seconds after it was taken: Redis's visibility timeout.
+# Tasks acknowledge late (after they ran) so such a message is run again, by another worker.
+CELERY_REDELIVERY_SECONDS = env.int("CELERY_REDELIVERY_SECONDS", default=300)
+# Every task is stopped past these (soft: SoftTimeLimitExceeded inside the task; hard: the
+# worker process is replaced). The hard limit stays below the redelivery time, or a task
+# still running would be handed to a second worker.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=120)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
+if not CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < CELERY_REDELIVERY_SECONDS:
+    raise ImproperlyConfigured(
+        "Celery limits must satisfy CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT "
+        "< CELERY_REDELIVERY_SECONDS."
+    )
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": CELERY_REDELIVERY_SECONDS,
+        # Workers look for such messages every few seconds (kombu's default sweep is every
+        # 10 x 10 s), so one is back in the queue at most a sweep after its timeout.
+        "unacked_restore_interval": max(1, min(10, CELERY_REDELIVERY_SECONDS // 3)),
+        "unacked_restore_throttle": 1,
+    }
 else:
     for sub in ("out", "processed", "control"):
         (CELERY_BROKER_DIR / sub).mkdir(parents=True, exist_ok=True)
@@ -326,16 +348,64 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="INFO")
+# Secret URL tokens (private submission links, confirmation and reset keys) are masked in
+# every log line (wsis_portal.logmask): on the loggers where Django writes request paths, so
+# every handler sees the masked text, and on the console handler for everything else.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "filters": {"mask_secrets": {"()": "wsis_portal.logmask.MaskSecretsFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_secrets"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["mask_secrets"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's default handlers (console in DEBUG, mail to ADMINS) are replaced: its
+        # records reach the root's masked console handler.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.request": {"filters": ["mask_secrets"], "propagate": True},
+        "django.security": {"filters": ["mask_secrets"], "propagate": True},
+        "django.security.csrf": {"filters": ["mask_secrets"], "propagate": True},
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["mask_secrets"],
+            "level": "INFO",
+            "propagate": False,
+        },
+        "django.db.backends": {"level": "INFO"},
+    },
 }
+
+# Private submission links of consultations keep read access this many days after the
+# consultation's last phase ends; the page then says the link has expired (410).
+CONSULTATION_LINK_DAYS_AFTER_CLOSE = env.int("CONSULTATION_LINK_DAYS_AFTER_CLOSE", default=90)
 
 # Absolute links in emails sent outside a request (Celery tasks, the beat tick).
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://localhost:8000")
 
 # How many seconds a worker heartbeat stays fresh for /healthz.
 HEALTH_WORKER_MAX_AGE = 120
+
+# The outbox (wsis_portal/outbox.py, docs/configuration.md): a failed delivery waits
+# OUTBOX_RETRY_BASE seconds, doubling up to OUTBOX_RETRY_MAX, and is given up (shown as failed
+# in the admin) after OUTBOX_MAX_ATTEMPTS. /healthz fails when a message has waited longer
+# than OUTBOX_MAX_PENDING_AGE seconds: beat delivers every 30 s, so that means mail is stuck.
+OUTBOX_RETRY_BASE = env.int("OUTBOX_RETRY_BASE", default=60)
+OUTBOX_RETRY_MAX = env.int("OUTBOX_RETRY_MAX", default=3600)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=12)
+OUTBOX_MAX_PENDING_AGE = env.int("OUTBOX_MAX_PENDING_AGE", default=900)
+OUTBOX_BATCH = env.int("OUTBOX_BATCH", default=500)
+OUTBOX_BATCH_SECONDS = env.int("OUTBOX_BATCH_SECONDS", default=60)

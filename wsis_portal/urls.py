@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import i18n, views
+from .feeds import OpenCallsFeed
 
 admin.site.site_header = _("WSIS Forum secretariat")
 admin.site.site_title = _("WSIS Forum admin")
@@ -17,6 +18,8 @@ urlpatterns = [
     path("i18n/setlang/", i18n.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/", include("wsis_portal.api_urls")),
+    # A feed reader has no language switcher: the feed follows its Accept-Language.
+    path("feeds/open-calls/", OpenCallsFeed(), name="open_calls_feed"),
 ]
 
 # Public pages: English at /…, the other languages at /<code>/… (docs/translations.md).

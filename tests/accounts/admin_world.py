@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.roles import EXPERT_GROUP, SECRETARIAT
+from forum.models import NewsItem
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import ExpertAssignment, ExpertScore, Tally
 from stocktaking.enums import RevisionKind
@@ -34,6 +35,7 @@ from tests.factories.prizes import ProjectFactory, category, contest_at, vote
 from tests.factories.stocktaking import CallFactory, EntryFactory
 from tests.factories.ungis import agency, focal_point
 from ungis.models import ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
+from wsis_portal.models import OutboxMessage, SentEmail
 
 ROLES = ("anonymous", "stakeholder", "expert", "focal_point", "secretariat", "superuser")
 
@@ -114,6 +116,9 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
         "forum.Person": PersonFactory(),
         "forum.Registration": registration,
         "forum.Partner": PartnerFactory(edition=session.edition),
+        "forum.NewsItem": NewsItem.objects.create(
+            title="News", slug="news-for-the-admin-matrix", summary="Summary"
+        ),
         "prizes.Contest": contest,
         "prizes.Project": project,
         "prizes.Vote": the_vote,
@@ -138,6 +143,10 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
         "ungis.Initiative": Initiative.objects.create(slug="matrix-test", name="Test initiative"),
         "ungis.Meeting": Meeting.objects.create(date=timezone.now().date(), venue="Geneva"),
         "ungis.FocalPoint": FocalPoint.objects.create(user=owner, agency=agency("UNESCO")),
+        "wsis_portal.OutboxMessage": OutboxMessage.objects.create(
+            purpose="forum.registration-confirmed", obj=registration, recipient=owner
+        ),
+        "wsis_portal.SentEmail": SentEmail.objects.create(key="outbox:matrix-test"),
     }
     staff_targets = {
         "accounts.User": staff,

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from consultations.services import phase_reminders_send, subscription_set
 from tests.factories.accounts import DEFAULT_PASSWORD, StakeholderFactory, UserFactory
 from tests.factories.consultations import consultation_with_phases
+from wsis_portal import outbox
 
 
 @pytest.fixture(autouse=True)
@@ -196,6 +197,7 @@ def test_reminders_go_out_in_each_recipients_language():
     meeting = consultation.phases.get(number=3)
     with time_machine.travel(meeting.starts_at - timedelta(days=2), tick=False):
         assert phase_reminders_send(timezone.now()) == 1
+        outbox.deliver_pending()
     by_address = {m.to[0]: m for m in mail.outbox}
     french = by_address[readers["fr"].email]
     assert french.subject.startswith("[SMSI] Rappel")
@@ -232,6 +234,7 @@ def test_account_emails_use_the_accounts_language(client):
     english, french = UserFactory(language=""), UserFactory(language="fr")
     for user in (english, french):
         client.post("/accounts/password/reset/", {"email": user.email})
+    outbox.deliver_pending()
     subjects = {m.to[0]: m.subject for m in mail.outbox}
     assert subjects[english.email] == "[WSIS] Password Reset Email"
     with translation.override("fr"):

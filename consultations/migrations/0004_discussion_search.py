@@ -21,7 +21,7 @@ BACKWARD = [
 
 
 class Migration(migrations.Migration):
-    dependencies = [("consultations", "0002_text_max_lengths")]
+    dependencies = [("consultations", "0003_submission_pending_link")]
 
     operations = [
         migrations.RunPython(
