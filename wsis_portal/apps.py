@@ -7,6 +7,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
+        from . import demo_translations
         from .countries import install_collation
+        from .registry import registry
 
         install_collation()
+        # After every app's own demo content, which it translates.
+        registry.add_demo("translations", demo_translations.seed, order=90)
