@@ -85,7 +85,7 @@ def rebuild_ms(function_sql: str | None, rows: int = 10_000) -> float:
 def main() -> None:
     from importlib import import_module
 
-    migration = import_module("stocktaking.migrations.0006_multilingual_search")
+    migration = import_module("stocktaking.migrations.0007_multilingual_search")
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM stocktaking_entry WHERE status = 'published'")
         entries = cursor.fetchone()[0]

@@ -41,7 +41,7 @@ BACKWARD = [ENGLISH_TRIGGER_FUNCTION, REFILL]
 
 
 class Migration(migrations.Migration):
-    dependencies = [("stocktaking", "0005_search_vector_capped_input")]
+    dependencies = [("stocktaking", "0006_translations")]
 
     operations = [
         migrations.RunPython(

@@ -21,7 +21,7 @@ BACKWARD = [
 
 
 class Migration(migrations.Migration):
-    dependencies = [("consultations", "0003_submission_pending_link")]
+    dependencies = [("consultations", "0004_translations")]
 
     operations = [
         migrations.RunPython(
