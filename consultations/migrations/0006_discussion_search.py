@@ -21,7 +21,7 @@ BACKWARD = [
 
 
 class Migration(migrations.Migration):
-    dependencies = [("consultations", "0004_translations")]
+    dependencies = [("consultations", "0005_submission_email_confirmed")]
 
     operations = [
         migrations.RunPython(
