@@ -17,6 +17,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -152,12 +153,12 @@ def phase_require_open(*, contest: Contest, kind: str, now: datetime | None = No
         if phase is not None and phase.has_ended(now):
             message = _("The %(phase)s phase ended on %(date)s.") % {
                 "phase": phase.get_kind_display().lower(),
-                "date": timezone.localtime(phase.ends_at).strftime("%d %B %Y, %H:%M %Z"),
+                "date": date_format(timezone.localtime(phase.ends_at), "DATETIME_FORMAT"),
             }
         elif phase is not None:
             message = _("The %(phase)s phase opens on %(date)s.") % {
                 "phase": phase.get_kind_display().lower(),
-                "date": timezone.localtime(phase.starts_at).strftime("%d %B %Y, %H:%M %Z"),
+                "date": date_format(timezone.localtime(phase.starts_at), "DATETIME_FORMAT"),
             }
         else:
             message = _("This phase is not scheduled for this contest.")
