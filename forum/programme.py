@@ -14,9 +14,10 @@ from django.shortcuts import get_object_or_404
 from accounts.enums import StakeholderType
 from wsis_portal.registry import MatrixItem
 
-from .enums import AttendanceMode, PartnerTier, RegistrationStatus
+from .enums import AttendanceMode, PartnerTier, Region, RegistrationStatus
 from .filters import SessionFilter
 from .models import SDG, ActionLine, Edition, Partner, Registration, Session, SessionPerson
+from .regions import region_for_country
 
 GENEVA = ZoneInfo(settings.TIME_ZONE)
 
@@ -37,6 +38,7 @@ class EditionFigures:
     countries: int
     sessions: int
     by_stakeholder_type: list[tuple[str, int]] = field(default_factory=list)
+    by_region: list[tuple[str, int]] = field(default_factory=list)
 
 
 def edition_figures(*, edition: Edition) -> EditionFigures:
@@ -49,6 +51,11 @@ def edition_figures(*, edition: Edition) -> EditionFigures:
         countries=Count("country", distinct=True),
     )
     per_type = dict(confirmed.values_list("stakeholder_type").annotate(n=Count("id")).order_by())
+    per_region: dict[str, int] = {}
+    for country, n in confirmed.values_list("country").annotate(n=Count("id")).order_by():
+        region = region_for_country(country)
+        if region is not None:
+            per_region[region] = per_region.get(region, 0) + n
     return EditionFigures(
         participants=totals["participants"],
         in_person=totals["in_person"],
@@ -59,6 +66,9 @@ def edition_figures(*, edition: Edition) -> EditionFigures:
             (label, per_type[value])
             for value, label in StakeholderType.choices
             if value in per_type
+        ],
+        by_region=[
+            (label, per_region[value]) for value, label in Region.choices if value in per_region
         ],
     )
 

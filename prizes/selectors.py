@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Avg, CharField, Count, Prefetch, QuerySet, Value
+from django.db.models import Avg, CharField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import MD5, Cast, Concat
 from django.http import Http404
 from django.urls import reverse
@@ -113,6 +113,54 @@ def ballot_categories(contest: Contest) -> int:
     )
 
 
+@dataclass
+class BallotTile:
+    """One category of the ballot as a tile: how many nominees, and the voter's choice."""
+
+    category: Category
+    nominees: int
+    voted_project_id: int | None
+
+    @property
+    def code(self) -> str:
+        return self.category.action_line.code
+
+
+def ballot_tiles(*, contest: Contest, choices: dict[int, int]) -> list[BallotTile]:
+    """Every category of the contest in Action Line order, with its number of projects on
+    the ballot (one query); `choices` is `voter_choices` of the visitor."""
+    categories = (
+        Category.objects.filter(contest=contest)
+        .select_related("action_line")
+        .annotate(nominees=Count("projects", filter=Q(projects__status__in=BALLOT_STATES)))
+        .order_by("action_line__number")
+    )
+    return [
+        BallotTile(category=c, nominees=c.nominees, voted_project_id=choices.get(c.pk))
+        for c in categories
+    ]
+
+
+def next_category_to_vote(*, contest_id: int, user, after_category_id: int) -> str | None:
+    """The code of the first category after `after_category_id` (in Action Line order,
+    wrapping round) that has projects on the ballot and no vote of `user`; None when the
+    voter has voted in every category. One query."""
+    rows = list(
+        Category.objects.filter(contest_id=contest_id)
+        .annotate(
+            nominees=Count("projects", filter=Q(projects__status__in=BALLOT_STATES)),
+            voted=Exists(Vote.objects.filter(voter=user, category_id=OuterRef("pk"))),
+        )
+        .order_by("action_line__number")
+        .values_list("pk", "action_line__code", "nominees", "voted")
+    )
+    start = next((i for i, row in enumerate(rows) if row[0] == after_category_id), -1) + 1
+    for _pk, code, nominees, voted in rows[start:] + rows[:start]:
+        if nominees and not voted:
+            return code
+    return None
+
+
 def voter_choices(*, contest: Contest, user) -> dict[int, int]:
     """{category id: project id} of the user's votes in this contest (invalidated included)."""
     if not user.is_authenticated:
@@ -169,6 +217,7 @@ class CategoryResult:
     winners: list[Project]
     champions: list[Project]
     tallies: list
+    chart: list = field(default_factory=list)
 
 
 def results(*, contest: Contest, now: datetime) -> dict:
@@ -214,6 +263,16 @@ def results(*, contest: Contest, now: datetime) -> dict:
         ):
             if tally.rank <= 10:
                 by_category[tally.category_id].tallies.append(tally)
+        for result in by_category.values():
+            # (label, value, link) rows of the category's bar chart, most voted first.
+            result.chart = [
+                (
+                    t.project.title,
+                    t.votes,
+                    reverse("prizes:project", args=[contest.year, t.project_id]),
+                )
+                for t in result.tallies
+            ]
     computed = None
     if live:
         from .models import Tally

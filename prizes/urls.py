@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("<int:year>/vote/", views.ballot, name="ballot"),
     path("<int:year>/vote/<int:project_id>/", views.vote, name="vote"),
+    path("<int:year>/vote/<slug:code>/", views.ballot_category, name="ballot_category"),
     path("<int:year>/projects/<int:project_id>/", views.project, name="project"),
     path("<int:year>/results/", views.results, name="results"),
     path("<int:year>/review/", views.review, name="review"),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import secrets
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
-from wsis_portal.params import get_page, parse_int
+from wsis_portal.params import parse_int
 from wsis_portal.ratelimit import (
     RateLimited,
     client_ip,
@@ -281,33 +281,88 @@ def _keep_shuffle_seed(response, seed: str) -> None:
     )
 
 
-def ballot(request, year: int):
-    item = selectors.contest_by_year(year)
-    now = timezone.now()
+def _voting_context(item, now) -> dict:
     voting = selectors.phase(item, PhaseKind.VOTING)
-    seed, new_seed = _shuffle_seed(request)
-    projects, filterset = selectors.ballot_projects(contest=item, seed=seed, params=request.GET)
-    page = get_page(Paginator(projects, PAGE_SIZE), request.GET.get("page"))
-    categories = selectors.categories_of(item)
+    return {"voting": voting, "voting_open": bool(voting and voting.is_open(now)), "now": now}
+
+
+def _progress(tiles, choices) -> dict:
+    total = sum(1 for tile in tiles if tile.nominees)
+    done = sum(1 for tile in tiles if tile.nominees and tile.voted_project_id)
+    return {
+        "total_categories": total,
+        "voted_count": done,
+        "voted_percent": round(100 * done / total) if total else 0,
+        "ballot_complete": bool(total) and done == total,
+    }
+
+
+def ballot(request, year: int):
+    """The ballot: one tile per category with the voter's progress ("7 of 18")."""
+    item = selectors.contest_by_year(year)
+    code = (request.GET.get("category") or "").strip().upper()
+    if re.fullmatch(r"C\d{1,2}", code):
+        # The former filter's address (?category=C4) leads to that category's own page.
+        target = reverse("prizes:ballot_category", args=[year, code])
+        query = request.GET.get("q", "").strip()[:100]
+        return redirect(f"{target}?{urlencode({'q': query})}" if query else target)
+    now = timezone.now()
     choices = selectors.voter_choices(contest=item, user=request.user)
-    total = selectors.ballot_categories(item)
+    tiles = selectors.ballot_tiles(contest=item, choices=choices)
     just_voted = parse_int(request.GET.get("voted"), minimum=1)
-    response = render(
+    return render(
         request,
         "prizes/ballot.html",
         {
             "contest": item,
-            "voting": voting,
-            "voting_open": bool(voting and voting.is_open(now)),
-            "page_obj": page,
-            "filter": filterset,
-            "categories": categories,
+            "tiles": tiles,
+            "just_voted": just_voted in choices.values(),
+            **_voting_context(item, now),
+            **_progress(tiles, choices),
+        },
+    )
+
+
+def ballot_category(request, year: int, code: str):
+    """One category's nominees on one page, in the voter's own shuffled order."""
+    item = selectors.contest_by_year(year)
+    now = timezone.now()
+    choices = selectors.voter_choices(contest=item, user=request.user)
+    tiles = selectors.ballot_tiles(contest=item, choices=choices)
+    index = next((i for i, t in enumerate(tiles) if t.code.upper() == code.upper()), None)
+    if index is None:
+        raise Http404(_("This contest has no such category."))
+    tile = tiles[index]
+    if tile.code != code:
+        return redirect("prizes:ballot_category", year, tile.code)
+    seed, new_seed = _shuffle_seed(request)
+    query = request.GET.get("q", "").strip()[:100]
+    projects, _filterset = selectors.ballot_projects(
+        contest=item, seed=seed, params={"category": tile.code, "q": query}
+    )
+    just_voted = parse_int(request.GET.get("voted"), minimum=1)
+    with_nominees = [t for t in tiles if t.nominees]
+    position = with_nominees.index(tile) if tile in with_nominees else None
+    response = render(
+        request,
+        "prizes/ballot_category.html",
+        {
+            "contest": item,
+            "tile": tile,
+            "category": tile.category,
+            "projects": list(projects),
+            "query": query,
             "choices": choices,
             "voted_projects": set(choices.values()),
-            "voted_count": len(choices),
             "just_voted": just_voted in choices.values(),
-            "total_categories": total,
-            "now": now,
+            "previous_tile": with_nominees[position - 1] if position else None,
+            "next_tile": (
+                with_nominees[position + 1]
+                if position is not None and position + 1 < len(with_nominees)
+                else None
+            ),
+            **_voting_context(item, now),
+            **_progress(tiles, choices),
         },
     )
     if new_seed:
@@ -377,11 +432,18 @@ def vote(request, year: int, project_id: int):
             item = selectors.contest_by_year(year)
             shown = Project.objects.filter(contest=item, pk=project_id).first()
             return _vote_refusal(request, item, shown, exc)
-        # The ballot page thanks the voter when this project is among their votes (no
-        # message storage to sign and send on the busiest request of the portal).
-        response = HttpResponseRedirect(
-            f"{reverse('prizes:ballot', args=[year])}?voted={cast.project_id}"
+        # The voter goes on to the next category not yet voted in (or to the ballot, which
+        # then says every category is done); that page thanks them when this project is
+        # among their votes (no message storage to sign on the busiest request).
+        following = selectors.next_category_to_vote(
+            contest_id=cast.contest_id, user=request.user, after_category_id=cast.category_id
         )
+        target = (
+            reverse("prizes:ballot_category", args=[year, following])
+            if following
+            else reverse("prizes:ballot", args=[year])
+        )
+        response = HttpResponseRedirect(f"{target}?voted={cast.project_id}")
         response.status_code = 303
         return response
     item = selectors.contest_by_year(year)

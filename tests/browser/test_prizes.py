@@ -33,11 +33,6 @@ def voting_contest(db):
     return contest, projects
 
 
-def show_category(page, code: str) -> None:
-    page.get_by_label("Category").select_option(code)
-    page.get_by_role("button", name="Show").click()
-
-
 def test_voter_votes_in_two_categories_is_refused_a_second_vote_and_sees_them_on_my(
     page, voting_contest
 ):
@@ -60,24 +55,25 @@ def test_voter_votes_in_two_categories_is_refused_a_second_vote_and_sees_them_on
     other_tab.goto(f"/prizes/{contest.year}/vote/{projects['policy'].pk}/")
     expect(other_tab.get_by_role("button", name="Cast my vote")).to_be_visible()
 
-    # Vote in C1.
-    show_category(page, "C1")
+    # Vote in C1: the voter then lands on C4, the next category not yet voted in.
+    page.get_by_role("link", name=re.compile(r"^C1 ·")).click()
     page.get_by_role("link", name="Vote for Village broadband cooperative").click()
     expect(page.locator("main")).to_contain_text(
         "You are voting for “Village broadband cooperative”"
     )
     page.get_by_role("button", name="Cast my vote").click()
     expect(page.locator("main")).to_contain_text("Thank you: your vote has been recorded.")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Capacity building"))
 
-    # Vote in C4.
-    show_category(page, "C4")
+    # Vote in C4: every category is done.
     page.get_by_role("link", name="Vote for Digital skills bus").click()
     page.get_by_role("button", name="Cast my vote").click()
     expect(page.locator("main")).to_contain_text("Thank you: your vote has been recorded.")
+    expect(page.get_by_role("heading", name="You have voted in every category")).to_be_visible()
     expect(progress).to_contain_text("You have voted in 2 of")
 
     # The ballot offers no second vote in C1 ...
-    show_category(page, "C1")
+    page.get_by_role("link", name=re.compile(r"^C1 ·")).click()
     card = page.locator(f"#project-{projects['policy'].pk}")
     expect(card).to_contain_text("You have voted in this category.")
     expect(card.get_by_role("link", name=re.compile("^Vote"))).to_have_count(0)
@@ -102,7 +98,11 @@ def test_keyboard_only_vote(page, voting_contest, axe_source):
     sign_in(page, voter.email, start=f"/prizes/{contest.year}/vote/")
     assert_accessible(page, axe_source)
 
+    tab_to(page, page.get_by_role("link", name=re.compile(r"^C4 ·")))
+    page.keyboard.press("Enter")
     vote_link = page.get_by_role("link", name="Vote for Digital skills bus")
+    expect(vote_link).to_be_visible()
+    assert_accessible(page, axe_source)
     tab_to(page, vote_link)
     page.keyboard.press("Enter")
     cast = page.get_by_role("button", name="Cast my vote")
@@ -113,6 +113,48 @@ def test_keyboard_only_vote(page, voting_contest, axe_source):
 
     expect(page.locator("main")).to_contain_text("Thank you: your vote has been recorded.")
     assert Vote.objects.filter(voter=voter, project=projects["skills"]).exists()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_phone_voter_goes_from_tiles_to_category_to_next_category(
+    new_page, voting_contest, javascript
+):
+    """At 390 px, with and without JavaScript: tiles, a category, the confirmation, the vote,
+    and the next category not yet voted in."""
+    contest, projects = voting_contest
+    voter = StakeholderFactory()
+    page = new_page(javascript=javascript)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"/accounts/login/?next=/prizes/{contest.year}/vote/")
+    page.get_by_label("Email").fill(voter.email)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign In").click()
+
+    tiles = page.get_by_role("list", name="Categories")
+    expect(tiles.get_by_role("listitem")).to_have_count(18)
+    expect(page.get_by_role("status").filter(has_text="You have voted in")).to_contain_text(
+        "You have voted in 0 of 2 categories."
+    )
+    tiles.get_by_role("link", name=re.compile(r"^C1 ·")).click()
+    nominees = page.get_by_role("list", name="2 nominated projects")
+    expect(nominees.get_by_role("listitem")).to_have_count(2)
+    nominees.get_by_role("link", name="Vote for Open ICT policy lab").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your vote")
+    page.get_by_role("button", name="Cast my vote").click()
+
+    expect(page.get_by_role("status").filter(has_text="Thank you")).to_be_visible()
+    expect(page).to_have_url(re.compile(rf"/prizes/{contest.year}/vote/C4/\?voted="))
+    expect(page.get_by_role("status").filter(has_text="You have voted in")).to_contain_text(
+        "You have voted in 1 of 2 categories."
+    )
+    expect(page.get_by_role("link", name="Vote for Digital skills bus")).to_be_visible()
+    assert Vote.objects.filter(voter=voter, project=projects["policy"]).exists()
+    if javascript:
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
+        page.goto(f"/prizes/{contest.year}/vote/")
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1], f"the ballot scrolls sideways: {widths}"
 
 
 def test_expert_scores_champions_of_their_category_and_cannot_score_another(page):

@@ -60,6 +60,10 @@ def test_live_results_query_budget(client, db, count, django_assert_num_queries)
     with django_assert_num_queries(5):
         body = client.get(reverse("prizes:results", args=[contest.year])).content.decode()
     assert "live counts" in body
+    # One bar chart per category with votes, its data table collapsed below it.
+    assert body.count('role="img"') == count
+    assert body.count('<details class="data-table">') == count
+    assert "leads with 1 valid vote so far" in body
 
 
 def test_live_results_hidden_when_not_allowed(client, nominated):

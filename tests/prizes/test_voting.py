@@ -178,24 +178,22 @@ def test_vote_view_refused_when_rate_limiter_unavailable(client, nominated, user
 def test_vote_post_query_budget(client, nominated, user, django_assert_max_num_queries):
     client.force_login(user)
     url = reverse("prizes:vote", args=[nominated[0].contest.year, nominated[0].pk])
-    # session, user, one check (project + window + verified email), the INSERT in a savepoint
-    with django_assert_max_num_queries(6) as captured:
+    # session, user, one check (project + window + verified email), the INSERT in a savepoint,
+    # and the next category not yet voted in
+    with django_assert_max_num_queries(7) as captured:
         assert client.post(url).status_code == 303
-    assert len(captured) == 6
+    assert len(captured) == 7
 
 
 def test_ballot_shuffle_stable_per_voter_and_differs_between_voters(client, voting_contest):
     projects = [ProjectFactory(contest=voting_contest) for _ in range(25)]
-    url = reverse("prizes:ballot", args=[voting_contest.year])
+    url = reverse("prizes:ballot_category", args=[voting_contest.year, "C1"])
 
     def order(c):
-        ids = []
-        for page in (1, 2):
-            ids += [p.pk for p in c.get(url, {"page": page}).context["page_obj"].object_list]
-        return ids
+        return [p.pk for p in c.get(url).context["projects"]]
 
     first = order(client)
-    assert sorted(first) == sorted(p.pk for p in projects)  # every project once across pages
+    assert sorted(first) == sorted(p.pk for p in projects)  # every project once, one page
     assert order(client) == first  # stable for the same (anonymous) visitor
     client.force_login(UserFactory())
     signed_in = order(client)
@@ -206,12 +204,21 @@ def test_ballot_shuffle_stable_per_voter_and_differs_between_voters(client, voti
     assert order(other) != signed_in
 
 
-def test_ballot_filters_by_category_and_search(client, nominated):
-    url = reverse("prizes:ballot", args=[nominated[0].contest.year])
-    page = client.get(url, {"category": "C2"}).context["page_obj"]
-    assert [p.pk for p in page.object_list] == [nominated[2].pk]
-    page = client.get(url, {"q": nominated[1].title}).context["page_obj"]
-    assert [p.pk for p in page.object_list] == [nominated[1].pk]
+def test_ballot_category_searches_within_category(client, nominated):
+    year = nominated[0].contest.year
+    page = client.get(reverse("prizes:ballot_category", args=[year, "C2"]))
+    assert [p.pk for p in page.context["projects"]] == [nominated[2].pk]
+    page = client.get(
+        reverse("prizes:ballot_category", args=[year, "C1"]), {"q": nominated[1].title}
+    )
+    assert [p.pk for p in page.context["projects"]] == [nominated[1].pk]
+
+
+def test_ballot_former_category_filter_leads_to_category_page(client, nominated):
+    year = nominated[0].contest.year
+    response = client.get(reverse("prizes:ballot", args=[year]), {"category": "c2", "q": "x"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("prizes:ballot_category", args=[year, "C2"]) + "?q=x"
 
 
 def test_ballot_says_when_ballot_must_be_complete(client, db, user):
@@ -230,9 +237,24 @@ def test_ballot_query_budget(client, voting_contest, user, count, django_assert_
     client.force_login(user)
     url = reverse("prizes:ballot", args=[voting_contest.year])
     client.get(url)
-    # session, user, contest + phases (2), page count, page, categories, choices, total
-    with django_assert_num_queries(9):
+    # session, user, contest + phases (2), choices, categories with their counts
+    with django_assert_num_queries(6):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_ballot_category_query_budget(
+    client, voting_contest, user, count, django_assert_num_queries
+):
+    for _ in range(count):
+        ProjectFactory(contest=voting_contest)
+    client.force_login(user)
+    url = reverse("prizes:ballot_category", args=[voting_contest.year, "C1"])
+    client.get(url)
+    # session, user, contest + phases (2), choices, categories with their counts, projects
+    with django_assert_num_queries(7):
+        response = client.get(url)
+    assert response.status_code == 200 and len(response.context["projects"]) == count
 
 
 def test_project_page_public_only_on_ballot(client, voting_contest):

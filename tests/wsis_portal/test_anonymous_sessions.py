@@ -29,11 +29,11 @@ SKIP_SUFFIXES = (".ics", ".csv", ".json", ".xlsx", ".pdf", ".xml")
 def test_anonymous_ballot_views_write_no_session(client):
     contest = contest_at(timezone.now(), PhaseKind.VOTING)
     projects = [ProjectFactory(contest=contest) for _ in range(25)]
-    url = reverse("prizes:ballot", args=[contest.year])
+    url = reverse("prizes:ballot_category", args=[contest.year, "C1"])
 
-    first = [p.pk for p in client.get(url).context["page_obj"].object_list]
+    first = [p.pk for p in client.get(url).context["projects"]]
     # The next visit of the same browser (it returns the cookie) sees the same order.
-    assert [p.pk for p in client.get(url).context["page_obj"].object_list] == first
+    assert [p.pk for p in client.get(url).context["projects"]] == first
     for _ in range(3):
         assert Client().get(url).status_code == 200  # cookie-less visitors
     client.get(reverse("prizes:project", args=[contest.year, projects[0].pk]))
@@ -44,12 +44,12 @@ def test_anonymous_shuffle_seed_cookie_is_signed(client):
     contest = contest_at(timezone.now(), PhaseKind.VOTING)
     for _ in range(25):
         ProjectFactory(contest=contest)
-    url = reverse("prizes:ballot", args=[contest.year])
+    url = reverse("prizes:ballot_category", args=[contest.year, "C1"])
     response = client.get(url)
     cookie = response.cookies["prizes_shuffle"]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
-    order = [p.pk for p in response.context["page_obj"].object_list]
-    assert [p.pk for p in client.get(url).context["page_obj"].object_list] == order
+    order = [p.pk for p in response.context["projects"]]
+    assert [p.pk for p in client.get(url).context["projects"]] == order
     # A forged value is ignored (a new signed seed replaces it), never trusted.
     client.cookies["prizes_shuffle"] = "0123456789abcdef"
     forged = client.get(url)

@@ -1,0 +1,122 @@
+"""One bar chart for the whole portal: server-rendered SVG from (label, value) pairs.
+
+Horizontal bars, each under its own label line, so labels never overlap bars or each other
+on a 390 px phone; the geometry mirrors for right-to-left languages. The SVG has an
+accessible name (title) and description (every value), and the same data follows as a
+table in a collapsed <details>.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.text import slugify
+from django.utils.translation import get_language_bidi
+
+register = template.Library()
+
+ROW_HEIGHT = 40  # a 13 px label line, a 14 px bar, and space between rows
+BAR_SPACE = 82  # per cent of the width the longest bar takes; the value follows it
+LABEL_WIDTH = 48  # in Latin characters; the full label is in the description and the table
+
+
+def _shorten(label: str) -> str:
+    """The label cut to what a 390 px phone shows on one line at 13 px; a Chinese or
+    Japanese character takes the room of two Latin ones."""
+    used = 0
+    for index, char in enumerate(label):
+        used += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        if used > LABEL_WIDTH:
+            return label[: max(index - 1, 1)].rstrip() + "…"
+    return label
+
+
+@dataclass
+class Bar:
+    label: str
+    value: float
+    url: str
+    shown_label: str
+    shown_value: str
+    percent: float  # bar length, in per cent of the chart's width
+    bar_x: float  # where the bar starts, in per cent (mirrored right to left)
+    value_x: float  # where the value's text starts, in per cent
+    label_y: int
+    bar_y: int
+    value_y: int
+
+
+def _rows(pairs: Iterable) -> list[tuple[str, float, str]]:
+    rows = []
+    for pair in pairs:
+        if hasattr(pair, "label"):  # an object with label, value and maybe url
+            label, value, url = pair.label, pair.value, getattr(pair, "url", "")
+        else:
+            label, value, *rest = pair
+            url = rest[0] if rest else ""
+        rows.append((str(label), value or 0, str(url or "")))
+    return rows
+
+
+def chart_bars(pairs: Iterable, *, rtl: bool = False, decimals: int | None = None) -> list[Bar]:
+    """The geometry of the bars: lengths relative to the largest value."""
+    rows = _rows(pairs)
+    top = max((value for _label, value, _url in rows), default=0) or 1
+    bars = []
+    for index, (label, value, url) in enumerate(rows):
+        percent = round(BAR_SPACE * value / top, 2) if value > 0 else 0
+        y = index * ROW_HEIGHT
+        bars.append(
+            Bar(
+                label=label,
+                value=value,
+                url=url,
+                shown_label=_shorten(label),
+                shown_value=number_format(value, decimal_pos=decimals, use_l10n=True),
+                percent=percent,
+                bar_x=round(100 - percent, 2) if rtl else 0,
+                value_x=round(100 - percent, 2) if rtl else percent,
+                label_y=y + 14,
+                bar_y=y + 19,
+                value_y=y + 31,
+            )
+        )
+    return bars
+
+
+@register.inclusion_tag("includes/bar_chart.html", takes_context=True)
+def bar_chart(
+    context,
+    pairs,
+    title: str,
+    label_heading: str = "",
+    value_heading: str = "",
+    summary: str = "",
+    decimals: int | None = None,
+    chart_id: str = "",
+):
+    """`{% bar_chart pairs title=… label_heading=… value_heading=… %}`: `pairs` are
+    (label, value) or (label, value, url) in the order to show; `title` states the finding
+    and names the chart; `summary` is the <details> summary (a default is given)."""
+    rtl = get_language_bidi()
+    bars = chart_bars(pairs, rtl=rtl, decimals=decimals)
+    # Unique ids on a page that shows several charts, stable from one render to the next.
+    counter = context.render_context.setdefault("bar_chart_counter", [0])
+    counter[0] += 1
+    chart_id = chart_id or f"chart-{slugify(title)[:40] or 'bars'}-{counter[0]}"
+    return {
+        "bars": bars,
+        "title": title,
+        "label_heading": label_heading,
+        "value_heading": value_heading,
+        "summary": summary,
+        "chart_id": chart_id,
+        "height": len(bars) * ROW_HEIGHT + 4,
+        "rtl": rtl,
+        "value_dx": -4 if rtl else 4,
+        "label_x": 100 if rtl else 0,
+    }
