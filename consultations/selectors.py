@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from accounts.enums import StakeholderType
+from accounts.models import User
 from forum.models import ActionLine
 
 from .enums import COUNTED_STATUSES, EVENT_KINDS, PhaseKind
@@ -159,7 +162,9 @@ def submission_by_token(*, consultation: Consultation, token: str) -> Submission
     )
 
 
-def submission_of_user(*, consultation: Consultation, user, pk: int) -> Submission:
+def submission_of_user(
+    *, consultation: Consultation, user: User | AnonymousUser, pk: int
+) -> Submission:
     """A submission its signed-in author sent; 404 for anybody else's."""
     return get_object_or_404(
         Submission.objects.prefetch_related("action_lines", "sdgs"),
@@ -197,7 +202,7 @@ def discussion_comments(*, discussion: Discussion, newest_first: bool) -> QueryS
     )
 
 
-def flagged_comment_ids(*, user, comment_ids: list[int]) -> set[int]:
+def flagged_comment_ids(*, user: User | AnonymousUser, comment_ids: list[int]) -> set[int]:
     if not user.is_authenticated or not comment_ids:
         return set()
     from .models import CommentFlag
@@ -209,13 +214,15 @@ def flagged_comment_ids(*, user, comment_ids: list[int]) -> set[int]:
     )
 
 
-def is_subscribed(*, user, discussion: Discussion) -> bool:
+def is_subscribed(*, user: User | AnonymousUser, discussion: Discussion) -> bool:
     if not user.is_authenticated:
         return False
     return Subscription.objects.filter(user=user, discussion=discussion).exists()
 
 
-def is_subscribed_to_consultation(*, user, consultation: Consultation) -> bool:
+def is_subscribed_to_consultation(
+    *, user: User | AnonymousUser, consultation: Consultation
+) -> bool:
     if not user.is_authenticated:
         return False
     return Subscription.objects.filter(
@@ -227,7 +234,7 @@ def counted_submissions(*, consultation: Consultation) -> QuerySet[Submission]:
     return Submission.objects.filter(consultation=consultation, status__in=COUNTED_STATUSES)
 
 
-def final_brief(*, consultation: Consultation) -> dict:
+def final_brief(*, consultation: Consultation) -> dict[str, Any]:
     """The figures of the final brief, computed from submissions and discussions."""
     submissions = counted_submissions(consultation=consultation)
     type_labels = dict(StakeholderType.choices)
@@ -285,7 +292,7 @@ def final_brief(*, consultation: Consultation) -> dict:
     }
 
 
-def my_submissions(*, user) -> list[Submission]:
+def my_submissions(*, user: User) -> list[Submission]:
     return list(
         Submission.objects.filter(user=user)
         .select_related("consultation")
@@ -293,7 +300,7 @@ def my_submissions(*, user) -> list[Submission]:
     )
 
 
-def my_subscriptions(*, user) -> list[Subscription]:
+def my_subscriptions(*, user: User) -> list[Subscription]:
     return list(
         Subscription.objects.filter(user=user)
         .select_related("consultation", "discussion", "discussion__consultation")

@@ -117,7 +117,7 @@ class Session(models.Model):
         blank=True,
         help_text=_("The organisations that organise the session, as shown in the programme."),
     )
-    people = models.ManyToManyField(
+    people: models.ManyToManyField[Person, SessionPerson] = models.ManyToManyField(
         Person, through="SessionPerson", related_name="sessions", verbose_name=_("people")
     )
 

@@ -1,10 +1,12 @@
 """Writes of the WSIS taxonomy."""
 
+from typing import Any
+
 from .models import SDG, ActionLine
 from .taxonomy import ACTION_LINES, SDGS
 
 
-def taxonomy_load(**kwargs) -> None:
+def taxonomy_load(**kwargs: Any) -> None:
     """Make sure the 18 Action Lines and 17 SDGs exist (idempotent).
 
     Also connected to post_migrate, so a database flushed by a transactional test or an

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,7 +18,7 @@ from .enums import AttendanceMode, RegistrationStatus
 from .models import BuildingBlock, Edition, Registration
 
 
-def building_blocks_load(**kwargs) -> None:
+def building_blocks_load(**kwargs: Any) -> None:
     """Put the briefing's building blocks back when the table is empty (idempotent).
 
     Connected to post_migrate: a database flushed by a transactional test gets them back.
