@@ -17,7 +17,7 @@ from accounts.enums import StakeholderType
 from accounts.models import User
 from forum.models import ActionLine
 
-from .enums import COUNTED_STATUSES, EVENT_KINDS, PhaseKind
+from .enums import EVENT_KINDS, PhaseKind
 from .models import (
     Comment,
     Consultation,
@@ -25,6 +25,7 @@ from .models import (
     Discussion,
     Submission,
     Subscription,
+    counted_submission_q,
 )
 
 
@@ -231,7 +232,7 @@ def is_subscribed_to_consultation(
 
 
 def counted_submissions(*, consultation: Consultation) -> QuerySet[Submission]:
-    return Submission.objects.filter(consultation=consultation, status__in=COUNTED_STATUSES)
+    return Submission.objects.counted().filter(consultation=consultation)
 
 
 def final_brief(*, consultation: Consultation) -> dict[str, Any]:
@@ -253,9 +254,8 @@ def final_brief(*, consultation: Consultation) -> dict[str, Any]:
         .annotate(n=Count("id"))
         .order_by("-n", "organisation_country")
     ]
-    counted = Q(
-        consultation_submissions__consultation=consultation,
-        consultation_submissions__status__in=COUNTED_STATUSES,
+    counted = Q(consultation_submissions__consultation=consultation) & counted_submission_q(
+        "consultation_submissions__"
     )
     by_action_line = list(
         ActionLine.objects.annotate(n=Count("consultation_submissions", filter=counted))
