@@ -42,7 +42,7 @@ def submission_receipt(message: OutboxMessage) -> Email | None:
         "deadline": parse_datetime(deadline) if deadline else None,
     }
     return Email(
-        subject=_("[WSIS] Your submission to %(title)s") % {"title": submission.consultation.title},
+        subject=_("[WSIS] Your submission to %(title)s") % {"title": submission.consultation.name},
         body=render_to_string("consultations/email/receipt.txt", context),
         to=submission.email,
     )

@@ -5,6 +5,8 @@ Fields, constraints and small derived properties only; every write goes through 
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -30,6 +32,8 @@ from .enums import (
     PhaseKind,
     SubmissionStatus,
 )
+
+STANDARD_TITLE = re.compile(r"WSIS Forum (\d{4}): Open Consultation Process")
 
 
 class Consultation(models.Model):
@@ -61,6 +65,17 @@ class Consultation(models.Model):
         verbose_name_plural = _("consultations")
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The title in the reader's language: the standard "WSIS Forum <year>: Open Consultation
+        Process" is translated as a whole, so no page mixes an English name with translated text."""
+        standard = STANDARD_TITLE.fullmatch(self.title)
+        if standard:
+            return gettext("WSIS Forum %(year)s: Open Consultation Process") % {
+                "year": standard.group(1)
+            }
         return self.title
 
     def get_absolute_url(self) -> str:
