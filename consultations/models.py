@@ -14,12 +14,13 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from accounts.enums import StakeholderType
 from wsis_portal.models import Phase
+from wsis_portal.translated import TranslatedText, translated
 
 from .enums import (
     EVENT_KINDS,
@@ -69,14 +70,25 @@ class Consultation(models.Model):
 
     @property
     def name(self) -> str:
-        """The title in the reader's language: the standard "WSIS Forum <year>: Open Consultation
-        Process" is translated as a whole, so no page mixes an English name with translated text."""
-        standard = STANDARD_TITLE.fullmatch(self.title)
-        if standard:
-            return gettext("WSIS Forum %(year)s: Open Consultation Process") % {
+        """The title in the reader's language (see ``translated_title``), as plain text."""
+        return self.translated_title().text
+
+    def translated_title(self) -> TranslatedText:
+        """The title in the reader's language, and whether it fell back to English.
+
+        A translation typed in the admin comes first. Without one, the standard "WSIS Forum
+        <year>: Open Consultation Process" is translated as a whole by the catalogue, so no page
+        mixes an English name with translated text; any other title falls back to English.
+        """
+        text = translated(self, "title")
+        standard = STANDARD_TITLE.fullmatch(text.text)
+        if text.fell_back and standard:
+            localised = gettext("WSIS Forum %(year)s: Open Consultation Process") % {
                 "year": standard.group(1)
             }
-        return self.title
+            if localised != text.text:
+                return TranslatedText(localised, get_language(), False)
+        return text
 
     def get_absolute_url(self) -> str:
         return reverse("consultations:timeline", args=[self.slug])

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "wsis_portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from . import demo_translations
+        from .registry import registry
+
+        # After every app's own demo content, which it translates.
+        registry.add_demo("translations", demo_translations.seed, order=90)

@@ -236,7 +236,7 @@ def test_standard_contest_name_is_translated_as_a_whole():
         assert str(contest) == f"Prix du SMSI {contest.year}"
     with translation.override("es"):
         assert contest.name == f"Premios de la CMSI {contest.year}"
-    contest.title = "A special contest"
+    contest.title_en = "A special contest"
     with translation.override("fr"):
         assert contest.name == "A special contest"
 
@@ -279,6 +279,6 @@ def test_standard_consultation_name_is_translated_as_a_whole(client):
     ).content.decode()
     assert "Foro de la CMSI 2031: Proceso de Consulta Abierta" in html
     assert "Open Consultation Process" not in html
-    consultation.title = "Regional consultation on e-health"
+    consultation.title_en = "Regional consultation on e-health"
     with translation.override("fr"):
         assert consultation.name == "Regional consultation on e-health"
