@@ -79,6 +79,9 @@ def public_pages() -> list[str]:
         "/accounts/signup/",
         "/accounts/password/reset/",
         "/open-data/",
+        "/about/",
+        "/news/",
+        "/forum/partnership/",
     ]
 
 
