@@ -12,6 +12,9 @@ from wsis_portal.mail import Email
 from wsis_portal.models import OutboxMessage
 
 SUBMISSION_RECEIPT = "consultations.submission-receipt"
+# Double opt-in: mail to an address typed into a form, quoting nothing typed there.
+SUBMISSION_CONFIRM = "consultations.submission-confirm-address"
+SUBMISSION_NEW_LINK = "consultations.submission-new-link"
 PHASE_REMINDER = "consultations.phase-reminder"
 COMMENT_DIGEST = "consultations.comment-digest"
 
@@ -45,6 +48,35 @@ def submission_receipt(message: OutboxMessage) -> Email | None:
         subject=_("[WSIS] Your submission to %(title)s") % {"title": submission.consultation.title},
         body=render_to_string("consultations/email/receipt.txt", context),
         to=submission.email,
+    )
+
+
+def submission_link(message: OutboxMessage) -> Email | None:
+    """A private link sent to an address nobody has confirmed (or asked for again).
+
+    Only the consultation's title (the Secretariat's text) and the link are in it: the name,
+    organisation and text of the submission may be someone else's words, and this email
+    leaves from the Secretariat's address.
+    """
+    from .models import Submission
+
+    submission = (
+        Submission.objects.select_related("consultation").filter(pk=message.object_id).first()
+    )
+    link = message.secret.get("link")
+    if submission is None or not link or not message.to_email:
+        return None
+    title = submission.consultation.title
+    if message.purpose == SUBMISSION_CONFIRM:
+        subject = _("[WSIS] Please confirm your address: submission to %(title)s")
+        template = "consultations/email/confirm_address.txt"
+    else:
+        subject = _("[WSIS] A new private link to your submission to %(title)s")
+        template = "consultations/email/new_link.txt"
+    return Email(
+        subject=subject % {"title": title},
+        body=render_to_string(template, {"title": title, "link": link}),
+        to=message.to_email,
     )
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from wsis_portal.registry import MySection, OpenItem
 
-from .enums import COUNTED_STATUSES, PhaseKind
+from .enums import PhaseKind
 from .models import Consultation, Submission
 from .selectors import (
     consultations_list,
@@ -85,11 +85,8 @@ def action_line_context(action_line) -> dict:
         phases__kind=PhaseKind.FINAL_BRIEF, phases__starts_at__lte=now
     )
     rows = list(
-        Submission.objects.filter(
-            action_lines=action_line,
-            status__in=COUNTED_STATUSES,
-            consultation__in=public,
-        )
+        Submission.objects.counted()
+        .filter(action_lines=action_line, consultation__in=public)
         .values("consultation__slug", "consultation__title")
         .annotate(n=Count("id"))
         .order_by("-consultation__slug")[:5]

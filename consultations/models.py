@@ -20,6 +20,7 @@ from accounts.enums import StakeholderType
 from wsis_portal.models import Phase
 
 from .enums import (
+    COUNTED_STATUSES,
     EVENT_KINDS,
     MEETING_KINDS,
     ROMAN,
@@ -133,8 +134,29 @@ class ConsultationPhase(Phase):
         return self.ends_at if self.kind == PhaseKind.SUBMISSIONS_DEADLINE else self.starts_at
 
 
+def counted_submission_q(prefix: str = "") -> Q:
+    """A submission that counts: in a counted status and sent from a confirmed address.
+
+    Double opt-in: what someone typed into the anonymous form is listed, counted in figures
+    and in the final brief only once the owner of the address has confirmed it.
+    """
+    return Q(
+        **{
+            f"{prefix}status__in": COUNTED_STATUSES,
+            f"{prefix}email_confirmed_at__isnull": False,
+        }
+    )
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def counted(self) -> SubmissionQuerySet:
+        return self.filter(counted_submission_q())
+
+
 class Submission(models.Model):
     """An official submission form: an individual input or that of a regional/national event."""
+
+    objects = SubmissionQuerySet.as_manager()
 
     consultation = models.ForeignKey(
         Consultation, on_delete=models.PROTECT, related_name="submissions"
@@ -204,6 +226,9 @@ class Submission(models.Model):
     edit_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     # A new link asked for on the "lost link" page: it replaces the current one only once it
     # is opened, so someone who merely knows the address cannot cut the submitter off.
+    # Set when the owner of ``email`` confirmed it (through the private link), or at once for
+    # a signed-in user whose account has this address verified; None = not counted yet.
+    email_confirmed_at = models.DateTimeField(_("address confirmed at"), null=True, blank=True)
     pending_token_hash = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.enums import StakeholderType
 from forum.models import ActionLine
 
-from .enums import COUNTED_STATUSES, EVENT_KINDS, PhaseKind
+from .enums import EVENT_KINDS, PhaseKind
 from .models import (
     Comment,
     Consultation,
@@ -22,6 +22,7 @@ from .models import (
     Discussion,
     Submission,
     Subscription,
+    counted_submission_q,
 )
 
 
@@ -224,7 +225,7 @@ def is_subscribed_to_consultation(*, user, consultation: Consultation) -> bool:
 
 
 def counted_submissions(*, consultation: Consultation) -> QuerySet[Submission]:
-    return Submission.objects.filter(consultation=consultation, status__in=COUNTED_STATUSES)
+    return Submission.objects.counted().filter(consultation=consultation)
 
 
 def final_brief(*, consultation: Consultation) -> dict:
@@ -246,9 +247,8 @@ def final_brief(*, consultation: Consultation) -> dict:
         .annotate(n=Count("id"))
         .order_by("-n", "organisation_country")
     ]
-    counted = Q(
-        consultation_submissions__consultation=consultation,
-        consultation_submissions__status__in=COUNTED_STATUSES,
+    counted = Q(consultation_submissions__consultation=consultation) & counted_submission_q(
+        "consultation_submissions__"
     )
     by_action_line = list(
         ActionLine.objects.annotate(n=Count("consultation_submissions", filter=counted))
