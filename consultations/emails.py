@@ -8,6 +8,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wsis_portal.i18n import language_of
 from wsis_portal.mail import Email
 from wsis_portal.models import OutboxMessage
 
@@ -133,17 +134,19 @@ def comment_digest(message: OutboxMessage) -> Email | None:
         [CommentDelivery(subscription=subscription, comment=c) for c in comments]
     )
     discussion = subscription.discussion
-    link = base_url() + discussion.get_absolute_url()
-    return Email(
-        subject=ngettext(
-            "[WSIS] %(n)s new comment in “%(title)s”",
-            "[WSIS] %(n)s new comments in “%(title)s”",
-            len(comments),
+    # The message names no recipient (it is keyed by subscription): use the subscriber's.
+    with language_of(subscription.user):
+        link = base_url() + discussion.get_absolute_url()
+        return Email(
+            subject=ngettext(
+                "[WSIS] %(n)s new comment in “%(title)s”",
+                "[WSIS] %(n)s new comments in “%(title)s”",
+                len(comments),
+            )
+            % {"n": len(comments), "title": discussion.title},
+            body=render_to_string(
+                "consultations/email/digest.txt",
+                {"discussion": discussion, "comments": comments, "link": link},
+            ),
+            to=subscription.user.email,
         )
-        % {"n": len(comments), "title": discussion.title},
-        body=render_to_string(
-            "consultations/email/digest.txt",
-            {"discussion": discussion, "comments": comments, "link": link},
-        ),
-        to=subscription.user.email,
-    )

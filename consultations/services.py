@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.selectors import user_has_verified_address
@@ -76,7 +77,7 @@ def _submission_window_check(*, consultation: Consultation, now: datetime) -> No
     if state.submissions_not_yet_open:
         raise DeadlinePassed(
             _("Submissions open on %(date)s. Please come back then.")
-            % {"date": timezone.localtime(state.opening.starts_at).strftime("%d %B %Y, %H:%M %Z")}
+            % {"date": date_format(timezone.localtime(state.opening.starts_at), "DATETIME_FORMAT")}
         )
     if state.deadline_phase is None or state.opening is None:
         raise DeadlinePassed(_("This consultation does not take official submissions."))
@@ -86,7 +87,7 @@ def _submission_window_check(*, consultation: Consultation, now: datetime) -> No
             "accepts or changes submissions. Nothing was saved. You can still take part in "
             "the online discussions."
         )
-        % {"date": timezone.localtime(state.submissions_deadline).strftime("%d %B %Y, %H:%M %Z")}
+        % {"date": date_format(timezone.localtime(state.submissions_deadline), "DATETIME_FORMAT")}
     )
 
 
@@ -449,10 +450,14 @@ def phase_reminders_send(now: datetime) -> int:
                 ConsultationPhase.objects.filter(pk=phase.pk), field="reminder_sent_at"
             ):
                 continue
-            addresses = Subscription.objects.filter(consultation=phase.consultation)
-            for email in sorted(
-                {e.lower() for e in addresses.values_list("user__email", flat=True)}
-            ):
-                outbox.add(purpose=emails.PHASE_REMINDER, obj=phase, to=email)
+            subscribers = {
+                s.user.email.lower(): s.user
+                for s in Subscription.objects.filter(consultation=phase.consultation)
+                .select_related("user")
+                .order_by("user__email", "pk")
+            }
+            for email in sorted(subscribers):
+                # To the user (not the bare address): the outbox writes it in their language.
+                outbox.add(purpose=emails.PHASE_REMINDER, obj=phase, to=subscribers[email])
         completed += 1
     return completed

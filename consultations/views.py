@@ -249,9 +249,11 @@ def discussions(request, slug: str):
     language = request.GET.get("language", "")
     if language not in Language.values:
         language = ""
+    # Bounded like every other text field: a search is a few words, not a document.
+    text = request.GET.get("q", "")[:200].replace("\x00", "")
     page = get_page(
         Paginator(
-            selectors.discussions_of(consultation=consultation, language=language),
+            selectors.discussions_of(consultation=consultation, language=language, text=text),
             DISCUSSIONS_PER_PAGE,
         ),
         request.GET.get("page"),
@@ -266,6 +268,7 @@ def discussions(request, slug: str):
             "login_next": _login_links(request.get_full_path()),
             "discussion_languages": Language.choices,
             "selected_language": language,
+            "search_text": text.strip(),
         },
     )
 

@@ -8,7 +8,9 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from . import demo_translations
+        from .countries import install_collation
         from .registry import registry
 
+        install_collation()
         # After every app's own demo content, which it translates.
         registry.add_demo("translations", demo_translations.seed, order=90)
