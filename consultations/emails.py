@@ -46,7 +46,7 @@ def submission_receipt(message: OutboxMessage) -> Email | None:
         "deadline": parse_datetime(deadline) if deadline else None,
     }
     return Email(
-        subject=_("[WSIS] Your submission to %(title)s") % {"title": submission.consultation.title},
+        subject=_("[WSIS] Your submission to %(title)s") % {"title": submission.consultation.name},
         body=render_to_string("consultations/email/receipt.txt", context),
         to=submission.email,
     )
@@ -67,7 +67,7 @@ def submission_link(message: OutboxMessage) -> Email | None:
     link = message.secret.get("link")
     if submission is None or not link or not message.to_email:
         return None
-    title = submission.consultation.title
+    title = submission.consultation.name
     if message.purpose == SUBMISSION_CONFIRM:
         subject = _("[WSIS] Please confirm your address: submission to %(title)s")
         template = "consultations/email/confirm_address.txt"
