@@ -148,9 +148,7 @@ def ballot_tiles(*, contest: Contest, choices: dict[int, int]) -> list[BallotTil
     ]
 
 
-def next_category_to_vote(
-    *, contest_id: int, user: User | AnonymousUser, after_category_id: int
-) -> str | None:
+def next_category_to_vote(*, contest_id: int, user: User, after_category_id: int) -> str | None:
     """The code of the first category after `after_category_id` (in Action Line order,
     wrapping round) that has projects on the ballot and no vote of `user`; None when the
     voter has voted in every category. One query."""
