@@ -77,8 +77,13 @@ class ProjectForm(forms.ModelForm):
             "stakeholder_type",
             "sdgs",
             "website",
+            "image",
+            "image_alt",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 10})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 10}),
+            "image": forms.ClearableFileInput(attrs={"accept": ".png,.jpg,.jpeg,.webp"}),
+        }
 
     def __init__(self, *args, contest, submitter, **kwargs):
         super().__init__(*args, **kwargs)

@@ -21,11 +21,18 @@ from django_countries.fields import CountryField
 from accounts.enums import StakeholderType
 from wsis_portal.models import Phase
 from wsis_portal.translated import TranslatedText, translated
-from wsis_portal.uploads import DOCUMENT_TYPES, ServerName, UploadValidator, private_storage
+from wsis_portal.uploads import (
+    DOCUMENT_TYPES,
+    IMAGE_TYPES,
+    ServerName,
+    UploadValidator,
+    private_storage,
+)
 
 from .enums import BALLOT_STATES, PHASE_ORDER, PhaseKind, ProjectStatus
 
 ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+PROJECT_IMAGE_MAX_BYTES = 2 * 1024 * 1024
 ATTACHMENTS_PER_PROJECT = 5
 DESCRIPTION_MIN_WORDS = 150
 DESCRIPTION_MAX_WORDS = 200
@@ -245,6 +252,24 @@ class Project(models.Model):
         blank=True,
     )
     website = models.URLField(_("website"), blank=True)
+    # Public once the project is on the ballot (shown on its card and page), so it is kept
+    # in the public media storage, unlike the attachments.
+    image = models.ImageField(
+        _("image"),
+        upload_to=ServerName("prizes/images"),
+        blank=True,
+        validators=[UploadValidator(IMAGE_TYPES, PROJECT_IMAGE_MAX_BYTES)],
+        help_text=_("A photograph or picture of the project: PNG, JPEG or WebP, at most 2 MB."),
+    )
+    image_alt = models.CharField(
+        _("what the image shows"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For people who cannot see it, in one sentence. Leave it empty if the image only "
+            "decorates the page."
+        ),
+    )
     submitter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="prize_projects"
     )

@@ -178,6 +178,7 @@ PROJECT_FIELDS = (
     "country",
     "stakeholder_type",
     "website",
+    "image_alt",
 )
 
 
@@ -215,6 +216,9 @@ def project_save(
     for name in PROJECT_FIELDS:
         if name in data:
             setattr(project, name, data[name])
+    # A form's image is None when unchanged and False when the submitter clears it.
+    if data.get("image") is not None:
+        project.image = data["image"] or ""
     project.full_clean()
     files = list(data.get("attachments") or [])
     pending = _attachments_prepare(project=project, files=files, existing=0) if files else []
