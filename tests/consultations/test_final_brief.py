@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -104,6 +105,11 @@ def test_final_brief_public_from_the_start_of_phase_vi(client, consultation):
     assert "Government" in html and "Senegal" in html
     assert "@media print" not in html  # the print styles live in the stylesheet
     assert "css/consultations.css" in html
+    # Three bar charts (by type, country, Action Line), each with its table collapsed.
+    assert html.count('role="img"') == 3
+    assert html.count('<details class="data-table">') == 3
+    assert re.search(r"<desc[^>]*>[^<]*C2\. [^<]*: 2; [^<]*C4\. [^<]*: 2</desc>", html)
+    assert "Government: most submissions, 2" in html
 
 
 def test_staff_can_preview_the_final_brief(admin_client, consultation):

@@ -9,8 +9,9 @@ table in a collapsed <details>.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django import template
 from django.utils.formats import number_format
@@ -50,21 +51,41 @@ class Bar:
     value_y: int
 
 
-def _rows(pairs: Iterable) -> list[tuple[str, float, str]]:
+def _field(item: Any, key: str, default: Any) -> Any:
+    if isinstance(item, Mapping):
+        return item.get(key, default)
+    return getattr(item, key, default)
+
+
+def _rows(
+    pairs: Iterable, label_key: str = "label", value_key: str = "value"
+) -> list[tuple[str, float, str]]:
+    """(label, value, url) from pairs or triples, or from dicts or objects by key (an object
+    without the label key is labelled by its text, as an Action Line reads "C1. ...")."""
     rows = []
-    for pair in pairs:
-        if hasattr(pair, "label"):  # an object with label, value and maybe url
-            label, value, url = pair.label, pair.value, getattr(pair, "url", "")
-        else:
-            label, value, *rest = pair
+    for item in pairs:
+        if isinstance(item, (tuple, list)):
+            label, value, *rest = item
             url = rest[0] if rest else ""
+        else:
+            label = _field(item, label_key, None)
+            label = item if label is None else label
+            value = _field(item, value_key, 0)
+            url = _field(item, "url", "")
         rows.append((str(label), value or 0, str(url or "")))
     return rows
 
 
-def chart_bars(pairs: Iterable, *, rtl: bool = False, decimals: int | None = None) -> list[Bar]:
+def chart_bars(
+    pairs: Iterable,
+    *,
+    rtl: bool = False,
+    decimals: int | None = None,
+    label_key: str = "label",
+    value_key: str = "value",
+) -> list[Bar]:
     """The geometry of the bars: lengths relative to the largest value."""
-    rows = _rows(pairs)
+    rows = _rows(pairs, label_key, value_key)
     top = max((value for _label, value, _url in rows), default=0) or 1
     bars = []
     for index, (label, value, url) in enumerate(rows):
@@ -98,12 +119,15 @@ def bar_chart(
     summary: str = "",
     decimals: int | None = None,
     chart_id: str = "",
+    label_key: str = "label",
+    value_key: str = "value",
 ):
     """`{% bar_chart pairs title=… label_heading=… value_heading=… %}`: `pairs` are
-    (label, value) or (label, value, url) in the order to show; `title` states the finding
+    (label, value) or (label, value, url) in the order to show, or dicts or objects read
+    with `label_key` and `value_key`; `title` states the finding
     and names the chart; `summary` is the <details> summary (a default is given)."""
     rtl = get_language_bidi()
-    bars = chart_bars(pairs, rtl=rtl, decimals=decimals)
+    bars = chart_bars(pairs, rtl=rtl, decimals=decimals, label_key=label_key, value_key=value_key)
     # Unique ids on a page that shows several charts, stable from one render to the next.
     counter = context.render_context.setdefault("bar_chart_counter", [0])
     counter[0] += 1
