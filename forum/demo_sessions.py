@@ -201,6 +201,13 @@ THEMATIC = [
         [4, 17],
     ),
     ("tedx", "TEDx talks: the next billion online", ["C2", "C4"], [9, 10]),
+    (
+        "action-line-facilitators-meeting",
+        "Meeting of the WSIS Action Line facilitators: the roadmap after WSIS+20",
+        ["C1", "C11"],
+        [17],
+    ),
+    ("exhibition", "Exhibition tour: ICT solutions from the WSIS Prizes finalists", ["C1"], [17]),
 ]
 # Action Line code: lead facilitator (the public list of facilitators, in broad strokes).
 FACILITATORS = {
@@ -366,6 +373,8 @@ def items(rng: random.Random, year: int, line_titles: dict[str, str]) -> list[It
             "knowledge-exchange": SessionType.INTERACTIVE,
             "un-regional-commissions": SessionType.ROUND_TABLE,
             "ungis": SessionType.ROUND_TABLE,
+            "action-line-facilitators-meeting": SessionType.ROUND_TABLE,
+            "exhibition": SessionType.OTHER,
         }.get(block, SessionType.WORKSHOP)
         result.append(
             Item(
