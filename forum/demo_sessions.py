@@ -367,7 +367,7 @@ def items(rng: random.Random, year: int, line_titles: dict[str, str]) -> list[It
         region = content.REGIONS[n % len(content.REGIONS)]
         place = rng.choice(content.places(region))
         kind = content.STAKEHOLDER_TYPES[n % len(content.STAKEHOLDER_TYPES)]
-        organiser = content.organisation(rng, place, kind)
+        organiser = content.organisation(rng, place, kind, codes[0])
         session_type = {
             "interactive-sessions": SessionType.INTERACTIVE,
             "knowledge-exchange": SessionType.INTERACTIVE,

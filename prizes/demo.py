@@ -56,7 +56,6 @@ def _projects(contest: Contest, per_category: int, status: str, rng: random.Rand
     now = timezone.now()
     sdgs = {s.number: s.pk for s in SDG.objects.all()}
     taken = set(Project.objects.values_list("title", flat=True))
-    types, weights = zip(*STAKEHOLDER_WEIGHTS.items(), strict=True)
     projects = []
     categories = Category.objects.filter(contest=contest).select_related("action_line")
     for c, category in enumerate(categories.order_by("action_line__number")):
@@ -78,8 +77,8 @@ def _projects(contest: Contest, per_category: int, status: str, rng: random.Rand
                 if title not in taken:
                     break
             other = next(p for p in choices if p != place)
-            stakeholder_type = rng.choices(types, weights)[0]
-            organisation = content.organisation(rng, place, stakeholder_type)
+            stakeholder_type = content.stakeholder_for(rng, code, STAKEHOLDER_WEIGHTS)
+            organisation = content.organisation(rng, place, stakeholder_type, code)
             title, description = content.write_up(
                 rng,
                 action_line=code,

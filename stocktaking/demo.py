@@ -146,7 +146,6 @@ OTHER_LANGUAGES = {
 def _make(rng: random.Random, n: int, calls: list[Call], lines: dict, goals: dict, now, taken):
     entries, tags = [], []
     codes = list(lines)
-    types, type_weights = zip(*STAKEHOLDER_WEIGHTS.items(), strict=True)
     regions, region_weights = zip(*REGION_WEIGHTS.items(), strict=True)
     for i in range(n):
         call = rng.choice(calls)
@@ -156,8 +155,8 @@ def _make(rng: random.Random, n: int, calls: list[Call], lines: dict, goals: dic
             region = rng.choices(regions, region_weights)[0]
             place = rng.choice(content.places(region))
             archetype = rng.randrange(3)
-            stype = rng.choices(types, type_weights)[0]
-            org = content.organisation(rng, place, stype)
+            stype = content.stakeholder_for(rng, code, STAKEHOLDER_WEIGHTS)
+            org = content.organisation(rng, place, stype, code)
             others = [p for p in content.places(region) if p != place]
             title, description = content.write_up(
                 rng,

@@ -193,8 +193,55 @@ def places(region: str) -> list[Place]:
     return [Place(n, c, cn, region) for n, c, cn in PLACES[region]]
 
 
-def organisation(rng: random.Random, place: Place, stakeholder_type: str) -> str:
-    pattern = rng.choice(ORG_PATTERNS[stakeholder_type])
+# Organisations whose name ties them to a field only take on projects of that field.
+ORG_FIELDS = {
+    "{place} College of Health Sciences": {"C7-EHEA"},
+    "{place} Community Media Collective": {"C9", "C8", "C3", "C10"},
+    "Friends of the {place} Libraries": {"C3", "C4", "C8"},
+    "Women in Technology Network, {place}": {"C4", "C7-EEMP", "C5", "C10"},
+    "Open Mapping Collective of {place}": {"C7-EENV", "C3", "C7-EAGR", "C7-EGOV"},
+    "{place} Internet Exchange Association": {"C2", "C6", "C11"},
+    "{place} Network Operators Forum": {"C2", "C5", "C6", "C11"},
+    "{region_title} Network of Telecentres": {"C2", "C4", "C3", "C7-ELEA", "C11"},
+}
+# Who plausibly runs a project of each Action Line.
+ACTION_LINE_TYPES = {
+    "C1": ["government", "civil_society", "academia", "international_organization"],
+    "C2": ["private_sector", "civil_society", "technical_community", "government"],
+    "C3": ["government", "civil_society", "academia"],
+    "C4": ["civil_society", "academia", "government", "private_sector"],
+    "C5": ["government", "private_sector", "technical_community", "civil_society"],
+    "C6": ["government", "international_organization", "private_sector"],
+    "C7-EGOV": ["government", "private_sector", "academia"],
+    "C7-EBUS": ["private_sector", "civil_society", "government"],
+    "C7-ELEA": ["academia", "civil_society", "government"],
+    "C7-EHEA": ["government", "academia", "civil_society", "private_sector"],
+    "C7-EEMP": ["civil_society", "private_sector", "government", "international_organization"],
+    "C7-EENV": ["government", "academia", "technical_community", "civil_society"],
+    "C7-EAGR": ["civil_society", "private_sector", "government", "international_organization"],
+    "C7-ESCI": ["academia", "technical_community"],
+    "C8": ["civil_society", "academia"],
+    "C9": ["civil_society", "private_sector"],
+    "C10": ["civil_society", "academia", "government"],
+    "C11": ["international_organization", "government", "technical_community"],
+}
+
+
+def stakeholder_for(rng: random.Random, action_line: str, weights: dict[str, int]) -> str:
+    """A stakeholder type that plausibly runs a project of ``action_line``, by ``weights``."""
+    types = ACTION_LINE_TYPES[action_line]
+    return rng.choices(types, [weights[t] for t in types])[0]
+
+
+def organisation(
+    rng: random.Random, place: Place, stakeholder_type: str, action_line: str = ""
+) -> str:
+    patterns = [
+        p
+        for p in ORG_PATTERNS[stakeholder_type]
+        if not action_line or action_line in ORG_FIELDS.get(p, {action_line})
+    ] or [p for p in ORG_PATTERNS[stakeholder_type] if p not in ORG_FIELDS]
+    pattern = rng.choice(patterns)
     return pattern.format(
         place=place.name,
         brand=rng.choice(BRANDS[place.region]),
@@ -795,7 +842,8 @@ def write_up(
         "pct": rng.choice([18, 22, 27, 31, 35, 40, 46, 52, 61, 68, 74, 83, 91]),
     }
     if result.startswith("{n}"):
-        result = rng.choice(["To date, ", "So far, ", "Over the last year, "]) + result
+        lead = ["So far, ", "To date, ", "In total, "] if re.search(r" ha(ve|s) ", result) else []
+        result = rng.choice(lead or ["In total, "]) + result
     # The first sentence says what the project does, so that it serves as a summary.
     core = [does, need, rng.choice(INTROS), result]
     optional = [
