@@ -11,12 +11,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from accounts.enums import StakeholderType
 from accounts.models import StakeholderProfile, User
 from wsis_portal import demo_content
-from wsis_portal.demo import demo_email, demo_get_or_create
+from wsis_portal.demo import demo_email, demo_get_or_create, demo_mark
 
 from . import demo_sessions
 from .enums import (
@@ -391,36 +392,45 @@ def seed_registrations(edition: Edition, count: int = DEMO_REGISTRATIONS) -> Non
     countries = [p.country for p in places] + list(HOST_COUNTRIES)
     country_weights = [1] * len(places) + list(HOST_COUNTRIES.values())
     names = demo_sessions.NAMES
-    for n in range(count):
-        user, created = User.objects.get_or_create(email=demo_email(f"forum-participant-{n}"))
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
+    emails = [demo_email(f"forum-participant-{n}") for n in range(count)]
+    if Registration.objects.filter(edition=edition, user__email__in=emails).exists():
+        return
+    # In bulk: seed_demo runs on every ``make run``.
+    User.objects.bulk_create(
+        [User(email=email, password=make_password(None)) for email in emails],
+        ignore_conflicts=True,
+    )
+    users = User.objects.filter(email__in=emails).in_bulk(field_name="email")
+    profiles, registrations = [], []
+    for n, email in enumerate(emails):
+        user = users[email]
         country = rng.choices(countries, country_weights)[0]
         stakeholder_type = rng.choices(types, type_weights)[0]
         region = demo_content.REGIONS[n % len(demo_content.REGIONS)]
         _honorific, name = rng.choice(names[region])
         place = rng.choice(places)
-        StakeholderProfile.objects.get_or_create(
-            user=user,
-            defaults={
-                "full_name": name,
-                "organisation_name": demo_content.organisation(rng, place, stakeholder_type),
-                "organisation_country": country,
-                "stakeholder_type": stakeholder_type,
-            },
+        profiles.append(
+            StakeholderProfile(
+                user=user,
+                full_name=name,
+                organisation_name=demo_content.organisation(rng, place, stakeholder_type),
+                organisation_country=country,
+                stakeholder_type=stakeholder_type,
+            )
         )
-        demo_get_or_create(
-            Registration,
-            edition=edition,
-            user=user,
-            defaults={
-                "mode": AttendanceMode.IN_PERSON if rng.random() < 0.7 else AttendanceMode.REMOTE,
-                "stakeholder_type": stakeholder_type,
-                "country": country,
-                "status": RegistrationStatus.CONFIRMED,
-            },
+        registrations.append(
+            Registration(
+                edition=edition,
+                user=user,
+                mode=AttendanceMode.IN_PERSON if rng.random() < 0.7 else AttendanceMode.REMOTE,
+                stakeholder_type=stakeholder_type,
+                country=country,
+                status=RegistrationStatus.CONFIRMED,
+            )
         )
+    StakeholderProfile.objects.bulk_create(profiles, ignore_conflicts=True)
+    Registration.objects.bulk_create(registrations, ignore_conflicts=True)
+    demo_mark(Registration.objects.filter(edition=edition, user__email__in=emails))
 
 
 def seed(*, stdout=None, **options) -> None:
