@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
-from forum.models import ActionLine
+from forum.models import ActionLine, Edition
 from wsis_portal import outbox
 from wsis_portal.models import claim_once
 
@@ -49,6 +49,7 @@ from .models import (
     Tally,
     Vote,
     attachment_display_name,
+    ceremony_edition_errors,
     phase_order_errors,
 )
 
@@ -71,12 +72,16 @@ def contest_create(
     year: int,
     title: str,
     phases: dict[str, tuple[datetime, datetime]],
-    edition=None,
+    edition: Edition,
     champions_per_category: int = 5,
     complete_ballot_required: bool = False,
     live_results_public: bool = False,
 ) -> Contest:
-    """Create a contest with its five phases and one category per Action Line."""
+    """Create a contest with its five phases and one category per Action Line.
+
+    The contest belongs to the Forum edition whose days hold its ceremony (seed 002: the
+    Winners are announced at the WSIS Prizes ceremony during the Forum).
+    """
     with transaction.atomic():
         contest = Contest(
             year=year,
@@ -93,7 +98,7 @@ def contest_create(
             ContestPhase(contest=contest, kind=kind, starts_at=start, ends_at=end)
             for kind, (start, end) in phases.items()
         ]
-        errors = phase_order_errors(rows)
+        errors = phase_order_errors(rows) + ceremony_edition_errors(edition, rows)
         if errors:
             raise ValidationError(errors)
         for kind in PhaseKind:
