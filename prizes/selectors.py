@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum.enums import Region
+from forum.regions import countries_of_region
 from wsis_portal.registry import MatrixItem, MySection, OpenItem
 
 from .enums import BALLOT_STATES, PHASE_ORDER, PhaseKind, ProjectStatus
@@ -171,7 +173,7 @@ class CategoryResult:
     tallies: list
 
 
-def results(*, contest: Contest, now: datetime) -> dict:
+def results(*, contest: Contest, now: datetime, region: str = "") -> dict:
     """What the results page may show now, by the clock.
 
     Champions on the announcement date (the end of Phase IV) once the final tally has run;
@@ -190,14 +192,15 @@ def results(*, contest: Contest, now: datetime) -> dict:
     by_category: dict[int, CategoryResult] = {
         c.pk: CategoryResult(category=c, winners=[], champions=[], tallies=[]) for c in categories
     }
+    region = region if region in Region.values else ""
     if voting_closed and champions_ready:
-        projects = (
-            Project.objects.filter(
-                contest=contest, status__in=[ProjectStatus.CHAMPION, ProjectStatus.WINNER]
-            )
-            .select_related("tally")
-            .order_by("category_id", "tally__rank", "id")
+        projects = Project.objects.filter(
+            contest=contest, status__in=[ProjectStatus.CHAMPION, ProjectStatus.WINNER]
         )
+        if region:
+            # The ESCAP regional review asks for "WSIS Prize winners from the region" (seed 003).
+            projects = projects.filter(country__in=countries_of_region(region))
+        projects = projects.select_related("tally").order_by("category_id", "tally__rank", "id")
         for project in projects:
             result = by_category[project.category_id]
             if winners_public and project.status == ProjectStatus.WINNER:
@@ -233,6 +236,8 @@ def results(*, contest: Contest, now: datetime) -> dict:
         "computed_at": computed,
         "ceremony": ceremony,
         "announcement": announcement,
+        "region": region,
+        "regions": Region.choices,
     }
 
 
