@@ -33,7 +33,7 @@ def home_items(now: datetime) -> list[OpenItem]:
             items.append(
                 OpenItem(
                     process=process,
-                    title=consultation.title,
+                    title=consultation.name,
                     url=reverse("consultations:submit", args=[consultation.slug]),
                     action=_("Send an official submission"),
                     deadline=state.submissions_deadline,
@@ -43,10 +43,10 @@ def home_items(now: datetime) -> list[OpenItem]:
             items.append(
                 OpenItem(
                     process=process,
-                    title=consultation.title,
+                    title=consultation.name,
                     url=consultation.get_absolute_url(),
                     action=_("Official submissions open"),
-                    opens_at=state.opening.starts_at,
+                    opens_at=state.opening.starts_at if state.opening else None,
                     deadline=state.submissions_deadline,
                 )
             )
@@ -55,7 +55,12 @@ def home_items(now: datetime) -> list[OpenItem]:
             items.append(
                 OpenItem(
                     process=process,
-                    title=f"{consultation.title}: {meeting.label}, {meeting.name}",
+                    title=_("%(consultation)s: %(phase)s, %(meeting)s")
+                    % {
+                        "consultation": consultation.name,
+                        "phase": meeting.label,
+                        "meeting": meeting.name,
+                    },
                     url=consultation.get_absolute_url(),
                     action=_("Meeting in %(venue)s with remote participation")
                     % {"venue": meeting.venue}
@@ -69,7 +74,7 @@ def home_items(now: datetime) -> list[OpenItem]:
                 OpenItem(
                     process=process,
                     title=_("High-Level Track facilitators: %(title)s")
-                    % {"title": consultation.title},
+                    % {"title": consultation.name},
                     url=reverse("consultations:nominate", args=[consultation.slug]),
                     action=_("Nominate a facilitator"),
                     deadline=consultation.nominations_deadline,

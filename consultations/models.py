@@ -5,6 +5,8 @@ Fields, constraints and small derived properties only; every write goes through 
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -12,12 +14,13 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from accounts.enums import StakeholderType
 from wsis_portal.models import Phase
+from wsis_portal.translated import TranslatedText, translated
 
 from .enums import (
     COUNTED_STATUSES,
@@ -31,6 +34,8 @@ from .enums import (
     PhaseKind,
     SubmissionStatus,
 )
+
+STANDARD_TITLE = re.compile(r"WSIS Forum (\d{4}): Open Consultation Process")
 
 
 class Consultation(models.Model):
@@ -62,7 +67,29 @@ class Consultation(models.Model):
         verbose_name_plural = _("consultations")
 
     def __str__(self) -> str:
-        return self.title
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The title in the reader's language (see ``translated_title``), as plain text."""
+        return self.translated_title().text
+
+    def translated_title(self) -> TranslatedText:
+        """The title in the reader's language, and whether it fell back to English.
+
+        A translation typed in the admin comes first. Without one, the standard "WSIS Forum
+        <year>: Open Consultation Process" is translated as a whole by the catalogue, so no page
+        mixes an English name with translated text; any other title falls back to English.
+        """
+        text = translated(self, "title")
+        standard = STANDARD_TITLE.fullmatch(text.text)
+        if text.fell_back and standard:
+            localised = gettext("WSIS Forum %(year)s: Open Consultation Process") % {
+                "year": standard.group(1)
+            }
+            if localised != text.text:
+                return TranslatedText(localised, get_language(), False)
+        return text
 
     def get_absolute_url(self) -> str:
         return reverse("consultations:timeline", args=[self.slug])
@@ -361,8 +388,8 @@ class Comment(models.Model):
         return gettext("Comment by %(author)s") % {"author": self.author}
 
     def clean(self) -> None:
-        if self.parent_id is not None:
-            parent = self.parent
+        parent = self.parent if self.parent_id is not None else None
+        if parent is not None:
             if parent.parent_id is not None:
                 raise ValidationError(
                     {"parent": _("Replies go one level deep: answer the original comment.")}

@@ -10,7 +10,9 @@ import logging
 import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, Max, OuterRef, Q
@@ -19,6 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from accounts.selectors import user_has_verified_address
 from wsis_portal import outbox
 from wsis_portal.models import claim_once
@@ -74,7 +77,7 @@ def _submission_window_check(*, consultation: Consultation, now: datetime) -> No
     state = process_state(consultation=consultation, now=now)
     if state.submissions_open:
         return
-    if state.submissions_not_yet_open:
+    if state.submissions_not_yet_open and state.opening is not None:
         raise DeadlinePassed(
             _("Submissions open on %(date)s. Please come back then.")
             % {"date": date_format(timezone.localtime(state.opening.starts_at), "DATETIME_FORMAT")}
@@ -91,7 +94,7 @@ def _submission_window_check(*, consultation: Consultation, now: datetime) -> No
     )
 
 
-def _apply_submission_fields(submission: Submission, data: dict) -> None:
+def _apply_submission_fields(submission: Submission, data: dict[str, Any]) -> None:
     for name in SUBMISSION_FIELDS:
         if name in data:
             value = data[name]
@@ -106,10 +109,10 @@ def _apply_submission_fields(submission: Submission, data: dict) -> None:
 def submission_create(
     *,
     consultation: Consultation,
-    data: dict,
-    action_lines: Iterable = (),
-    sdgs: Iterable = (),
-    user=None,
+    data: dict[str, Any],
+    action_lines: Iterable[Any] = (),
+    sdgs: Iterable[Any] = (),
+    user: User | AnonymousUser | None = None,
     now: datetime,
     link_base: str | None = None,
 ) -> tuple[Submission, str]:
@@ -184,9 +187,9 @@ def _receipt_add(*, submission: Submission, link: str, deadline: datetime | None
 def submission_update(
     *,
     submission: Submission,
-    data: dict,
-    action_lines: Iterable = (),
-    sdgs: Iterable = (),
+    data: dict[str, Any],
+    action_lines: Iterable[Any] = (),
+    sdgs: Iterable[Any] = (),
     now: datetime,
 ) -> Submission:
     """Change a submission through its private link, only until the submissions deadline."""
@@ -252,9 +255,9 @@ def submission_link_open(*, consultation: Consultation, token: str) -> Submissio
     return submission
 
 
-def submission_set_status(*, submission: Submission, status: str, by, note: str = "") -> bool:
+def submission_set_status(*, submission: Submission, status: str, by: User, note: str = "") -> bool:
     """The secretariat's review decision; returns False when the move is not allowed."""
-    if status == submission.status or status not in SUBMISSION_MOVES.get(submission.status, ()):
+    if status == submission.status or status not in SUBMISSION_MOVES.get(submission.status, set()):
         return False
     with transaction.atomic():
         submission.status = status
@@ -271,7 +274,7 @@ def submission_set_status(*, submission: Submission, status: str, by, note: str 
 def comment_post(
     *,
     discussion: Discussion,
-    author,
+    author: User,
     body: str,
     body_format: str,
     language: str,
@@ -302,7 +305,7 @@ def comment_post(
     return comment
 
 
-def comment_flag(*, comment: Comment, user, reason: str = "") -> bool:
+def comment_flag(*, comment: Comment, user: User, reason: str = "") -> bool:
     """Flag a comment for the moderators; False when this user already flagged it."""
     try:
         with transaction.atomic():
@@ -313,7 +316,7 @@ def comment_flag(*, comment: Comment, user, reason: str = "") -> bool:
     return True
 
 
-def _moderate(*, comment: Comment, hidden: bool, by, reason: str) -> bool:
+def _moderate(*, comment: Comment, hidden: bool, by: User, reason: str) -> bool:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"moderation_reason": _("Give the reason for this decision.")})
@@ -330,18 +333,18 @@ def _moderate(*, comment: Comment, hidden: bool, by, reason: str) -> bool:
     return bool(changed)
 
 
-def comment_hide(*, comment: Comment, by, reason: str) -> bool:
+def comment_hide(*, comment: Comment, by: User, reason: str) -> bool:
     """Hide a comment from the public thread, with the reason shown in its place."""
     return _moderate(comment=comment, hidden=True, by=by, reason=reason)
 
 
-def comment_unhide(*, comment: Comment, by, reason: str) -> bool:
+def comment_unhide(*, comment: Comment, by: User, reason: str) -> bool:
     """Show a hidden comment again, recording why."""
     return _moderate(comment=comment, hidden=False, by=by, reason=reason)
 
 
 def subscription_set(
-    *, user, consultation: Consultation, discussion: Discussion | None, subscribed: bool
+    *, user: User, consultation: Consultation, discussion: Discussion | None, subscribed: bool
 ) -> bool:
     """Follow or stop following a discussion (or the consultation when ``discussion`` is None).
 
@@ -363,7 +366,9 @@ def subscription_set(
 # --- High-Level Track nominations ----------------------------------------------------------
 
 
-def nomination_create(*, consultation: Consultation, user, data: dict, now: datetime) -> Nomination:
+def nomination_create(
+    *, consultation: Consultation, user: User, data: dict[str, Any], now: datetime
+) -> Nomination:
     """Record a High-Level Track facilitator nomination until the nominations deadline."""
     state = process_state(consultation=consultation, now=now)
     if not nominations_open(consultation=consultation, state=state):

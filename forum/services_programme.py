@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -17,7 +19,7 @@ from .models import SDG, ActionLine, BuildingBlock, Edition, Registration
 from .taxonomy_translations import reference_translations_fill
 
 
-def building_blocks_load(**kwargs) -> None:
+def building_blocks_load(**kwargs: Any) -> None:
     """Put the briefing's building blocks back when the table is empty (idempotent).
 
     Connected to post_migrate: a database flushed by a transactional test gets them back.

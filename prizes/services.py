@@ -8,19 +8,22 @@ import logging
 from collections import defaultdict
 from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.models import User
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
 from forum.models import ActionLine, Edition
@@ -122,7 +125,7 @@ def contest_categories_create(*, contest: Contest) -> None:
     )
 
 
-def contest_rules_update(*, contest: Contest, **rules) -> Contest:
+def contest_rules_update(*, contest: Contest, **rules: Any) -> Contest:
     """Change the contest's rules; refused once voting has opened (the rules are frozen)."""
     unknown = set(rules) - set(FROZEN_RULES)
     if unknown:
@@ -179,7 +182,7 @@ PROJECT_FIELDS = (
 
 
 def project_require_editable(
-    *, submitter, contest: Contest, project: Project | None, now: datetime | None = None
+    *, submitter: User, contest: Contest, project: Project | None, now: datetime | None = None
 ) -> None:
     """Raise unless the submitter may change this project (or enter one) now, by the clock."""
     if not user_has_verified_email(user=submitter):
@@ -195,9 +198,9 @@ def project_require_editable(
 
 def project_save(
     *,
-    submitter,
+    submitter: User,
     contest: Contest,
-    data: dict,
+    data: dict[str, Any],
     project: Project | None = None,
     now: datetime | None = None,
 ) -> Project:
@@ -238,7 +241,7 @@ def project_save(
 
 
 def _attachments_prepare(
-    *, project: Project, files: list, existing: int
+    *, project: Project, files: list[Any], existing: int
 ) -> list[ProjectAttachment]:
     """Check every new file before any is stored: the limit, then each file's type and size."""
     if existing + len(files) > ATTACHMENTS_PER_PROJECT:
@@ -287,7 +290,7 @@ def _attachments_store(*, project: Project, pending: list[ProjectAttachment]) ->
 
 
 def project_attachments_add(
-    *, submitter, project: Project, files: list, now: datetime | None = None
+    *, submitter: User, project: Project, files: list[UploadedFile], now: datetime | None = None
 ) -> list[ProjectAttachment]:
     """Add files to one's own project while the submission phase is open: all or none.
 
@@ -309,7 +312,7 @@ def project_attachments_add(
 
 
 def project_attachment_remove(
-    *, submitter, attachment: ProjectAttachment, now: datetime | None = None
+    *, submitter: User, attachment: ProjectAttachment, now: datetime | None = None
 ) -> None:
     """Remove an attachment of one's own project while the submission phase is open."""
     project = attachment.project
@@ -321,7 +324,9 @@ def project_attachment_remove(
         attachment.delete()  # the file goes once committed (attachment_file_discard)
 
 
-def attachment_file_discard(sender, instance: ProjectAttachment, **kwargs) -> None:
+def attachment_file_discard(
+    sender: type[ProjectAttachment], instance: ProjectAttachment, **kwargs: Any
+) -> None:
     """post_delete of an attachment (the site, the admin or a deleted project): remove its
     file from the storage once the deletion is committed, never before."""
     name = instance.file.name
@@ -335,7 +340,7 @@ def project_status_change(
     *,
     project: Project,
     to: str,
-    by=None,
+    by: User | None = None,
     reason: str = "",
     now: datetime | None = None,
 ) -> Project:
@@ -359,7 +364,7 @@ def project_status_change(
     return project
 
 
-def project_submit(*, submitter, project: Project, now: datetime | None = None) -> Project:
+def project_submit(*, submitter: User, project: Project, now: datetime | None = None) -> Project:
     """Submit a draft during the submission phase and send the receipt email."""
     if project.submitter_id != submitter.pk:
         raise NotAllowed(_("You can only submit your own projects."), "not_owner")
@@ -375,7 +380,9 @@ def project_submit(*, submitter, project: Project, now: datetime | None = None) 
     return project
 
 
-def projects_nominate(*, projects, by, nominate: bool, reason: str = "") -> int:
+def projects_nominate(
+    *, projects: QuerySet[Project], by: User, nominate: bool, reason: str = ""
+) -> int:
     """The secretariat's decision on submitted projects, before voting opens."""
     to = ProjectStatus.NOMINATED if nominate else ProjectStatus.NOT_NOMINATED
     if not nominate and not reason.strip():
@@ -421,7 +428,7 @@ def _vote_sql() -> tuple[str, str]:
     return check, insert
 
 
-def _aware(value):
+def _aware(value: datetime) -> datetime:
     """A datetime read by raw SQL (SQLite returns text) as an aware datetime."""
     if isinstance(value, str):
         value = parse_datetime(value)
@@ -432,7 +439,7 @@ def _aware(value):
 
 def vote_cast(
     *,
-    voter,
+    voter: User,
     year: int,
     project_id: int,
     ip: str,
@@ -498,7 +505,7 @@ def vote_cast(
     return vote
 
 
-def vote_invalidate(*, vote: Vote, by, reason: str) -> Vote:
+def vote_invalidate(*, vote: Vote, by: User, reason: str) -> Vote:
     """Flag a vote invalid with a reason; the row stays so the voter cannot vote again."""
     if not reason.strip():
         raise PrizesError(_("Give a reason for invalidating a vote."), "reason")
@@ -556,7 +563,7 @@ def tally_compute(*, contest: Contest, now: datetime | None = None) -> list[Tall
         .order_by()
         .values_list("pk", "category_id", "submitted_at", "created_at")
     )
-    by_category: dict[int, list[tuple]] = defaultdict(list)
+    by_category: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
     for pk, category_id, submitted_at, created_at in projects:
         by_category[category_id].append((-counts.get(pk, 0), submitted_at or created_at, pk))
     tallies = []
@@ -688,7 +695,7 @@ def transitions_apply(now: datetime) -> list[str]:
 # --- experts and winners --------------------------------------------------------------------
 
 
-def expert_can_score(*, expert, project: Project) -> bool:
+def expert_can_score(*, expert: User, project: Project) -> bool:
     if not in_group(expert, EXPERT_GROUP):
         return False
     return ExpertAssignment.objects.filter(
@@ -697,7 +704,7 @@ def expert_can_score(*, expert, project: Project) -> bool:
 
 
 def expert_score_save(
-    *, expert, project: Project, score: int, comment: str = "", now: datetime | None = None
+    *, expert: User, project: Project, score: int, comment: str = "", now: datetime | None = None
 ) -> ExpertScore:
     """An Expert Group member scores a Champion of a category assigned to them."""
     if not expert_can_score(expert=expert, project=project):
@@ -716,7 +723,7 @@ def expert_score_save(
     return entry
 
 
-def winner_confirm(*, project: Project, by, reason: str = "") -> Project:
+def winner_confirm(*, project: Project, by: User | None, reason: str = "") -> Project:
     """The secretariat confirms a Champion as Winner of its category (stays unpublished
     until the ceremony phase starts). Two Winners in a category are allowed (a tie)."""
     if project.status == ProjectStatus.WINNER:
@@ -730,7 +737,7 @@ def winner_confirm(*, project: Project, by, reason: str = "") -> Project:
         )
 
 
-def winner_revoke(*, project: Project, by, reason: str) -> Project:
+def winner_revoke(*, project: Project, by: User, reason: str) -> Project:
     """Undo a Winner decision (it goes back to Champion)."""
     if project.status != ProjectStatus.WINNER:
         return project

@@ -27,7 +27,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     search_fields = ["purpose", "to_email", "key", "last_error"]
     date_hierarchy = "created_at"
     # ``secret`` (private links) is never shown.
-    fields = [
+    fields = readonly_fields = (
         "purpose",
         "status",
         "content_type",
@@ -41,8 +41,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         "next_attempt_at",
         "delivered_at",
         "last_error",
-    ]
-    readonly_fields = fields
+    )
     list_select_related = ["content_type"]
     actions = ["retry_now"]
     change_list_template = "admin/wsis_portal/outboxmessage/change_list.html"
