@@ -6,6 +6,7 @@ Idempotent: every row is found by a natural key before it is created.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -284,7 +285,7 @@ def _event(data: dict, feeds: Edition | None) -> Event:
     return event
 
 
-def _event_roles(event: Event, people: list[tuple[Person, int]]) -> None:
+def _event_roles(event: Event, people: Sequence[tuple[Person, int]]) -> None:
     for order, (person, role) in enumerate(people):
         EventPerson.objects.get_or_create(
             event=event, person=person, role=role, defaults={"order": order}

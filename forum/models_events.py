@@ -4,6 +4,10 @@ They are not part of a Forum edition's programme; their outcomes feed the editio
 and its Open Consultation Process (seed 003: the ESCAP regional review in Bangkok).
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
@@ -49,13 +53,13 @@ class Event(models.Model):
         verbose_name=_("feeds the Forum edition"),
         help_text=_("The edition (and its Open Consultation Process) its outcomes feed."),
     )
-    people = models.ManyToManyField(
+    people: models.ManyToManyField[Any, Any] = models.ManyToManyField(
         "forum.Person", through="EventPerson", related_name="events", verbose_name=_("people")
     )
-    action_lines = models.ManyToManyField(
+    action_lines: models.ManyToManyField[Any, Any] = models.ManyToManyField(
         "forum.ActionLine", related_name="events", blank=True, verbose_name=_("Action Lines")
     )
-    sdgs = models.ManyToManyField(
+    sdgs: models.ManyToManyField[Any, Any] = models.ManyToManyField(
         "forum.SDG", related_name="events", blank=True, verbose_name=_("SDGs")
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
