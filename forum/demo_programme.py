@@ -30,7 +30,6 @@ from .enums import (
     RegistrationStatus,
     SessionFormat,
     SessionRole,
-    SessionType,
 )
 from .models import (
     SDG,
@@ -274,6 +273,7 @@ def _event(data: dict, feeds: Edition | None) -> Event:
     event, _ = demo_get_or_create(
         Event, title=data["title"], defaults={**data, "feeds_edition": feeds}
     )
+    assert isinstance(event, Event)
     return event
 
 
