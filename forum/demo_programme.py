@@ -7,6 +7,7 @@ Idempotent: every row is found by a natural key before it is created.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,19 +23,21 @@ from wsis_portal.demo import demo_email, demo_get_or_create, demo_mark
 from . import demo_sessions
 from .enums import (
     AttendanceMode,
+    EventKind,
     FigureKind,
     FigureQualifier,
     PartnerTier,
     RegistrationStatus,
     SessionFormat,
     SessionRole,
-    SessionType,
 )
 from .models import (
     SDG,
     ActionLine,
     BuildingBlock,
     Edition,
+    Event,
+    EventPerson,
     OutcomeDocument,
     Partner,
     Person,
@@ -57,6 +60,13 @@ PAST_EDITIONS = [
     (2018, date(2018, 3, 19), date(2018, 3, 23), "", GENEVA_VENUE),
     (2019, date(2019, 4, 8), date(2019, 4, 12), "", GENEVA_VENUE),
     (2020, date(2020, 6, 22), date(2020, 9, 10), "", "Online"),
+    (
+        2023,
+        date(2023, 3, 13),
+        date(2023, 3, 17),
+        "WSIS Action Lines for Building Back Better and Accelerating the Achievement of the SDGs",
+        "Geneva, Switzerland",
+    ),
     # The WSIS Prizes 2025 contest of the demo ends at this edition's ceremony.
     (2025, date(2025, 7, 7), date(2025, 7, 11), "WSIS+20 Forum High-Level Event", GENEVA_VENUE),
 ]
@@ -133,40 +143,71 @@ LAMANAUSKAS_BIO = (
     "across ITU's radiocommunication, standardization, and development activities."
 )
 
-SESSION_131 = {
+# Two WSIS sessions held at other forums (seeds 001 and 000) and the ESCAP regional review
+# (seed 003): events of their own, not part of a Forum edition's programme.
+ECOSOC_SIDE_EVENT = {
+    "kind": EventKind.SIDE_EVENT,
     "title": "WSIS Cooperation for Accelerating Progress on the SDGs",
     "description": (
         "2023 ECOSOC Partnership Forum side event, session 131, co-organised by WSIS and the "
         "United Nations Group on the Information Society (UNGIS). The session focuses on how "
         "ICTs and WSIS cooperation can help accelerate the SDGs, learning from the COVID-19 "
-        "experience to build inclusive, resilient and sustainable societies and economies."
+        "experience to build inclusive, resilient and sustainable societies and economies. "
+        "Registration to the ECOSOC Partnership Forum was for virtual participation only."
     ),
     # Tuesday, 31 January 2023 14:30-15:45 (UTC+01:00).
-    "starts_at": datetime(2023, 1, 31, 13, 30, tzinfo=UTC),
-    "ends_at": datetime(2023, 1, 31, 14, 45, tzinfo=UTC),
-    "room": "ECOSOC Partnership Forum 2023 (side event 131)",
-    "session_type": SessionType.SIDE_EVENT,
-    # The seed's registration was for virtual participation only.
-    "format": SessionFormat.ONLINE,
-    "organisers": "ITU (WSIS) and UNGIS",
-    # The seed's link is "More information about the ECOSOC Partnership Forum", not a way in.
-    "more_info_url": "https://sdgs.un.org/events/ecosoc-partnership-forum-2023",
+    "starts_on": date(2023, 1, 31),
+    "ends_on": date(2023, 1, 31),
+    "place": "ECOSOC Partnership Forum 2023 (session 131), online",
+    "organisers": "WSIS (ITU) and UNGIS",
+    # The seed's link is "More information about the ECOSOC Partnership Forum".
+    "url": "https://sdgs.un.org/events/ecosoc-partnership-forum-2023",
 }
-OPEN_FORUM_5 = {
+IGF_OPEN_FORUM = {
+    "kind": EventKind.OPEN_FORUM,
     "title": "IGF 2023 Open Forum #5: WSIS Action Lines for Advancing the Achievement of SDGs",
     "description": (
         "Round table, 90 minutes, co-organised by WSIS and UNGIS, on how ICTs and WSIS "
         "cooperation can help accelerate the SDGs. Held physically with enhanced remote "
         "participation, livestreamed, with online networking on LinkedIn."
     ),
-    # The seed gives no date: the time below is illustrative, within IGF 2023 (Kyoto).
-    "starts_at": datetime(2023, 10, 10, 1, 0, tzinfo=UTC),
-    "ends_at": datetime(2023, 10, 10, 2, 30, tzinfo=UTC),
-    "room": "IGF 2023, Kyoto",
-    "session_type": SessionType.ROUND_TABLE,
-    "format": SessionFormat.HYBRID,
-    "organisers": "ITU (WSIS) and UNGIS",
-    "livestream_url": "https://www.youtube.com/@WSISprocess",
+    # IGF 2023 was held in Kyoto from 8 to 12 October 2023; the seed gives no day.
+    "starts_on": date(2023, 10, 8),
+    "ends_on": date(2023, 10, 12),
+    "place": "Internet Governance Forum 2023, Kyoto",
+    "country": "JP",
+    "region": "asia-pacific",
+    "organisers": "WSIS (ITU) and UNGIS",
+}
+ESCAP_REVIEW = {
+    "kind": EventKind.REGIONAL_REVIEW,
+    "title": (
+        "World Summit on the Information Society (WSIS) and Inter-agency Working Group on ICT "
+        "Meeting"
+    ),
+    "description": (
+        "Regional review of the implementation of the WSIS Action Lines in Asia and the "
+        "Pacific, held under ESCAP resolution 72/10 as part of the Committee on Information "
+        "and Communications Technology, Science, Technology and Innovation. Its outcomes "
+        "serve as inputs to the WSIS Forum 2017 and its Open Consultation Process, the WSIS "
+        "Stocktaking and the WSIS Prizes."
+    ),
+    "starts_on": date(2016, 10, 4),
+    "ends_on": date(2016, 10, 4),
+    "place": "Bangkok",
+    "country": "TH",
+    "region": "asia-pacific",
+    "organisers": "UN ESCAP, supported by ITU, UNESCO and UNDP",
+    "agenda": (
+        "Emerging trends, challenges and opportunities in building inclusive information and "
+        "knowledge societies (WSIS Action Line Facilitators)\n"
+        "Examples of national sustainable development plans integrating the ICT components "
+        "and opportunities for UNDAF (UN and government experts)\n"
+        "Sharing of best practices (WSIS Prize Winners from the region) and flagship "
+        "initiatives (relevant stakeholders)\n"
+        "Multi-stakeholder discussion on strengthening implementation of WSIS Action Lines to "
+        "accelerate the achievement of the SDGs"
+    ),
 }
 
 # Partners of the demo edition: invented names, one per tier at least.
@@ -228,46 +269,49 @@ def _roles(session: Session, people: list[tuple[Person, int]]) -> None:
         )
 
 
-def seed_real_sessions() -> None:
-    edition, _ = Edition.objects.get_or_create(
-        year=2023,
-        defaults={
-            "starts_on": date(2023, 3, 13),
-            "ends_on": date(2023, 3, 17),
-            "venue": "Geneva, Switzerland",
-            "theme": "WSIS Action Lines for Building Back Better and Accelerating the "
-            "Achievement of the SDGs",
-        },
+def _event(data: dict, feeds: Edition | None) -> Event:
+    event, _ = demo_get_or_create(
+        Event, title=data["title"], defaults={**data, "feeds_edition": feeds}
     )
-    ungis = BuildingBlock.objects.get(slug="ungis")
+    assert isinstance(event, Event)
+    return event
+
+
+def _event_roles(event: Event, people: Sequence[tuple[Person, int]]) -> None:
+    for order, (person, role) in enumerate(people):
+        EventPerson.objects.get_or_create(
+            event=event, person=person, role=role, defaults={"order": order}
+        )
+
+
+def seed_outside_events() -> None:
+    """The seeds' events held outside a Forum edition, each linked to the edition it feeds."""
+    seed_past_editions()
     people = {
         key: _person(*row, bio=LAMANAUSKAS_BIO if key == "lamanauskas" else "")
         for key, row in SEED_PEOPLE.items()
     }
-    s131 = _session(edition, ungis, SESSION_131)
-    _roles(
-        s131,
+    moderators = [
+        (people["sah"], SessionRole.ONSITE_MODERATOR),
+        (people["stankovic"], SessionRole.ONLINE_MODERATOR),
+    ]
+    side_event = _event(ECOSOC_SIDE_EVENT, Edition.objects.filter(year=2023).first())
+    _event_roles(
+        side_event,
         [
-            (people["sah"], SessionRole.ONSITE_MODERATOR),
-            (people["stankovic"], SessionRole.ONLINE_MODERATOR),
+            *moderators,
             *[
                 (people[k], SessionRole.SPEAKER)
                 for k in ("lamanauskas", "jelassi", "adam", "bautista", "fung", "wilms")
             ],
         ],
     )
-    s131.action_lines.add(*ActionLine.objects.filter(code__in=["C1", "C11"]))
-    s131.sdgs.add(*SDG.objects.filter(number=17))
-    of5 = _session(edition, ungis, OPEN_FORUM_5)
-    _roles(
-        of5,
-        [
-            (people["sah"], SessionRole.ONSITE_MODERATOR),
-            (people["stankovic"], SessionRole.ONLINE_MODERATOR),
-        ],
-    )
-    of5.action_lines.add(*ActionLine.objects.filter(code__in=["C1", "C11"]))
-    of5.sdgs.add(*SDG.objects.filter(number=17))
+    open_forum = _event(IGF_OPEN_FORUM, None)
+    _event_roles(open_forum, moderators)
+    for event in (side_event, open_forum):
+        event.action_lines.add(*ActionLine.objects.filter(code__in=["C1", "C11"]))
+        event.sdgs.add(*SDG.objects.filter(number=17))
+    _event(ESCAP_REVIEW, Edition.objects.get(year=2017))
 
 
 def seed_past_editions() -> None:
@@ -436,7 +480,7 @@ def seed_registrations(edition: Edition, count: int = DEMO_REGISTRATIONS) -> Non
 def seed(*, stdout=None, **options) -> None:
     with transaction.atomic():
         seed_past_editions()
-        seed_real_sessions()
+        seed_outside_events()
         edition = seed_current_edition()
         seed_registrations(edition)
     if stdout is not None:
