@@ -31,13 +31,26 @@ PHASE_NAMES = [
 VENUE = "ITU Headquarters, Geneva, Switzerland"
 REMOTE = "https://www.itu.int/net4/wsis/forum/remote"
 
+# Invented participants of invented organisations.
 PEOPLE = [
-    ("amina.diallo", "Amina Diallo", "Senegal ICT Observatory", "SN", "civil_society"),
-    ("li.wei", "Li Wei", "Ministry of Industry and IT", "CN", "government"),
-    ("maria.gomez", "María Gómez", "Universidad de Chile", "CL", "academia"),
-    ("john.smith", "John Smith", "Open Networks Ltd", "GB", "private_sector"),
-    ("priya.nair", "Priya Nair", "Internet Society India", "IN", "technical_community"),
-    ("omar.haddad", "Omar Haddad", "ESCWA", "LB", "international_organization"),
+    ("amina.diallo", "Amina Diallo", "Thiès Digital Inclusion Trust", "SN", "civil_society"),
+    ("li.wei", "Li Wei", "Kunming Municipal Department of Digital Services", "CN", "government"),
+    (
+        "maria.gomez",
+        "María Gómez",
+        "Valparaíso Institute for Development Informatics",
+        "CL",
+        "academia",
+    ),
+    ("john.smith", "John Smith", "Atlantis Byte Ltd", "GB", "private_sector"),
+    ("priya.nair", "Priya Nair", "Pune Open Source Society", "IN", "technical_community"),
+    (
+        "omar.haddad",
+        "Omar Haddad",
+        "Arab Centre for ICT Cooperation",
+        "LB",
+        "international_organization",
+    ),
 ]
 
 

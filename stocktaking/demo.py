@@ -24,6 +24,7 @@ from .services import search_cache_bump
 
 DEMO_ENTRIES = 300
 BATCH = 5000
+UNIQUE_TITLES = 1500
 
 # Who documents projects in the database: civil society and governments most, then
 # companies and universities, fewer technical-community and international bodies.
@@ -169,7 +170,8 @@ def _make(rng: random.Random, n: int, calls: list[Call], lines: dict, goals: dic
                 min_words=90,
                 max_words=150,
             )
-            if title not in taken:
+            # Distinct titles for the demo's few hundred; bulk benchmark sets may repeat.
+            if title not in taken or len(taken) >= UNIQUE_TITLES:
                 break
         taken.add(title)
         if i % 10 == 9:

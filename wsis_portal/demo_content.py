@@ -155,8 +155,8 @@ ORG_PATTERNS = {
     ],
     "academia": [
         "{place} Polytechnic Institute",
-        "Faculty of Computing, {place} State University",
-        "Centre for Development Informatics, University of {place}",
+        "Faculty of Computing, {place} Technical College",
+        "{place} Institute for Development Informatics",
         "{place} College of Health Sciences",
     ],
     "technical_community": [

@@ -15,7 +15,16 @@ from django.db import transaction
 from django.urls import reverse
 
 from consultations.models import Consultation
-from forum.models import SDG, ActionLine, BuildingBlock, Edition, NewsItem, Registration, Session
+from forum.models import (
+    SDG,
+    ActionLine,
+    BuildingBlock,
+    Edition,
+    Event,
+    NewsItem,
+    Registration,
+    Session,
+)
 from forum.regions import COUNTRY_REGION
 from prizes.enums import ProjectStatus
 from prizes.models import Contest, Project
@@ -197,9 +206,8 @@ def test_one_command_removes_every_demo_row_and_only_those(db):
     call_command("seed_demo", "--remove", stdout=StringIO())
     assert not any(demo_counts().values()), demo_counts()
     assert not DemoRow.objects.exists()
-    assert not Session.objects.exists()
-    # The 2023 edition of the seeds' two outside sessions is marked once they become events.
-    assert not Edition.objects.exclude(year=2023).exists()
+    assert not Session.objects.exists() and not Edition.objects.exists()
+    assert not Event.objects.exists()
     assert not Contest.objects.exists() and not Project.objects.exists()
     assert not Consultation.objects.exists() and not Entry.objects.exists()
     assert not NewsItem.objects.exists()
