@@ -5,12 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wsis_portal.csv_safe import streaming_csv_response
+from wsis_portal.refusals import Refusal
 
 from . import services
 from .enums import SubmissionStatus
@@ -148,10 +148,16 @@ class SubmissionAdmin(admin.ModelAdmin):
         )
 
     def _set_status(self, request, queryset, status):
-        changed = sum(
-            services.submission_set_status(submission=s, status=status, by=request.user)
-            for s in queryset
-        )
+        changed = 0
+        for submission in queryset.exclude(status=status):
+            try:
+                services.submission_set_status(
+                    submission=submission, status=status, by=request.user
+                )
+            except Refusal as refusal:
+                self.message_user(request, f"{submission}: {refusal.message}", messages.ERROR)
+            else:
+                changed += 1
         self.message_user(
             request,
             ngettext("%d submission updated.", "%d submissions updated.", changed) % changed,
@@ -204,8 +210,8 @@ def _moderation_action(modeladmin, request, queryset, *, hide: bool):
         for comment in queryset:
             try:
                 done += action(comment=comment, by=request.user, reason=form.cleaned_data["reason"])
-            except ValidationError as exc:
-                modeladmin.message_user(request, " ".join(exc.messages), messages.ERROR)
+            except Refusal as refusal:
+                modeladmin.message_user(request, refusal.message, messages.ERROR)
                 return None
         modeladmin.message_user(
             request,

@@ -23,8 +23,9 @@ from django.utils.translation import gettext as _
 
 from wsis_portal.mail import email_send_once
 from wsis_portal.models import claim_once
+from wsis_portal.refusals import Refusal
 
-from .enums import MEETING_KINDS, SUBMISSION_MOVES, DiscussionStatus, PhaseKind
+from .enums import MEETING_KINDS, SUBMISSION_MOVES, DiscussionStatus, PhaseKind, SubmissionStatus
 from .models import (
     Comment,
     CommentDelivery,
@@ -65,10 +66,6 @@ def base_url() -> str:
     return settings.PORTAL_BASE_URL.rstrip("/")
 
 
-class DeadlinePassed(ValidationError):
-    """The window this action belongs to is closed, as the clock says."""
-
-
 # --- Official submissions --------------------------------------------------------------
 
 
@@ -77,19 +74,21 @@ def _submission_window_check(*, consultation: Consultation, now: datetime) -> No
     if state.submissions_open:
         return
     if state.submissions_not_yet_open:
-        raise DeadlinePassed(
+        raise Refusal(
+            "closed",
             _("Submissions open on %(date)s. Please come back then.")
-            % {"date": timezone.localtime(state.opening.starts_at).strftime("%d %B %Y, %H:%M %Z")}
+            % {"date": timezone.localtime(state.opening.starts_at).strftime("%d %B %Y, %H:%M %Z")},
         )
     if state.deadline_phase is None or state.opening is None:
-        raise DeadlinePassed(_("This consultation does not take official submissions."))
-    raise DeadlinePassed(
+        raise Refusal("closed", _("This consultation does not take official submissions."))
+    raise Refusal(
+        "closed",
         _(
             "The submissions deadline (%(date)s) has passed, so this form no longer "
             "accepts or changes submissions. Nothing was saved. You can still take part in "
             "the online discussions."
         )
-        % {"date": timezone.localtime(state.submissions_deadline).strftime("%d %B %Y, %H:%M %Z")}
+        % {"date": timezone.localtime(state.submissions_deadline).strftime("%d %B %Y, %H:%M %Z")},
     )
 
 
@@ -205,9 +204,13 @@ def submission_links_resend(
 
 
 def submission_set_status(*, submission: Submission, status: str, by, note: str = "") -> bool:
-    """The secretariat's review decision; returns False when the move is not allowed."""
+    """The secretariat's review decision, along ``SUBMISSION_MOVES`` only."""
     if status == submission.status or status not in SUBMISSION_MOVES.get(submission.status, ()):
-        return False
+        raise Refusal(
+            "transition",
+            _("A submission cannot go from “%(old)s” to “%(new)s”.")
+            % {"old": submission.get_status_display(), "new": SubmissionStatus(status).label},
+        )
     with transaction.atomic():
         submission.status = status
         submission.status_changed_by = by
@@ -231,7 +234,7 @@ def comment_post(
 ) -> Comment:
     """Post a comment or a reply. Replies go one level deep; closed topics take nothing."""
     if discussion.status != DiscussionStatus.OPEN:
-        raise ValidationError(_("This discussion is closed to new comments."))
+        raise Refusal("closed", _("This discussion is closed to new comments."))
     if parent is not None and parent.parent_id is not None:
         # Answer the original comment instead of nesting deeper.
         raise ValidationError(
@@ -255,20 +258,20 @@ def comment_post(
 
 
 def comment_flag(*, comment: Comment, user, reason: str = "") -> bool:
-    """Flag a comment for the moderators; False when this user already flagged it."""
+    """Flag a comment for the moderators, once per user (a unique constraint decides)."""
     try:
         with transaction.atomic():
             CommentFlag.objects.create(comment=comment, user=user, reason=reason[:300])
             Comment.objects.filter(pk=comment.pk).update(flag_count=F("flag_count") + 1)
     except IntegrityError:
-        return False
+        raise Refusal("duplicate", _("You have already flagged this comment.")) from None
     return True
 
 
 def _moderate(*, comment: Comment, hidden: bool, by, reason: str) -> bool:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"moderation_reason": _("Give the reason for this decision.")})
+        raise Refusal("reason", _("Give the reason for this decision."))
     with transaction.atomic():
         changed = Comment.objects.filter(pk=comment.pk, is_hidden=not hidden).update(
             is_hidden=hidden,
@@ -319,8 +322,9 @@ def nomination_create(*, consultation: Consultation, user, data: dict, now: date
     """Record a High-Level Track facilitator nomination until the nominations deadline."""
     state = process_state(consultation=consultation, now=now)
     if not nominations_open(consultation=consultation, state=state):
-        raise DeadlinePassed(
-            _("The call for High-Level Track facilitators is not open. Nothing was saved.")
+        raise Refusal(
+            "closed",
+            _("The call for High-Level Track facilitators is not open. Nothing was saved."),
         )
     nomination = Nomination(consultation=consultation, nominated_by=user)
     for name in ("nominee_name", "nominee_email", "organisation", "stakeholder_group"):

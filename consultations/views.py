@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.selectors import profile_for
 from wsis_portal.ratelimit import ratelimit
+from wsis_portal.refusals import Refusal
 
 from . import selectors, services
 from .enums import Language
@@ -98,8 +99,8 @@ def submit(request, slug: str):
                 now=timezone.now(),
                 link_base=request.build_absolute_uri("/").rstrip("/"),
             )
-        except services.DeadlinePassed as exc:
-            context["refusal"] = exc.messages[0]
+        except Refusal as exc:
+            context["refusal"] = exc.message
             return render(request, "consultations/submit_closed.html", context, status=403)
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -176,8 +177,8 @@ def _submission_page(request, consultation, submission):
                     sdgs=sdgs,
                     now=timezone.now(),
                 )
-            except services.DeadlinePassed as exc:
-                messages.error(request, exc.messages[0])
+            except Refusal as exc:
+                messages.error(request, exc.message)
                 return redirect(request.path)
             messages.success(request, _("Your changes are saved."))
             return redirect(request.path)
@@ -281,6 +282,8 @@ def comment_create(request, slug: str, pk: int):
                 language=form.cleaned_data["language"],
                 parent=parent,
             )
+        except Refusal as exc:
+            form.add_error(None, exc.message)
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error(None, message)
@@ -306,12 +309,14 @@ def comment_flag(request, slug: str, pk: int):
     )
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.comment_flag(
-            comment=comment, user=request.user, reason=form.cleaned_data["reason"]
-        ):
-            messages.success(request, _("Thank you. The moderators will look at this comment."))
+        try:
+            services.comment_flag(
+                comment=comment, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except Refusal as exc:
+            messages.info(request, exc.message)
         else:
-            messages.info(request, _("You have already flagged this comment."))
+            messages.success(request, _("Thank you. The moderators will look at this comment."))
         return redirect(f"{comment.discussion.get_absolute_url()}#comment-{comment.pk}")
     return render(
         request,
@@ -376,7 +381,7 @@ def nominate(request, slug: str):
                 data=form.cleaned_data,
                 now=timezone.now(),
             )
-        except services.DeadlinePassed:
+        except Refusal:
             return render(request, "consultations/nominate_closed.html", context, status=403)
         except ValidationError as exc:
             form.add_error(None, exc)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import StakeholderProfile, User
+from wsis_portal.refusals import Refusal
 
 from .building_blocks import BUILDING_BLOCKS
 from .enums import AttendanceMode, RegistrationStatus
@@ -24,10 +24,6 @@ def building_blocks_load(**kwargs) -> None:
         return
     for order, (slug, name) in enumerate(BUILDING_BLOCKS, start=1):
         BuildingBlock.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
-
-
-class RegistrationError(ValidationError):
-    """A registration that cannot be made; the message says why and what to do."""
 
 
 def in_person_places_left(*, edition: Edition) -> int:
@@ -51,31 +47,25 @@ def registration_create(*, edition: Edition, user: User, mode: str) -> Registrat
     now = timezone.now()
     profile = StakeholderProfile.objects.filter(user=user).first()
     if profile is None:
-        raise RegistrationError(
-            _("Complete your stakeholder profile before registering."), code="no_profile"
-        )
+        raise Refusal("no_profile", _("Complete your stakeholder profile before registering."))
     if mode not in AttendanceMode.values:
-        raise RegistrationError(_("Choose how you will take part."), code="mode")
+        raise Refusal("mode", _("Choose how you will take part."))
     try:
         with transaction.atomic():
             # Every registration of this edition waits here for the one before it.
             locked = Edition.objects.select_for_update().get(pk=edition.pk)
             if not locked.registration_is_open(now):
-                raise RegistrationError(
-                    _("Registration for this Forum is not open."), code="closed"
-                )
+                raise Refusal("closed", _("Registration for this Forum is not open."))
             existing = Registration.objects.filter(edition=locked, user=user).first()
             if existing is not None and existing.status == RegistrationStatus.CONFIRMED:
-                raise RegistrationError(
-                    _("You are already registered for this Forum."), code="duplicate"
-                )
+                raise Refusal("duplicate", _("You are already registered for this Forum."))
             if mode == AttendanceMode.IN_PERSON and in_person_places_left(edition=locked) <= 0:
-                raise RegistrationError(
+                raise Refusal(
+                    "full",
                     _(
                         "All in-person places are taken. You can still register to take "
                         "part remotely."
                     ),
-                    code="full",
                 )
             # A cancelled registration is taken up again rather than duplicated.
             registration = existing or Registration(edition=locked, user=user)
@@ -90,9 +80,7 @@ def registration_create(*, edition: Edition, user: User, mode: str) -> Registrat
             registration_confirmation_send.delay_on_commit(registration.pk)
     except IntegrityError as error:
         # The unique constraint caught a second submission that raced the check above.
-        raise RegistrationError(
-            _("You are already registered for this Forum."), code="duplicate"
-        ) from error
+        raise Refusal("duplicate", _("You are already registered for this Forum.")) from error
     return registration
 
 
@@ -102,9 +90,7 @@ def registration_cancel(*, registration: Registration) -> Registration:
     Possible until the Forum's last day is over (Geneva time); afterwards the record stays.
     """
     if registration.edition.has_ended(timezone.now()):
-        raise RegistrationError(
-            _("This Forum is over; its registrations can no longer be changed."), code="over"
-        )
+        raise Refusal("over", _("This Forum is over; its registrations can no longer be changed."))
     with transaction.atomic():
         updated = Registration.objects.filter(
             pk=registration.pk, status=RegistrationStatus.CONFIRMED

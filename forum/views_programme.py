@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.selectors import profile_for
+from wsis_portal.refusals import Refusal
 
 from . import programme
 from .enums import RegistrationStatus
@@ -22,7 +23,6 @@ from .forms import RegistrationForm
 from .ical import calendar_bytes
 from .models import Registration
 from .services_programme import (
-    RegistrationError,
     in_person_places_left,
     registration_cancel,
     registration_create,
@@ -133,8 +133,8 @@ def register(request, year: int):
     if request.method == "POST" and form.is_valid():
         try:
             registration_create(edition=edition, user=request.user, mode=form.cleaned_data["mode"])
-        except RegistrationError as error:
-            form.add_error("mode", error)
+        except Refusal as refusal:
+            form.add_error("mode", refusal.message)
         else:
             messages.success(
                 request,
@@ -167,8 +167,8 @@ def register_cancel(request, year: int):
     )
     try:
         registration_cancel(registration=registration)
-    except RegistrationError as error:
-        messages.error(request, error.message)
+    except Refusal as refusal:
+        messages.error(request, refusal.message)
     else:
         messages.success(
             request,

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.refusals import Refusal
+
 from . import services
 from .enums import PhaseKind, ProjectStatus
-from .exceptions import PrizesError
 from .models import (
     ATTACHMENTS_PER_PROJECT,
     Category,
@@ -138,7 +139,7 @@ def _run(modeladmin, request, queryset, action):
         try:
             action(obj, reason)
             done += 1
-        except (PrizesError, ValidationError) as exc:
+        except (Refusal, ValidationError) as exc:
             modeladmin.message_user(
                 request, f"{obj}: {getattr(exc, 'message', exc)}", level=messages.ERROR
             )
@@ -236,7 +237,7 @@ class ProjectAdmin(admin.ModelAdmin):
                 reason=request.POST.get("reason", ""),
             )
             self.message_user(request, _("%(n)s projects nominated.") % {"n": n})
-        except PrizesError as exc:
+        except Refusal as exc:
             self.message_user(request, exc.message, level=messages.ERROR)
 
     @admin.action(description=_("Decline the selected projects (give a reason)"))
@@ -251,7 +252,7 @@ class ProjectAdmin(admin.ModelAdmin):
                 reason=request.POST.get("reason", ""),
             )
             self.message_user(request, _("%(n)s projects declined.") % {"n": n})
-        except PrizesError as exc:
+        except Refusal as exc:
             self.message_user(request, exc.message, level=messages.ERROR)
 
     @admin.action(description=_("Confirm as Winner of the category"))

@@ -17,11 +17,13 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
 from forum.models import ActionLine
 from wsis_portal.models import claim_once
+from wsis_portal.refusals import Refusal
 
 from .enums import (
     BALLOT_STATES,
@@ -30,7 +32,6 @@ from .enums import (
     PhaseKind,
     ProjectStatus,
 )
-from .exceptions import AlreadyVoted, NotAllowed, PhaseClosed, PrizesError
 from .models import (
     ATTACHMENTS_PER_PROJECT,
     FROZEN_RULES,
@@ -105,7 +106,7 @@ def contest_create(
 def contest_categories_create(*, contest: Contest) -> None:
     """One category per Action Line (idempotent); refused once voting has opened."""
     if contest.voting_has_opened():
-        raise PrizesError(_("The categories are frozen: voting has opened."), code="frozen")
+        raise Refusal("frozen", _("The categories are frozen: voting has opened."))
     Category.objects.bulk_create(
         [Category(contest=contest, action_line=al) for al in ActionLine.objects.all()],
         ignore_conflicts=True,
@@ -120,7 +121,7 @@ def contest_rules_update(*, contest: Contest, **rules) -> Contest:
     with transaction.atomic():
         locked = Contest.objects.select_for_update().get(pk=contest.pk)
         if locked.voting_has_opened():
-            raise PrizesError(_("The contest's rules are frozen: voting has opened."), "frozen")
+            raise Refusal("frozen", _("The contest's rules are frozen: voting has opened."))
         for name, value in rules.items():
             setattr(locked, name, value)
         locked.full_clean()
@@ -136,7 +137,7 @@ def phase_of(contest: Contest, kind: str) -> ContestPhase | None:
 
 
 def phase_require_open(*, contest: Contest, kind: str, now: datetime | None = None) -> None:
-    """Raise PhaseClosed unless the phase is open now (the clock decides)."""
+    """Refuse (code ``closed``) unless the phase is open now (the clock decides)."""
     phase = phase_of(contest, kind)
     now = now or timezone.now()
     if phase is None or not phase.is_open(now):
@@ -152,7 +153,7 @@ def phase_require_open(*, contest: Contest, kind: str, now: datetime | None = No
             }
         else:
             message = _("This phase is not scheduled for this contest.")
-        raise PhaseClosed(message, code="closed")
+        raise Refusal("closed", message)
 
 
 # --- projects -------------------------------------------------------------------------------
@@ -173,14 +174,14 @@ def project_require_editable(
 ) -> None:
     """Raise unless the submitter may change this project (or enter one) now, by the clock."""
     if not user_has_verified_email(user=submitter):
-        raise NotAllowed(_("Confirm your email address before entering a project."), "unverified")
+        raise Refusal("unverified", _("Confirm your email address before entering a project."))
     phase_require_open(contest=contest, kind=PhaseKind.SUBMISSION, now=now)
     if project is None:
         return
     if project.submitter_id != submitter.pk or project.contest_id != contest.pk:
-        raise NotAllowed(_("You can only change your own projects."), "not_owner")
+        raise Refusal("not_owner", _("You can only change your own projects."))
     if project.status not in EDITABLE_STATES:
-        raise NotAllowed(_("This project can no longer be changed."), "locked")
+        raise Refusal("locked", _("This project can no longer be changed."))
 
 
 def project_save(
@@ -329,10 +330,10 @@ def project_status_change(
 ) -> Project:
     """The one function that moves a project's status, along the allowed moves only."""
     if to not in PROJECT_TRANSITIONS.get(project.status, ()):
-        raise PrizesError(
+        raise Refusal(
+            "transition",
             _("A project cannot go from “%(from)s” to “%(to)s”.")
             % {"from": project.get_status_display(), "to": ProjectStatus(to).label},
-            code="transition",
         )
     now = now or timezone.now()
     project.status = to
@@ -352,10 +353,10 @@ def project_submit(*, submitter, project: Project, now: datetime | None = None) 
     from .tasks import project_receipt_send
 
     if project.submitter_id != submitter.pk:
-        raise NotAllowed(_("You can only submit your own projects."), "not_owner")
+        raise Refusal("not_owner", _("You can only submit your own projects."))
     phase_require_open(contest=project.contest, kind=PhaseKind.SUBMISSION, now=now)
     if project.status != ProjectStatus.DRAFT:
-        raise PrizesError(_("This project has already been submitted."), "submitted")
+        raise Refusal("submitted", _("This project has already been submitted."))
     with transaction.atomic():
         project.full_clean()
         project_status_change(
@@ -369,17 +370,17 @@ def projects_nominate(*, projects, by, nominate: bool, reason: str = "") -> int:
     """The secretariat's decision on submitted projects, before voting opens."""
     to = ProjectStatus.NOMINATED if nominate else ProjectStatus.NOT_NOMINATED
     if not nominate and not reason.strip():
-        raise PrizesError(_("Give a reason when you decline a project."), "reason")
+        raise Refusal("reason", _("Give a reason when you decline a project."))
     changed = 0
     with transaction.atomic():
         ids = list(projects.order_by().values_list("pk", flat=True))
         locked = Project.objects.filter(pk__in=ids).select_related("contest").order_by("pk")
         for project in locked.select_for_update(of=("self",)):
             if project.contest.voting_has_opened():
-                raise PrizesError(
+                raise Refusal(
+                    "frozen",
                     _("Voting has opened in %(contest)s: nominations are frozen.")
                     % {"contest": project.contest},
-                    "frozen",
                 )
             if project.status == to:
                 continue
@@ -420,6 +421,35 @@ def _aware(value):
     return value
 
 
+ALREADY_VOTED = _lazy(
+    "You have already voted in this category. A vote cannot be changed once it is cast."
+)
+
+
+def vote_check(
+    *,
+    on_ballot: bool,
+    verified: bool,
+    voting_starts: datetime | None,
+    voting_ends: datetime | None,
+    already_voted: bool = False,
+    now: datetime,
+) -> None:
+    """The rules of a vote, from facts the caller has read: ``vote_cast`` reads them in its
+    one SELECT, the confirmation page (a preview) from the selectors. Refuses with the
+    first rule broken; the unique constraint has the last word on ``already_voted``."""
+    if not on_ballot:
+        raise Refusal("not_on_ballot", _("This project is not on the ballot."))
+    if not verified:
+        raise Refusal("unverified", _("Confirm your email address before voting."))
+    if voting_starts is None or voting_ends is None or not voting_starts <= now < voting_ends:
+        raise Refusal(
+            "closed", _("Voting is not open: votes are accepted only during the voting phase.")
+        )
+    if already_voted:
+        raise Refusal("already_voted", ALREADY_VOTED)
+
+
 def vote_cast(
     *,
     voter,
@@ -435,7 +465,7 @@ def vote_cast(
     project is on the ballot, the voting window by the clock and the verified email; one
     INSERT writes the vote. The database's unique constraint on (contest, category, voter)
     is what stops a second vote, also when two requests race: its IntegrityError becomes
-    AlreadyVoted, never a server error. The SQL is written out (not built by the ORM per
+    the ``already_voted`` refusal, never a server error. The SQL is written out (not built by the ORM per
     request) and ``full_clean`` is skipped: every value is set here from checked data and
     the constraints decide. In autocommit the single INSERT is atomic by itself; inside an
     outer transaction it runs in a savepoint so that a refusal leaves that transaction usable.
@@ -446,13 +476,15 @@ def vote_cast(
         cursor.execute(check, [voter.pk, PhaseKind.VOTING, project_id, year, *BALLOT_STATES])
         row = cursor.fetchone()
     if row is None:
-        raise PrizesError(_("This project is not on the ballot."), "not_on_ballot")
+        vote_check(on_ballot=False, verified=True, voting_starts=None, voting_ends=None, now=now)
     pk, contest_id, category_id, voting_starts, voting_ends, verified = row
-    voting_starts, voting_ends = _aware(voting_starts), _aware(voting_ends)
-    if not verified:
-        raise NotAllowed(_("Confirm your email address before voting."), "unverified")
-    if voting_starts is None or not voting_starts <= now < voting_ends:
-        raise PhaseClosed(_("Voting is not open: votes are accepted only during the voting phase."))
+    vote_check(
+        on_ballot=True,
+        verified=verified,
+        voting_starts=_aware(voting_starts),
+        voting_ends=_aware(voting_ends),
+        now=now,
+    )
     vote = Vote(
         contest_id=contest_id,
         category_id=category_id,
@@ -479,10 +511,7 @@ def vote_cast(
             cursor.execute(insert, params)
             vote.pk = cursor.fetchone()[0]
     except IntegrityError:
-        raise AlreadyVoted(
-            _("You have already voted in this category. A vote cannot be changed once it is cast."),
-            "already_voted",
-        ) from None
+        raise Refusal("already_voted", ALREADY_VOTED) from None
     vote._state.adding = False
     vote._state.db = connection.alias
     return vote
@@ -491,7 +520,7 @@ def vote_cast(
 def vote_invalidate(*, vote: Vote, by, reason: str) -> Vote:
     """Flag a vote invalid with a reason; the row stays so the voter cannot vote again."""
     if not reason.strip():
-        raise PrizesError(_("Give a reason for invalidating a vote."), "reason")
+        raise Refusal("reason", _("Give a reason for invalidating a vote."))
     if not vote.valid:
         return vote
     vote.valid = False
@@ -680,9 +709,9 @@ def expert_score_save(
 ) -> ExpertScore:
     """An Expert Group member scores a Champion of a category assigned to them."""
     if not expert_can_score(expert=expert, project=project):
-        raise NotAllowed(_("You are not assigned to score this category."), "not_assigned")
+        raise Refusal("not_assigned", _("You are not assigned to score this category."))
     if project.status not in (ProjectStatus.CHAMPION, ProjectStatus.WINNER):
-        raise NotAllowed(_("Only Champion projects are scored."), "not_champion")
+        raise Refusal("not_champion", _("Only Champion projects are scored."))
     phase_require_open(contest=project.contest, kind=PhaseKind.SELECTION, now=now)
     with transaction.atomic():
         entry = ExpertScore.objects.filter(project=project, expert=expert).first() or (
@@ -702,7 +731,7 @@ def winner_confirm(*, project: Project, by, reason: str = "") -> Project:
         return project
     voting = phase_of(project.contest, PhaseKind.VOTING)
     if voting is None or not voting.end_applied_at:
-        raise PrizesError(_("Winners are chosen after the final tally."), "too_early")
+        raise Refusal("too_early", _("Winners are chosen after the final tally."))
     with transaction.atomic():
         return project_status_change(
             project=project, to=ProjectStatus.WINNER, by=by, reason=reason or ""

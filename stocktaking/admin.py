@@ -13,6 +13,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wsis_portal.refusals import Refusal
+
 from . import services
 from .enums import RevisionStatus
 from .forms import DecisionForm, ImportForm
@@ -177,6 +179,8 @@ def _decide(modeladmin, request: HttpRequest, queryset: QuerySet, publish: bool)
                         revision=revision, by=request.user, reason=form.cleaned_data["reason"]
                     )
                 done += 1
+            except Refusal as refusal:
+                failed.append(f"{revision.entry}: {refusal.message}")
             except ValidationError as error:
                 failed.append(f"{revision.entry}: {' '.join(error.messages)}")
         if publish:

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from forum.models import SDG, ActionLine
+from wsis_portal.refusals import Refusal
 
 from .enums import ENTRY_MOVES, CallKind, EntryStatus, RevisionKind, RevisionStatus
 from .models import Call, Entry, EntryActionLine, EntryRevision, EntrySDG
@@ -53,14 +54,14 @@ def _require_open_call(kind: str) -> Call:
     call = open_call(kind=kind)
     if call is None:
         if kind == CallKind.NEW_ENTRIES:
-            raise PermissionDenied(_("No call for new entries is open at the moment."))
-        raise PermissionDenied(_("No call for updates is open at the moment."))
+            raise Refusal("closed", _("No call for new entries is open at the moment."))
+        raise Refusal("closed", _("No call for updates is open at the moment."))
     return call
 
 
 def _require_owner(entry: Entry, user: User) -> None:
     if entry.submitter_id != user.pk:
-        raise PermissionDenied(_("Only the submitter of this entry can change it."))
+        raise Refusal("not_owner", _("Only the submitter of this entry can change it."))
 
 
 def _set_taxonomy(entry: Entry, action_lines, sdgs) -> None:
@@ -114,7 +115,7 @@ def entry_save_draft(
         entry = Entry.objects.select_for_update().get(pk=entry.pk)
         _require_owner(entry, user)
         if entry.status != EntryStatus.DRAFT:
-            raise PermissionDenied(_("This entry is no longer a draft and cannot be edited here."))
+            raise Refusal("locked", _("This entry is no longer a draft and cannot be edited here."))
     _apply_fields(entry, data)
     entry.call = call
     _check_taxonomy(action_lines, sdgs)
@@ -147,9 +148,10 @@ def entry_submit(*, entry: Entry, user: User) -> EntryRevision:
 def entry_status_change(*, entry: Entry, to: str, call: Call | None = None) -> Entry:
     """The one function that moves an entry's status, along ``ENTRY_MOVES`` only."""
     if to not in ENTRY_MOVES[entry.status]:
-        raise ValidationError(
+        raise Refusal(
+            "transition",
             _("An entry cannot go from %(old)s to %(new)s.")
-            % {"old": entry.get_status_display(), "new": EntryStatus(to).label}
+            % {"old": entry.get_status_display(), "new": EntryStatus(to).label},
         )
     now = timezone.now()
     entry.status = to
@@ -201,7 +203,7 @@ def entry_update_propose(
     entry = Entry.objects.select_for_update().get(pk=entry.pk)
     _require_owner(entry, user)
     if entry.status != EntryStatus.PUBLISHED:
-        raise PermissionDenied(_("Only published entries can be updated."))
+        raise Refusal("locked", _("Only published entries can be updated."))
     _check_taxonomy(action_lines, sdgs)
     # Validate the proposed values on a copy, without touching the published row.
     trial = Entry.objects.get(pk=entry.pk)
@@ -214,6 +216,7 @@ def entry_update_propose(
     current = _snapshot(entry)
     changes = _diff(current, proposed)
     if not changes:
+        # Bad input rather than a rule: the form shows it, like any other field error.
         raise ValidationError(
             _("Nothing has changed: change at least one field to propose an update.")
         )
@@ -258,7 +261,7 @@ def revision_publish(*, revision: EntryRevision, by: User, reason: str = "") -> 
 def revision_reject(*, revision: EntryRevision, by: User, reason: str) -> EntryRevision:
     """Reject a pending submission or update, with a reason the submitter is sent."""
     if not reason.strip():
-        raise ValidationError({"reason": _("Give the submitter a reason for the rejection.")})
+        raise Refusal("reason", _("Give the submitter a reason for the rejection."))
     revision = _lock_pending(revision)
     if revision.kind == RevisionKind.SUBMISSION:
         entry = Entry.objects.select_for_update().get(pk=revision.entry_id)
@@ -269,7 +272,7 @@ def revision_reject(*, revision: EntryRevision, by: User, reason: str) -> EntryR
 def _lock_pending(revision: EntryRevision) -> EntryRevision:
     locked = EntryRevision.objects.select_for_update().get(pk=revision.pk)
     if locked.status != RevisionStatus.PENDING:
-        raise ValidationError(_("This item has already been decided."))
+        raise Refusal("decided", _("This item has already been decided."))
     return locked
 
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.selectors import user_has_verified_email
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.ratelimit import ratelimit
+from wsis_portal.refusals import Refusal
 
 from . import selectors, services
 from .enums import CallKind, EntryStatus
@@ -114,8 +115,8 @@ def _save_draft(request: HttpRequest, form: EntryForm, entry) -> HttpResponse:
                 "entry": entry,
             },
         )
-    except PermissionDenied as error:
-        messages.error(request, str(error))
+    except Refusal as error:
+        messages.error(request, error.message)
         return (
             redirect("stocktaking:entry", pk=entry.pk) if entry else redirect("stocktaking:search")
         )
@@ -190,8 +191,8 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             _attach(form, error)
-        except PermissionDenied as error:
-            messages.error(request, str(error))
+        except Refusal as error:
+            messages.error(request, error.message)
             return redirect("stocktaking:entry", pk=entry.pk)
         else:
             messages.success(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
+
+from wsis_portal.refusals import Refusal
 
 from .members import INITIATIVES, MEMBERS
 from .models import Agency, Initiative
@@ -38,7 +40,7 @@ PROFILE_FIELDS = ("website", "description", "logo")
 def agency_profile_update(*, agency: Agency, user, data: dict[str, Any]) -> Agency:
     """A focal point updates their own agency's public profile (and no other agency's)."""
     if not can_edit_agency(user=user, agency=agency):
-        raise PermissionDenied("Only this agency's focal points may edit its profile.")
+        raise Refusal("not_owner", _("Only this agency's focal points may edit its profile."))
     # A logo of None means "no new file": keep the current one.
     changed = [
         name
