@@ -13,7 +13,7 @@ from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.refusals import Refusal
 
 from . import services
-from .enums import SubmissionStatus
+from .enums import DiscussionStatus, SubmissionStatus
 from .forms import ModerationReasonForm
 from .models import (
     Comment,
@@ -184,11 +184,34 @@ class DiscussionAdmin(admin.ModelAdmin):
     search_fields = ["title", "body"]
     list_select_related = ["consultation"]
     exclude = ["created_by"]
+    # A discussion opens and closes through its transition function (the actions below),
+    # so that each change has its activity-log row.
+    readonly_fields = ["status"]
+    actions = ["close_discussions", "open_discussions"]
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def _set_status(self, request, queryset, to: str) -> None:
+        changed = sum(
+            services.discussion_status_change(discussion=d, to=to, by=request.user)
+            for d in queryset
+        )
+        self.message_user(
+            request,
+            ngettext("%d discussion updated.", "%d discussions updated.", changed) % changed,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Close the selected discussions to new comments"))
+    def close_discussions(self, request, queryset):
+        self._set_status(request, queryset, DiscussionStatus.CLOSED)
+
+    @admin.action(description=_("Open the selected discussions to new comments"))
+    def open_discussions(self, request, queryset):
+        self._set_status(request, queryset, DiscussionStatus.OPEN)
 
 
 class FlagInline(admin.TabularInline):

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wsis_portal.activity import transition_write
 from wsis_portal.mail import email_send_once
 from wsis_portal.models import claim_once
 from wsis_portal.refusals import Refusal
@@ -212,10 +213,16 @@ def submission_set_status(*, submission: Submission, status: str, by, note: str 
             % {"old": submission.get_status_display(), "new": SubmissionStatus(status).label},
         )
     with transaction.atomic():
-        submission.status = status
         submission.status_changed_by = by
         submission.status_note = note[:500]
-        submission.save(update_fields=["status", "status_changed_by", "status_note", "updated_at"])
+        transition_write(
+            submission,
+            to=status,
+            actor=by,
+            action="submission_set_status",
+            reason=submission.status_note,
+            also=["status_changed_by", "status_note"],
+        )
     logger.info("submission %s set to %s by %s", submission.pk, status, by)
     return True
 
@@ -268,31 +275,70 @@ def comment_flag(*, comment: Comment, user, reason: str = "") -> bool:
     return True
 
 
-def _moderate(*, comment: Comment, hidden: bool, by, reason: str) -> bool:
+def comment_visibility_change(
+    *, comment: Comment, hidden: bool, by, reason: str, action: str
+) -> bool:
+    """The one function that hides or shows a comment; False when it already was so.
+
+    The row is locked, so two moderators deciding at once log one change, not two.
+    """
     reason = (reason or "").strip()
     if not reason:
         raise Refusal("reason", _("Give the reason for this decision."))
     with transaction.atomic():
-        changed = Comment.objects.filter(pk=comment.pk, is_hidden=not hidden).update(
-            is_hidden=hidden,
-            moderation_reason=reason[:500],
-            moderated_by=by,
-            moderated_at=timezone.now(),
+        locked = Comment.objects.select_for_update().filter(pk=comment.pk).first()
+        if locked is None or locked.is_hidden == hidden:
+            return False
+        locked.moderation_reason = reason[:500]
+        locked.moderated_by = by
+        locked.moderated_at = timezone.now()
+        transition_write(
+            locked,
+            field="is_hidden",
+            to=hidden,
+            actor=by,
+            action=action,
+            reason=locked.moderation_reason,
+            also=["moderation_reason", "moderated_by", "moderated_at"],
+            at=locked.moderated_at,
         )
-    if changed:
-        comment.refresh_from_db()
-        logger.info("comment %s hidden=%s by %s: %s", comment.pk, hidden, by, reason)
-    return bool(changed)
+    comment.refresh_from_db()
+    logger.info("comment %s hidden=%s by %s: %s", comment.pk, hidden, by, reason)
+    return True
 
 
 def comment_hide(*, comment: Comment, by, reason: str) -> bool:
     """Hide a comment from the public thread, with the reason shown in its place."""
-    return _moderate(comment=comment, hidden=True, by=by, reason=reason)
+    return comment_visibility_change(
+        comment=comment, hidden=True, by=by, reason=reason, action="comment_hide"
+    )
 
 
 def comment_unhide(*, comment: Comment, by, reason: str) -> bool:
     """Show a hidden comment again, recording why."""
-    return _moderate(comment=comment, hidden=False, by=by, reason=reason)
+    return comment_visibility_change(
+        comment=comment, hidden=False, by=by, reason=reason, action="comment_unhide"
+    )
+
+
+def discussion_status_change(*, discussion: Discussion, to: str, by, reason: str = "") -> bool:
+    """The one function that opens or closes a discussion to new comments; False when it
+    already was so."""
+    if to not in DiscussionStatus.values:
+        raise Refusal("transition", _("A discussion is either open or closed."))
+    with transaction.atomic():
+        locked = Discussion.objects.select_for_update().get(pk=discussion.pk)
+        if locked.status == to:
+            return False
+        transition_write(
+            locked,
+            to=to,
+            actor=by,
+            action="discussion_open" if to == DiscussionStatus.OPEN else "discussion_close",
+            reason=reason,
+        )
+    discussion.refresh_from_db(fields=["status"])
+    return True
 
 
 def subscription_set(

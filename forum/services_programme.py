@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import StakeholderProfile, User
+from wsis_portal.activity import activity_record, transition_write
 from wsis_portal.refusals import Refusal
 
 from .building_blocks import BUILDING_BLOCKS
@@ -68,15 +69,33 @@ def registration_create(*, edition: Edition, user: User, mode: str) -> Registrat
                     ),
                 )
             # A cancelled registration is taken up again rather than duplicated.
-            registration = existing or Registration(edition=locked, user=user)
+            registration = existing or Registration(
+                edition=locked, user=user, status=RegistrationStatus.CONFIRMED
+            )
             registration.mode = mode
             registration.stakeholder_type = profile.stakeholder_type
             registration.country = profile.organisation_country
-            registration.status = RegistrationStatus.CONFIRMED
             registration.created_at = now
             registration.confirmation_sent_at = None
             registration.full_clean(validate_constraints=False)
             registration.save()
+            if existing is None:
+                activity_record(
+                    obj=registration,
+                    action="registration_create",
+                    actor=user,
+                    field="status",
+                    before="",
+                    after=registration.status,
+                    at=now,
+                )
+            else:
+                registration_status_change(
+                    registration=registration,
+                    to=RegistrationStatus.CONFIRMED,
+                    by=user,
+                    action="registration_create",
+                )
             registration_confirmation_send.delay_on_commit(registration.pk)
     except IntegrityError as error:
         # The unique constraint caught a second submission that raced the check above.
@@ -84,17 +103,42 @@ def registration_create(*, edition: Edition, user: User, mode: str) -> Registrat
     return registration
 
 
-def registration_cancel(*, registration: Registration) -> Registration:
+REGISTRATION_MOVES = {
+    RegistrationStatus.CONFIRMED: {RegistrationStatus.CANCELLED},
+    RegistrationStatus.CANCELLED: {RegistrationStatus.CONFIRMED},
+}
+
+
+def registration_status_change(
+    *, registration: Registration, to: str, by: User | None, action: str, reason: str = ""
+) -> Registration:
+    """The one function that confirms or cancels a registration, with its log row."""
+    if to not in REGISTRATION_MOVES.get(registration.status, ()):
+        raise Refusal(
+            "transition",
+            _("A registration cannot go from “%(old)s” to “%(new)s”.")
+            % {"old": registration.get_status_display(), "new": RegistrationStatus(to).label},
+        )
+    transition_write(registration, to=to, actor=by, action=action, reason=reason)
+    return registration
+
+
+def registration_cancel(*, registration: Registration, by: User | None = None) -> Registration:
     """Cancel a registration; its in-person place becomes free again.
 
-    Possible until the Forum's last day is over (Geneva time); afterwards the record stays.
+    ``by`` is who cancels (the registrant when not given). Possible until the Forum's last
+    day is over (Geneva time); afterwards the record stays. Cancelling twice does nothing.
     """
     if registration.edition.has_ended(timezone.now()):
         raise Refusal("over", _("This Forum is over; its registrations can no longer be changed."))
     with transaction.atomic():
-        updated = Registration.objects.filter(
-            pk=registration.pk, status=RegistrationStatus.CONFIRMED
-        ).update(status=RegistrationStatus.CANCELLED)
-    if updated:
-        registration.status = RegistrationStatus.CANCELLED
+        locked = Registration.objects.select_for_update().get(pk=registration.pk)
+        if locked.status == RegistrationStatus.CONFIRMED:
+            registration_status_change(
+                registration=locked,
+                to=RegistrationStatus.CANCELLED,
+                by=by or registration.user,
+                action="registration_cancel",
+            )
+    registration.refresh_from_db(fields=["status"])
     return registration

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
 from forum.models import ActionLine
+from wsis_portal.activity import CLOCK, transition_write
 from wsis_portal.models import claim_once
 from wsis_portal.refusals import Refusal
 
@@ -325,10 +326,15 @@ def project_status_change(
     project: Project,
     to: str,
     by=None,
+    action: str,
     reason: str = "",
     now: datetime | None = None,
 ) -> Project:
-    """The one function that moves a project's status, along the allowed moves only."""
+    """The one function that moves a project's status, along the allowed moves only.
+
+    ``by`` is the person acting, or None for the clock; ``action`` names the service that
+    asked for the move. The activity-log row is written in the caller's transaction.
+    """
     if to not in PROJECT_TRANSITIONS.get(project.status, ()):
         raise Refusal(
             "transition",
@@ -336,15 +342,14 @@ def project_status_change(
             % {"from": project.get_status_display(), "to": ProjectStatus(to).label},
         )
     now = now or timezone.now()
-    project.status = to
     project.status_reason = reason
     project.status_changed_at = now
     project.status_changed_by = by
-    fields = ["status", "status_reason", "status_changed_at", "status_changed_by", "updated_at"]
+    also = ["status_reason", "status_changed_at", "status_changed_by"]
     if to == ProjectStatus.SUBMITTED:
         project.submitted_at = now
-        fields.append("submitted_at")
-    project.save(update_fields=fields)
+        also.append("submitted_at")
+    transition_write(project, to=to, actor=by, action=action, reason=reason, also=also, at=now)
     return project
 
 
@@ -360,7 +365,11 @@ def project_submit(*, submitter, project: Project, now: datetime | None = None) 
     with transaction.atomic():
         project.full_clean()
         project_status_change(
-            project=project, to=ProjectStatus.SUBMITTED, by=submitter, reason="", now=now
+            project=project,
+            to=ProjectStatus.SUBMITTED,
+            by=submitter,
+            action="project_submit",
+            now=now,
         )
         project_receipt_send.delay_on_commit(project.pk)
     return project
@@ -384,7 +393,9 @@ def projects_nominate(*, projects, by, nominate: bool, reason: str = "") -> int:
                 )
             if project.status == to:
                 continue
-            project_status_change(project=project, to=to, by=by, reason=reason)
+            project_status_change(
+                project=project, to=to, by=by, action="projects_nominate", reason=reason
+            )
             changed += 1
     return changed
 
@@ -523,12 +534,21 @@ def vote_invalidate(*, vote: Vote, by, reason: str) -> Vote:
         raise Refusal("reason", _("Give a reason for invalidating a vote."))
     if not vote.valid:
         return vote
-    vote.valid = False
     vote.invalid_reason = reason.strip()
     vote.invalidated_at = timezone.now()
     vote.invalidated_by = by
     vote.full_clean(validate_unique=False, validate_constraints=False)
-    vote.save(update_fields=["valid", "invalid_reason", "invalidated_at", "invalidated_by"])
+    with transaction.atomic():
+        transition_write(
+            vote,
+            field="valid",
+            to=False,
+            actor=by,
+            action="vote_invalidate",
+            reason=vote.invalid_reason,
+            also=["invalid_reason", "invalidated_at", "invalidated_by"],
+            at=vote.invalidated_at,
+        )
     return vote
 
 
@@ -622,13 +642,19 @@ def contest_voting_close(*, phase_id: int, now: datetime | None = None) -> bool:
         contest = phase.contest
         tallies = tally_compute(contest=contest, now=now)
         champion_ids = [t.project_id for t in tallies if t.rank <= contest.champions_per_category]
-        Project.objects.filter(pk__in=champion_ids, status=ProjectStatus.NOMINATED).update(
-            status=ProjectStatus.CHAMPION,
-            status_reason=_("Among the most voted projects of the category."),
-            status_changed_at=now,
-            status_changed_by=None,
-            updated_at=now,
-        )
+        # Each Champion moves through the transition function (and gets its log row),
+        # not a bulk UPDATE that would bypass the table of moves and the activity log.
+        reason = _("Among the most voted projects of the category.")
+        promoted = Project.objects.filter(pk__in=champion_ids, status=ProjectStatus.NOMINATED)
+        for project in promoted.select_for_update().order_by("pk"):
+            project_status_change(
+                project=project,
+                to=ProjectStatus.CHAMPION,
+                by=CLOCK,
+                action="contest_voting_close",
+                reason=reason,
+                now=now,
+            )
         expert_group_notify.delay_on_commit(contest.pk)
     logger.info("voting closed for %s: %s champions", contest, len(champion_ids))
     return True
@@ -734,7 +760,11 @@ def winner_confirm(*, project: Project, by, reason: str = "") -> Project:
         raise Refusal("too_early", _("Winners are chosen after the final tally."))
     with transaction.atomic():
         return project_status_change(
-            project=project, to=ProjectStatus.WINNER, by=by, reason=reason or ""
+            project=project,
+            to=ProjectStatus.WINNER,
+            by=by,
+            action="winner_confirm",
+            reason=reason or "",
         )
 
 
@@ -744,5 +774,5 @@ def winner_revoke(*, project: Project, by, reason: str) -> Project:
         return project
     with transaction.atomic():
         return project_status_change(
-            project=project, to=ProjectStatus.CHAMPION, by=by, reason=reason
+            project=project, to=ProjectStatus.CHAMPION, by=by, action="winner_revoke", reason=reason
         )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from forum.models import SDG, ActionLine
+from wsis_portal.activity import transition_write
 from wsis_portal.refusals import Refusal
 
 from .enums import ENTRY_MOVES, CallKind, EntryStatus, RevisionKind, RevisionStatus
@@ -136,7 +137,9 @@ def entry_submit(*, entry: Entry, user: User) -> EntryRevision:
     _require_owner(entry, user)
     if not entry.action_line_links.exists():
         raise ValidationError({"action_lines": _("Choose at least one WSIS Action Line.")})
-    entry_status_change(entry=entry, to=EntryStatus.SUBMITTED, call=call)
+    entry_status_change(
+        entry=entry, to=EntryStatus.SUBMITTED, call=call, actor=user, action="entry_submit"
+    )
     revision = EntryRevision(
         entry=entry, kind=RevisionKind.SUBMISSION, proposed_by=user, data=_snapshot(entry)
     )
@@ -145,8 +148,20 @@ def entry_submit(*, entry: Entry, user: User) -> EntryRevision:
     return revision
 
 
-def entry_status_change(*, entry: Entry, to: str, call: Call | None = None) -> Entry:
-    """The one function that moves an entry's status, along ``ENTRY_MOVES`` only."""
+def entry_status_change(
+    *,
+    entry: Entry,
+    to: str,
+    actor: User | None = None,
+    action: str = "entry_status_change",
+    reason: str = "",
+    call: Call | None = None,
+) -> Entry:
+    """The one function that moves an entry's status, along ``ENTRY_MOVES`` only.
+
+    ``actor`` is the person acting (None: the clock); the move and its activity-log row
+    are written in the caller's transaction.
+    """
     if to not in ENTRY_MOVES[entry.status]:
         raise Refusal(
             "transition",
@@ -154,18 +169,17 @@ def entry_status_change(*, entry: Entry, to: str, call: Call | None = None) -> E
             % {"old": entry.get_status_display(), "new": EntryStatus(to).label},
         )
     now = timezone.now()
-    entry.status = to
-    fields = ["status", "updated_at"]
+    also = []
     if to == EntryStatus.SUBMITTED:
         entry.submitted_at = now
-        fields.append("submitted_at")
+        also.append("submitted_at")
         if call is not None:
             entry.call = call
-            fields.append("call")
+            also.append("call")
     if to == EntryStatus.PUBLISHED:
         entry.published_at = now
-        fields.append("published_at")
-    entry.save(update_fields=fields)
+        also.append("published_at")
+    transition_write(entry, to=to, actor=actor, action=action, reason=reason, also=also, at=now)
     if to == EntryStatus.PUBLISHED:
         _bump_on_commit()
     return entry
@@ -237,7 +251,13 @@ def revision_publish(*, revision: EntryRevision, by: User, reason: str = "") -> 
     revision = _lock_pending(revision)
     entry = Entry.objects.select_for_update().get(pk=revision.entry_id)
     if revision.kind == RevisionKind.SUBMISSION:
-        entry_status_change(entry=entry, to=EntryStatus.PUBLISHED)
+        entry_status_change(
+            entry=entry,
+            to=EntryStatus.PUBLISHED,
+            actor=by,
+            action="revision_publish",
+            reason=reason,
+        )
         revision.changes = {}
     else:
         before = _snapshot(entry)
@@ -254,7 +274,13 @@ def revision_publish(*, revision: EntryRevision, by: User, reason: str = "") -> 
         )
         revision.changes = _diff(before, _snapshot(entry))
         _bump_on_commit()
-    return _decide(revision, RevisionStatus.PUBLISHED, by, reason)
+    return revision_status_change(
+        revision=revision,
+        to=RevisionStatus.PUBLISHED,
+        by=by,
+        action="revision_publish",
+        reason=reason,
+    )
 
 
 @transaction.atomic
@@ -265,8 +291,16 @@ def revision_reject(*, revision: EntryRevision, by: User, reason: str) -> EntryR
     revision = _lock_pending(revision)
     if revision.kind == RevisionKind.SUBMISSION:
         entry = Entry.objects.select_for_update().get(pk=revision.entry_id)
-        entry_status_change(entry=entry, to=EntryStatus.REJECTED)
-    return _decide(revision, RevisionStatus.REJECTED, by, reason)
+        entry_status_change(
+            entry=entry, to=EntryStatus.REJECTED, actor=by, action="revision_reject", reason=reason
+        )
+    return revision_status_change(
+        revision=revision,
+        to=RevisionStatus.REJECTED,
+        by=by,
+        action="revision_reject",
+        reason=reason,
+    )
 
 
 def _lock_pending(revision: EntryRevision) -> EntryRevision:
@@ -276,15 +310,28 @@ def _lock_pending(revision: EntryRevision) -> EntryRevision:
     return locked
 
 
-def _decide(revision: EntryRevision, status: str, by: User, reason: str) -> EntryRevision:
+def revision_status_change(
+    *, revision: EntryRevision, to: str, by: User, action: str, reason: str
+) -> EntryRevision:
+    """The one function that decides a pending revision (published or rejected), with the
+    activity-log row, and tells the submitter once the decision is committed."""
     from .tasks import revision_decision_notify
 
-    revision.status = status
+    if revision.status != RevisionStatus.PENDING or to == RevisionStatus.PENDING:
+        raise Refusal("decided", _("This item has already been decided."))
     revision.decided_by = by
     revision.decided_at = timezone.now()
     revision.reason = reason.strip()
-    revision.full_clean()
-    revision.save(update_fields=["status", "decided_by", "decided_at", "reason", "changes"])
+    revision.full_clean(exclude=["status"])
+    transition_write(
+        revision,
+        to=to,
+        actor=by,
+        action=action,
+        reason=revision.reason,
+        also=["decided_by", "decided_at", "reason", "changes"],
+        at=revision.decided_at,
+    )
     revision_decision_notify.delay_on_commit(revision.pk)
     return revision
 

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "wsis_portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        # django.contrib.admin comes first in INSTALLED_APPS, so every app's admin module
+        # is registered by now.
+        from django.contrib import admin
+
+        from .admin import activity_inline_attach
+
+        activity_inline_attach(admin.site)

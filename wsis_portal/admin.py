@@ -1,0 +1,88 @@
+"""The activity log in the admin: a filterable list, and a read-only panel on every object."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import ActivityLog
+
+
+class ReadOnlyMixin:
+    """The log is written by the transition functions only; nobody edits or deletes it."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ActivityLog)
+class ActivityLogAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """The Secretariat's list of every change of state, filterable by action, kind of
+    object, actor and date; ``?content_type__id__exact=…&object_id=…`` shows one object."""
+
+    list_display = ["at", "who", "action", "object_link", "field", "before", "after", "reason"]
+    list_filter = ["actor_kind", "action", "content_type", "at"]
+    search_fields = ["object_repr", "reason", "actor__email", "=object_id"]
+    date_hierarchy = "at"
+    list_select_related = ["actor", "content_type"]
+    list_per_page = 50
+    show_full_result_count = False
+
+    @admin.display(description=_("who"), ordering="actor__email")
+    def who(self, entry: ActivityLog) -> str:
+        return entry.who
+
+    @admin.display(description=_("object"))
+    def object_link(self, entry: ActivityLog):
+        model = entry.content_type.model_class()
+        try:
+            url = reverse(
+                f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
+                args=[entry.object_id],
+            )
+        except (NoReverseMatch, AttributeError):
+            return entry.object_repr
+        return format_html('<a href="{}">{}</a>', url, entry.object_repr)
+
+
+class ActivityLogInline(ReadOnlyMixin, GenericTabularInline):
+    """The history of one object's state, newest first, on its admin page."""
+
+    model = ActivityLog
+    ct_field = "content_type"
+    ct_fk_field = "object_id"
+    fields = ["at", "who", "action", "field", "before", "after", "reason"]
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    can_delete = False
+    ordering = ["-at", "-pk"]
+    verbose_name_plural = _("activity log")
+
+    @admin.display(description=_("who"))
+    def who(self, entry: ActivityLog) -> str:
+        return entry.who
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+def activity_inline_attach(site: admin.AdminSite) -> None:
+    """Show the activity log on the change page of every registered model with an integer
+    primary key (the log's ``object_id``). Runs once the admin modules are loaded."""
+    for model, model_admin in site._registry.items():
+        if model is ActivityLog or ActivityLogInline in model_admin.inlines:
+            continue
+        if not isinstance(model._meta.pk, models.AutoField | models.BigAutoField):
+            continue
+        model_admin.inlines = [*model_admin.inlines, ActivityLogInline]
