@@ -79,10 +79,30 @@ class ActivityLogInline(ReadOnlyMixin, GenericTabularInline):
 
 def activity_inline_attach(site: admin.AdminSite) -> None:
     """Show the activity log on the change page of every registered model with an integer
-    primary key (the log's ``object_id``). Runs once the admin modules are loaded."""
+    primary key (the log's ``object_id``). Runs once the admin modules are loaded.
+
+    The panel is added to the page as it is shown (GET), not to the form that is posted:
+    it has nothing to submit, and a formset in the POST would make every existing form of
+    the admin (and every script that posts to it) carry its management data.
+    """
     for model, model_admin in site._registry.items():
-        if model is ActivityLog or ActivityLogInline in model_admin.inlines:
+        if model is ActivityLog or getattr(model_admin, "_activity_log_attached", False):
             continue
         if not isinstance(model._meta.pk, models.AutoField | models.BigAutoField):
             continue
-        model_admin.inlines = [*model_admin.inlines, ActivityLogInline]
+        model_admin.get_inline_instances = _with_activity_log(model_admin)
+        model_admin._activity_log_attached = True
+
+
+def _with_activity_log(model_admin: admin.ModelAdmin):
+    original = model_admin.get_inline_instances
+
+    def get_inline_instances(request, obj=None):
+        inlines = original(request, obj)
+        if obj is not None and request.method in ("GET", "HEAD"):
+            inline = ActivityLogInline(model_admin.model, model_admin.admin_site)
+            if inline.has_view_permission(request, obj):
+                inlines.append(inline)
+        return inlines
+
+    return get_inline_instances
