@@ -45,7 +45,7 @@ check: install
 # Translations: `makemessages` also collects N_() (gettext_noop) marks; the .mo is committed.
 I18N_IGNORE := --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=node_modules
 messages: install
-	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages -l fr --no-obsolete $(I18N_IGNORE)
+	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages -l fr -l ar -l zh_Hans -l ru -l es --no-obsolete $(I18N_IGNORE)
 
 compilemessages: install
 	DJANGO_DEBUG=true $(BIN)/python manage.py compilemessages $(I18N_IGNORE)

@@ -141,7 +141,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     exclude = ["edit_token_hash"]
     actions = ["export_csv", "mark_accepted", "mark_rejected", "mark_received"]
 
-    @admin.action(description=_("Export the selected submissions as CSV"))
+    @admin.action(description=_("Export the selected submissions as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
         return streaming_csv_response(
             "consultation-submissions.csv", SUBMISSION_CSV_HEADER, _submission_rows(queryset)
@@ -164,15 +164,19 @@ class SubmissionAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Accept the selected submissions"))
+    @admin.action(description=_("Accept the selected submissions"), permissions=["change"])
     def mark_accepted(self, request, queryset):
         self._set_status(request, queryset, SubmissionStatus.ACCEPTED)
 
-    @admin.action(description=_("Mark the selected submissions as not retained"))
+    @admin.action(
+        description=_("Mark the selected submissions as not retained"), permissions=["change"]
+    )
     def mark_rejected(self, request, queryset):
         self._set_status(request, queryset, SubmissionStatus.REJECTED)
 
-    @admin.action(description=_("Put the selected submissions back to received"))
+    @admin.action(
+        description=_("Put the selected submissions back to received"), permissions=["change"]
+    )
     def mark_received(self, request, queryset):
         self._set_status(request, queryset, SubmissionStatus.RECEIVED)
 
@@ -307,15 +311,23 @@ class CommentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_moderate_permission(self, request) -> bool:
+        # The change form is read-only; hiding or showing a comment is the change it allows.
+        return request.user.has_perm("consultations.change_comment")
+
     @admin.display(description=_("comment"))
     def short_body(self, obj):
         return obj.body[:80]
 
-    @admin.action(description=_("Hide the selected comments (with a reason)"))
+    @admin.action(
+        description=_("Hide the selected comments (with a reason)"), permissions=["moderate"]
+    )
     def hide_comments(self, request, queryset):
         return _moderation_action(self, request, queryset, hide=True)
 
-    @admin.action(description=_("Show the selected comments again (with a reason)"))
+    @admin.action(
+        description=_("Show the selected comments again (with a reason)"), permissions=["moderate"]
+    )
     def unhide_comments(self, request, queryset):
         return _moderation_action(self, request, queryset, hide=False)
 
@@ -355,7 +367,7 @@ class NominationAdmin(admin.ModelAdmin):
     readonly_fields = ["nominated_by", "created_at"]
     actions = ["export_csv"]
 
-    @admin.action(description=_("Export the selected nominations as CSV"))
+    @admin.action(description=_("Export the selected nominations as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
         rows = (
             [

@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wsis_portal.activity import transition_write
 from wsis_portal.mail import email_send_once
@@ -453,7 +454,11 @@ def comment_digest_deliver(*, subscription_id: int) -> int:
         discussion = subscription.discussion
         link = base_url() + discussion.get_absolute_url()
         mail.send_mail(
-            subject=_("[WSIS] %(n)s new comment(s) in “%(title)s”")
+            subject=ngettext(
+                "[WSIS] %(n)s new comment in “%(title)s”",
+                "[WSIS] %(n)s new comments in “%(title)s”",
+                len(comments),
+            )
             % {"n": len(comments), "title": discussion.title},
             message=render_to_string(
                 "consultations/email/digest.txt",

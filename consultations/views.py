@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.selectors import profile_for
+from wsis_portal.params import get_page
 from wsis_portal.ratelimit import ratelimit
 from wsis_portal.refusals import Refusal
 
@@ -201,10 +202,13 @@ def discussions(request, slug: str):
     language = request.GET.get("language", "")
     if language not in Language.values:
         language = ""
-    page = Paginator(
-        selectors.discussions_of(consultation=consultation, language=language),
-        DISCUSSIONS_PER_PAGE,
-    ).get_page(request.GET.get("page"))
+    page = get_page(
+        Paginator(
+            selectors.discussions_of(consultation=consultation, language=language),
+            DISCUSSIONS_PER_PAGE,
+        ),
+        request.GET.get("page"),
+    )
     return render(
         request,
         "consultations/discussions.html",
@@ -241,10 +245,13 @@ def discussion(request, slug: str, pk: int):
     if not request.user.is_authenticated:
         # Anyone sees the topic and its start; the whole thread needs an account.
         return render(request, "consultations/discussion.html", context)
-    page = Paginator(
-        selectors.discussion_comments(discussion=topic, newest_first=newest_first),
-        COMMENTS_PER_PAGE,
-    ).get_page(request.GET.get("page"))
+    page = get_page(
+        Paginator(
+            selectors.discussion_comments(discussion=topic, newest_first=newest_first),
+            COMMENTS_PER_PAGE,
+        ),
+        request.GET.get("page"),
+    )
     ids = []
     for comment in page.object_list:
         ids.append(comment.pk)

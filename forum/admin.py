@@ -105,7 +105,10 @@ class EditionAdmin(admin.ModelAdmin):
     inlines = [OutcomeDocumentInline]
     actions = ["export_registrations"]
 
-    @admin.action(description=_("Export the registrations of the selected editions (CSV)"))
+    @admin.action(
+        description=_("Export the registrations of the selected editions (CSV)"),
+        permissions=["view"],
+    )
     def export_registrations(self, request, queryset):
         return registration_csv(
             Registration.objects.filter(edition__in=queryset), "wsis-forum-registrations.csv"
@@ -167,7 +170,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "created_at", "confirmation_sent_at"]
     actions = ["export_csv", "cancel_registrations"]
 
-    @admin.action(description=_("Export the selected registrations (CSV)"))
+    @admin.action(description=_("Export the selected registrations (CSV)"), permissions=["view"])
     def export_csv(self, request, queryset):
         return registration_csv(queryset, "wsis-forum-registrations.csv")
 

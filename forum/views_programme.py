@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.selectors import profile_for
+from wsis_portal.params import get_page
 from wsis_portal.refusals import Refusal
 
 from . import programme
@@ -33,7 +34,7 @@ PROGRAMME_PAGE_SIZE = 100
 
 def edition_list(request):
     paginator = Paginator(programme.editions(), 20)
-    page = paginator.get_page(request.GET.get("page"))
+    page = get_page(paginator, request.GET.get("page"))
     return render(request, "forum/edition_list.html", {"page_obj": page, "editions": page})
 
 
@@ -58,7 +59,7 @@ def programme_page(request, year: int):
     edition = programme.edition_by_year(year)
     filterset = programme.programme_filter(edition=edition, data=request.GET)
     paginator = Paginator(filterset.qs, PROGRAMME_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = get_page(paginator, request.GET.get("page"))
     now = timezone.now()
     return render(
         request,

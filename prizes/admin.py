@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wsis_portal.refusals import Refusal
 
@@ -144,7 +145,11 @@ def _run(modeladmin, request, queryset, action):
                 request, f"{obj}: {getattr(exc, 'message', exc)}", level=messages.ERROR
             )
     if done:
-        modeladmin.message_user(request, _("%(n)s done.") % {"n": done}, level=messages.SUCCESS)
+        modeladmin.message_user(
+            request,
+            ngettext("%(n)s done.", "%(n)s done.", done) % {"n": done},
+            level=messages.SUCCESS,
+        )
 
 
 class ProjectAttachmentInline(admin.TabularInline):
@@ -225,7 +230,7 @@ class ProjectAdmin(admin.ModelAdmin):
         ids = proposed_winners(contest=obj.contest).get(obj.category_id, [])
         return _("Yes (highest mean expert score)") if obj.pk in ids else _("No")
 
-    @admin.action(description=_("Nominate the selected projects"))
+    @admin.action(description=_("Nominate the selected projects"), permissions=["change"])
     def nominate(self, request, queryset):
         try:
             n = services.projects_nominate(
@@ -236,11 +241,16 @@ class ProjectAdmin(admin.ModelAdmin):
                 nominate=True,
                 reason=request.POST.get("reason", ""),
             )
-            self.message_user(request, _("%(n)s projects nominated.") % {"n": n})
+            self.message_user(
+                request,
+                ngettext("%(n)s project nominated.", "%(n)s projects nominated.", n) % {"n": n},
+            )
         except Refusal as exc:
             self.message_user(request, exc.message, level=messages.ERROR)
 
-    @admin.action(description=_("Decline the selected projects (give a reason)"))
+    @admin.action(
+        description=_("Decline the selected projects (give a reason)"), permissions=["change"]
+    )
     def decline(self, request, queryset):
         try:
             n = services.projects_nominate(
@@ -251,11 +261,14 @@ class ProjectAdmin(admin.ModelAdmin):
                 nominate=False,
                 reason=request.POST.get("reason", ""),
             )
-            self.message_user(request, _("%(n)s projects declined.") % {"n": n})
+            self.message_user(
+                request,
+                ngettext("%(n)s project declined.", "%(n)s projects declined.", n) % {"n": n},
+            )
         except Refusal as exc:
             self.message_user(request, exc.message, level=messages.ERROR)
 
-    @admin.action(description=_("Confirm as Winner of the category"))
+    @admin.action(description=_("Confirm as Winner of the category"), permissions=["change"])
     def confirm_winner(self, request, queryset):
         _run(
             self,
@@ -264,7 +277,9 @@ class ProjectAdmin(admin.ModelAdmin):
             lambda p, reason: services.winner_confirm(project=p, by=request.user, reason=reason),
         )
 
-    @admin.action(description=_("Withdraw the Winner decision (give a reason)"))
+    @admin.action(
+        description=_("Withdraw the Winner decision (give a reason)"), permissions=["change"]
+    )
     def revoke_winner(self, request, queryset):
         _run(
             self,
@@ -292,7 +307,14 @@ class VoteAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.action(description=_("Invalidate the selected votes (give a reason)"))
+    def has_invalidate_permission(self, request) -> bool:
+        # Votes are read-only in the admin; invalidating one is the only change, so it needs
+        # the model's change permission even though the change form is refused.
+        return request.user.has_perm("prizes.change_vote")
+
+    @admin.action(
+        description=_("Invalidate the selected votes (give a reason)"), permissions=["invalidate"]
+    )
     def invalidate(self, request, queryset):
         _run(
             self,

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -66,6 +66,14 @@ class Contest(models.Model):
         verbose_name_plural = _("contests")
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The title in the reader's language: the standard "WSIS Prizes <year>" is translated
+        as a whole (never "WSIS Prizes 2026: Vote public en ligne"); any other title as written."""
+        if self.title == f"WSIS Prizes {self.year}":
+            return gettext("WSIS Prizes %(year)s") % {"year": self.year}
         return self.title
 
     def get_absolute_url(self) -> str:
@@ -254,8 +262,10 @@ class Project(models.Model):
         if self.description and not DESCRIPTION_MIN_WORDS <= words <= DESCRIPTION_MAX_WORDS:
             raise ValidationError(
                 {
-                    "description": gettext(
-                        "The description has %(n)s words; write between %(min)s and %(max)s."
+                    "description": ngettext(
+                        "The description has %(n)s word; write between %(min)s and %(max)s.",
+                        "The description has %(n)s words; write between %(min)s and %(max)s.",
+                        words,
                     )
                     % {"n": words, "min": DESCRIPTION_MIN_WORDS, "max": DESCRIPTION_MAX_WORDS}
                 }

@@ -280,7 +280,8 @@ def home_items(now: datetime) -> list[OpenItem]:
         items.append(
             OpenItem(
                 process=_("WSIS Prizes"),
-                title=f"{p.contest.title}: {p.get_kind_display()}",
+                title=_("%(contest)s: %(phase)s")
+                % {"contest": p.contest.name, "phase": p.get_kind_display()},
                 url=reverse(route, args=[p.contest.year]),
                 action=action,
                 deadline=p.ends_at if opened else None,
@@ -362,7 +363,7 @@ def matrix_items(action_line, sdg, limit: int) -> list[MatrixItem]:
             kind=_("WSIS Prizes project"),
             title=p.title,
             url=p.get_absolute_url(),
-            subtitle=f"{p.organisation} · {p.contest.title}",
+            subtitle=f"{p.organisation} · {p.contest.name}",
         )
         for p in projects
     ]

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
@@ -237,8 +238,10 @@ def _attachments_prepare(
         left = max(ATTACHMENTS_PER_PROJECT - existing, 0)
         raise ValidationError(
             {
-                "attachments": _(
-                    "A project may have at most %(limit)s attachments; you can add %(left)s more."
+                "attachments": ngettext(
+                    "A project may have at most %(limit)s attachments; you can add %(left)s more.",
+                    "A project may have at most %(limit)s attachments; you can add %(left)s more.",
+                    left,
                 )
                 % {"limit": ATTACHMENTS_PER_PROJECT, "left": left}
             },

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
+from wsis_portal.params import get_page, parse_int
 from wsis_portal.ratelimit import (
     RateLimited,
     client_ip,
@@ -260,11 +261,11 @@ def ballot(request, year: int):
     projects, filterset = selectors.ballot_projects(
         contest=item, seed=_shuffle_seed(request), params=request.GET
     )
-    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = get_page(Paginator(projects, PAGE_SIZE), request.GET.get("page"))
     categories = selectors.categories_of(item)
     choices = selectors.voter_choices(contest=item, user=request.user)
     total = selectors.ballot_categories(item)
-    just_voted = request.GET.get("voted", "")
+    just_voted = parse_int(request.GET.get("voted"), minimum=1)
     return render(
         request,
         "prizes/ballot.html",
@@ -278,7 +279,7 @@ def ballot(request, year: int):
             "choices": choices,
             "voted_projects": set(choices.values()),
             "voted_count": len(choices),
-            "just_voted": just_voted.isdigit() and int(just_voted) in choices.values(),
+            "just_voted": just_voted in choices.values(),
             "total_categories": total,
             "now": now,
         },

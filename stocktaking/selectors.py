@@ -22,6 +22,7 @@ from django_countries import countries
 from accounts.enums import StakeholderType
 from forum.enums import Region
 from forum.models import SDG, ActionLine
+from wsis_portal.params import page_number as params_page_number
 
 from .caching import _cache_version, cached, taxonomy
 from .enums import CallKind, EntryStatus, RevisionStatus, Sort
@@ -334,10 +335,8 @@ def entry_search(
     version = _cache_version()
     ordered, sort = _ordered(filterset, qs)
     data = filterset.form.cleaned_data if filterset.is_valid() else {}
-    try:
-        wanted = max(1, int(page_number or 1))
-    except (TypeError, ValueError):
-        wanted = 1
+    # Clamped before it becomes an SQL offset: a huge page number must not overflow a bigint.
+    wanted = params_page_number(page_number)
     fetched: dict[str, list[int]] = {}
 
     def facet_bundle() -> dict:
@@ -358,7 +357,7 @@ def entry_search(
     bundle = cached(key, facet_bundle, version)
     ordered = with_taxonomy(ordered.only(*CARD_FIELDS))
     paginator = _CountedPaginator(ordered, PAGE_SIZE, bundle["total"])
-    page: Page = paginator.get_page(page_number)
+    page: Page = paginator.page(min(wanted, paginator.num_pages))
     if "page" in fetched and page.number == wanted:
         # The facet query already found this page's ids: fetch those rows by primary key.
         ids = fetched["page"]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from forum.models import SDG, ActionLine
 from wsis_portal.activity import transition_write
+from wsis_portal.params import parse_int
 from wsis_portal.refusals import Refusal
 
 from .enums import ENTRY_MOVES, CallKind, EntryStatus, RevisionKind, RevisionStatus
@@ -417,16 +418,21 @@ def entries_import(*, file, by: User) -> ImportResult:
             if not al_ids and not problems:
                 problems.append(_("at least one Action Line is required"))
             for number in _split(row["sdgs"]):
-                if number.isdigit() and int(number) in goals:
-                    sdg_ids.append(goals[int(number)])
+                goal = parse_int(number)
+                if goal in goals:
+                    sdg_ids.append(goals[goal])
                 else:
                     problems.append(_("unknown SDG “%s”") % number)
             call_id = None
             if row["report_year"]:
-                if row["report_year"].isdigit() and int(row["report_year"]) in calls:
-                    call_id = calls[int(row["report_year"])]
+                report_year = parse_int(row["report_year"])
+                if report_year in calls:
+                    call_id = calls[report_year]
                 else:
                     problems.append(_("no call feeds a report of year “%s”") % row["report_year"])
+            start_year = parse_int(row["start_year"])
+            if row["start_year"] and start_year is None:
+                problems.append(_("start_year must be a year written in digits 0-9"))
             story = row["success_story"].lower()
             if story not in ("", "0", "1", "true", "false", "yes", "no"):
                 problems.append(_("success_story must be yes or no"))
@@ -436,7 +442,7 @@ def entries_import(*, file, by: User) -> ImportResult:
                 organisation=row["organisation"],
                 stakeholder_type=stype,
                 country=row["country"].upper(),
-                start_year=int(row["start_year"]) if row["start_year"].isdigit() else None,
+                start_year=start_year,
                 website=row["website"],
                 contact_email=row["contact_email"],
                 is_success_story=story in ("1", "true", "yes"),

@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from wsis_portal.params import get_page
+
 from . import selectors
 from .forms import AgencyProfileForm
 from .services import agency_profile_update
@@ -25,7 +27,7 @@ def about(request):
 
 def members(request):
     paginator = Paginator(selectors.members(), 50)
-    page = paginator.get_page(request.GET.get("page"))
+    page = get_page(paginator, request.GET.get("page"))
     return render(request, "ungis/members.html", {"page_obj": page, "agencies": page})
 
 

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 logger = logging.getLogger(__name__)
 
@@ -118,9 +119,11 @@ def rate_limited_response(request, exc: RateLimited):
             "Please try again in a minute."
         )
     else:
-        message = _("Too many attempts. Please wait %(seconds)s seconds and try again.") % {
-            "seconds": exc.retry_after
-        }
+        message = ngettext(
+            "Too many attempts. Please wait %(seconds)s second and try again.",
+            "Too many attempts. Please wait %(seconds)s seconds and try again.",
+            exc.retry_after,
+        ) % {"seconds": exc.retry_after}
     response = render(request, "429.html", {"message": message}, status=429)
     response["Retry-After"] = str(exc.retry_after)
     return response

@@ -79,6 +79,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Refuses NUL bytes (400) and oversized bodies (413) before any view, in the visitor's
+    # language; turns a cache outage during a view into a 503 page.
+    "wsis_portal.middleware.RequestGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -228,7 +231,18 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Form fields without files; the largest real form (a consultation submission) is far below.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Uploads stop being read past these (wsis_portal.uploads.SizeLimitUploadHandler, 413): the
+# largest file any form accepts (a 10 MB programme document), and a whole request (several
+# prize attachments). The proxy in front should refuse bodies above MAX_REQUEST_SIZE too.
+MAX_UPLOAD_FILE_SIZE = env.int("DJANGO_MAX_UPLOAD_FILE_SIZE", default=10 * 1024 * 1024)
+MAX_REQUEST_SIZE = env.int("DJANGO_MAX_REQUEST_SIZE", default=32 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "wsis_portal.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -296,7 +310,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "wsis_portal.pagination.ClampedPageNumberPagination",
     "PAGE_SIZE": 50,
 }
 SPECTACULAR_SETTINGS = {

@@ -10,6 +10,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
@@ -101,3 +102,42 @@ class PrivateStorage(FileSystemStorage):
 
 def private_storage() -> FileSystemStorage:
     return PrivateStorage()
+
+
+class UploadTooLarge(Exception):
+    """A request body or one of its files passed the size limit; it was not read further."""
+
+
+class SizeLimitUploadHandler(FileUploadHandler):
+    """First of FILE_UPLOAD_HANDLERS: stops reading an upload as soon as it passes the limit.
+
+    Django reads a multipart body whole (to memory or a temporary file) before any form
+    validator can look at a file's size. This handler refuses a body whose declared length
+    exceeds ``MAX_REQUEST_SIZE`` before reading any of it, and aborts a file as soon as its
+    received bytes pass ``MAX_UPLOAD_FILE_SIZE`` (the largest file any form accepts), so the
+    rest of the file is never written anywhere. ``RequestGuardMiddleware`` answers 413.
+    """
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self.received = 0
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        if content_length and content_length > settings.MAX_REQUEST_SIZE:
+            raise UploadTooLarge(content_length)
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > settings.MAX_UPLOAD_FILE_SIZE:
+            # StopUpload makes the parser close (and so delete) the partial file and leave
+            # the rest of the body unread; the flag tells the middleware to answer 413.
+            self.request.upload_too_large = True
+            raise StopUpload(connection_reset=True)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None

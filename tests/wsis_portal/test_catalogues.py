@@ -1,0 +1,236 @@
+"""The gettext catalogues: complete, well-formed, plurals right, and actually used by the pages."""
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from prizes.enums import PhaseKind
+from prizes.services import vote_cast
+from tests.factories.accounts import UserFactory
+from tests.factories.prizes import ProjectFactory, category, contest_at
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+# Catalogue directory -> number of plural forms (CLDR/gettext: Arabic 6, Russian 3, Chinese 1).
+PLURAL_FORMS = {"fr": 2, "es": 2}
+CATALOGUES = sorted(PLURAL_FORMS)
+
+# Translations allowed to read exactly like the English source: proper nouns, acronyms and
+# technical names every language writes the same way.
+SAME_EVERYWHERE = {"CSV", "JSON", "Markdown", "TEDx", "UNGIS"}
+# Plus words that are spelt the same in the language itself (French cognates, Spanish "No").
+SAME_IN = {
+    "fr": {
+        "Actions",
+        "Champion",
+        "Champions",
+        "code",
+        "consultation",
+        "consultations",
+        "Consultations",
+        "date",
+        "Date",
+        "Dates",
+        "description",
+        "Description",
+        "discussion",
+        "discussions",
+        "Europe",
+        "format",
+        "Format",
+        "Forum",
+        "Hackathon",
+        "Innovations",
+        "justification",
+        "logo",
+        "Nomination",
+        "organisation",
+        "Organisation",
+        "Pages",
+        "participation",
+        "Participants",
+        "phase",
+        "Phases",
+        "Phase %(n)s",
+        "Phase %(roman)s",
+        "photo",
+        "Programme",
+        "session",
+        "sessions",
+        "Sessions",
+        "%(n)s session",
+        "%(n)s sessions",
+        "source",
+        "vote",
+        "votes",
+        "Vote %(id)s",
+    },
+    "es": {"No", "Portal"},
+}
+PLACEHOLDER = re.compile(r"%\([a-zA-Z_]+\)[sd]|%[sd]|\{\{[^}]*\}\}|<[^>]+>")
+
+
+def catalogue(lang: str) -> polib.POFile:
+    return polib.pofile(str(LOCALE / lang / "LC_MESSAGES" / "django.po"))
+
+
+def translations(entry: polib.POEntry) -> list[str]:
+    if entry.msgid_plural:
+        return [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
+    return [entry.msgstr]
+
+
+@pytest.fixture(autouse=True)
+def _back_to_english():
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_catalogue_has_no_untranslated_fuzzy_or_obsolete_entry(lang):
+    po = catalogue(lang)
+    assert len(po) > 1000
+    assert [e.msgid for e in po.untranslated_entries()] == []
+    assert [e.msgid for e in po.fuzzy_entries()] == []
+    assert [e.msgid for e in po.obsolete_entries()] == []
+    empty_forms = [e.msgid for e in po if e.msgid_plural and not all(translations(e))]
+    assert empty_forms == []
+
+
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_msgfmt_check_format_passes(lang):
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("msgfmt (GNU gettext) is required in CI")
+        pytest.skip("msgfmt (GNU gettext) is not installed")
+    po = LOCALE / lang / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(
+        [msgfmt, "--check-format", "--check-header", "--statistics", "-o", os.devnull, str(po)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_plural_forms_header_and_every_plural_entry_fills_each_form(lang):
+    po = catalogue(lang)
+    header = po.metadata["Plural-Forms"]
+    nplurals = int(re.search(r"nplurals\s*=\s*(\d+)", header).group(1))
+    assert nplurals == PLURAL_FORMS[lang], header
+    plural = [e for e in po if e.msgid_plural]
+    assert len(plural) >= 20
+    for entry in plural:
+        assert sorted(entry.msgstr_plural) == list(range(nplurals)), entry.msgid
+
+
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_placeholders_and_html_are_kept(lang):
+    for entry in catalogue(lang):
+        sources = [entry.msgid, entry.msgid_plural] if entry.msgid_plural else [entry.msgid]
+        wanted = set().union(*(PLACEHOLDER.findall(s) for s in sources))
+        for text in translations(entry):
+            found = set(PLACEHOLDER.findall(text))
+            # A singular form may leave the count out ("one session"), never add a name.
+            assert found <= wanted, (entry.msgid, text)
+            if not entry.msgid_plural:
+                assert found == wanted, (entry.msgid, text)
+
+
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_no_translation_reads_like_the_english_source(lang):
+    allowed = SAME_EVERYWHERE | SAME_IN.get(lang, set())
+    same = []
+    for entry in catalogue(lang):
+        for source, text in zip(
+            [entry.msgid] + [entry.msgid_plural] * (len(translations(entry)) - 1),
+            translations(entry),
+            strict=True,
+        ):
+            # Strings made only of placeholders and punctuation ("%(a)s: %(b)s") have no words.
+            words = re.sub(r"[\W\d_]+", "", PLACEHOLDER.sub("", source))
+            if text == source and words and source not in allowed:
+                same.append(source)
+    assert same == []
+
+
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_compiled_catalogue_matches_the_source(lang):
+    """The .mo is committed: it must carry exactly what the .po says."""
+    po = catalogue(lang)
+    mo = polib.mofile(str(LOCALE / lang / "LC_MESSAGES" / "django.mo"))
+    compiled = {(e.msgctxt, e.msgid): translations(e) for e in mo if e.msgid}
+    written = {(e.msgctxt, e.msgid): translations(e) for e in po if e.msgid}
+    assert compiled == written
+
+
+# Rendering: the catalogues are picked up by the running site.
+PAGE_TEXT = {
+    "fr": ("Aller au contenu principal", "Portail du Forum du SMSI"),
+    "es": ("Ir al contenido principal", "Portal del Foro de la CMSI"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", CATALOGUES)
+def test_home_page_reads_in_the_language(client, lang):
+    response = client.get("/", headers={"accept-language": lang}, follow=True)
+    html = response.content.decode()
+    assert response.status_code == 200
+    for text in PAGE_TEXT[lang]:
+        assert text in html
+    assert "Skip to main content" not in html
+
+
+@pytest.mark.django_db
+def test_french_ballot_says_1_categorie_in_the_singular(client):
+    contest = contest_at(timezone.now(), PhaseKind.VOTING)
+    ProjectFactory(contest=contest)
+    ProjectFactory(contest=contest, category=category(contest, "C2"))
+    user = UserFactory()
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    url = reverse("prizes:ballot", args=[contest.year])
+    html = client.get(url, follow=True).content.decode()
+    assert "Vous avez voté dans 0 catégorie sur 2." in html
+    vote_cast(
+        voter=user,
+        year=contest.year,
+        project_id=contest.projects.first().pk,
+        ip="203.0.113.9",
+        user_agent="Test browser",
+    )
+    html = client.get(url, follow=True).content.decode()
+    assert "Vous avez voté dans 1 catégorie sur 2." in html
+    assert "1 catégories" not in html
+
+
+@pytest.mark.django_db
+def test_standard_contest_name_is_translated_as_a_whole():
+    contest = contest_at(timezone.now(), PhaseKind.VOTING)
+    assert contest.title == f"WSIS Prizes {contest.year}"
+    with translation.override("fr"):
+        assert str(contest) == f"Prix du SMSI {contest.year}"
+    with translation.override("es"):
+        assert contest.name == f"Premios de la CMSI {contest.year}"
+    contest.title = "A special contest"
+    with translation.override("fr"):
+        assert contest.name == "A special contest"
+
+
+@pytest.mark.django_db
+def test_home_lists_the_open_contest_in_one_language(client):
+    contest = contest_at(timezone.now(), PhaseKind.VOTING)
+    html = client.get("/", headers={"accept-language": "fr"}, follow=True).content.decode()
+    assert f"Prix du SMSI {contest.year} : Vote public en ligne" in html
+    assert "WSIS Prizes" not in html
