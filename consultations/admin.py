@@ -209,11 +209,15 @@ class DiscussionAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Close the selected discussions to new comments"))
+    @admin.action(
+        description=_("Close the selected discussions to new comments"), permissions=["change"]
+    )
     def close_discussions(self, request, queryset):
         self._set_status(request, queryset, DiscussionStatus.CLOSED)
 
-    @admin.action(description=_("Open the selected discussions to new comments"))
+    @admin.action(
+        description=_("Open the selected discussions to new comments"), permissions=["change"]
+    )
     def open_discussions(self, request, queryset):
         self._set_status(request, queryset, DiscussionStatus.OPEN)
 

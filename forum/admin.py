@@ -174,7 +174,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     def export_csv(self, request, queryset):
         return registration_csv(queryset, "wsis-forum-registrations.csv")
 
-    @admin.action(description=_("Cancel the selected registrations"))
+    @admin.action(description=_("Cancel the selected registrations"), permissions=["change"])
     def cancel_registrations(self, request, queryset):
         done = 0
         for registration in queryset.select_related("edition", "user"):
