@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint fmt bench seed check messages compilemessages clean
+.PHONY: install run test test-fast lint fmt bench seed check messages compilemessages clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is required"'
@@ -35,6 +35,18 @@ fmt: install
 
 seed: install
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python manage.py seed_demo
+
+# docs/screenshots/layout/: the main pages on a laptop (1,366 px) and a phone (390 px), taken with
+# Playwright and Chromium from a portal seeded with the demo data (seeded first if empty).
+SCREENSHOT_PORT ?= 8765
+CHROMIUM ?= /usr/bin/chromium
+screenshots: install
+	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --verbosity 0
+	DJANGO_DEBUG=true $(BIN)/python manage.py seed_demo --if-empty
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(SCREENSHOT_PORT) --noreload --insecure & \
+	  server=$$!; trap "kill $$server" EXIT; \
+	  for i in $$(seq 60); do curl -fs -o /dev/null http://127.0.0.1:$(SCREENSHOT_PORT)/ && break; sleep 1; done; \
+	  $(BIN)/python bench/screenshots.py --base-url http://127.0.0.1:$(SCREENSHOT_PORT) --chromium $(CHROMIUM)
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -42,7 +43,9 @@ class Consultation(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
+    )
     nominations_deadline = models.DateTimeField(
         _("High-Level Track facilitator nominations deadline"),
         null=True,
@@ -78,8 +81,16 @@ class ConsultationPhase(Phase):
     kind = models.CharField(_("kind"), max_length=30, choices=PhaseKind.choices)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     remote_participation_url = models.URLField(_("remote-participation link"), blank=True)
-    agenda = models.TextField(_("agenda"), blank=True)
-    minutes = models.TextField(_("minutes"), blank=True, help_text=_("Once the meeting is held."))
+    agenda = models.TextField(
+        _("agenda"), blank=True, max_length=20000, validators=[MaxLengthValidator(20000)]
+    )
+    minutes = models.TextField(
+        _("minutes"),
+        blank=True,
+        help_text=_("Once the meeting is held."),
+        max_length=20000,
+        validators=[MaxLengthValidator(20000)],
+    )
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
 
     class Meta:
@@ -150,8 +161,18 @@ class Submission(models.Model):
     event_name = models.CharField(_("event name"), max_length=300, blank=True)
     event_place = models.CharField(_("event place"), max_length=300, blank=True)
     event_date = models.DateField(_("event date"), null=True, blank=True)
-    thematic_aspects = models.TextField(_("thematic aspects proposed"), blank=True)
-    format_innovations = models.TextField(_("innovations proposed for the format"), blank=True)
+    thematic_aspects = models.TextField(
+        _("thematic aspects proposed"),
+        blank=True,
+        max_length=5000,
+        validators=[MaxLengthValidator(5000)],
+    )
+    format_innovations = models.TextField(
+        _("innovations proposed for the format"),
+        blank=True,
+        max_length=5000,
+        validators=[MaxLengthValidator(5000)],
+    )
     action_lines = models.ManyToManyField(
         "forum.ActionLine",
         blank=True,
@@ -181,6 +202,11 @@ class Submission(models.Model):
     status_note = models.CharField(_("review note"), max_length=500, blank=True)
     # SHA-256 of the private edit token; the token itself is only in the receipt email.
     edit_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # A new link asked for on the "lost link" page: it replaces the current one only once it
+    # is opened, so someone who merely knows the address cannot cut the submitter off.
+    pending_token_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -228,7 +254,9 @@ class Discussion(models.Model):
         Consultation, on_delete=models.CASCADE, related_name="discussions"
     )
     title = models.CharField(_("title"), max_length=300)
-    body = models.TextField(_("opening text"))
+    body = models.TextField(
+        _("opening text"), max_length=10000, validators=[MaxLengthValidator(10000)]
+    )
     language = models.CharField(
         _("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH
     )
@@ -272,7 +300,7 @@ class Comment(models.Model):
         related_name="replies",
         verbose_name=_("in reply to"),
     )
-    body = models.TextField(_("comment"))
+    body = models.TextField(_("comment"), max_length=10000, validators=[MaxLengthValidator(10000)])
     body_format = models.CharField(
         _("format"), max_length=10, choices=CommentFormat.choices, default="plain"
     )
@@ -421,7 +449,9 @@ class Nomination(models.Model):
     stakeholder_group = models.CharField(
         _("stakeholder group"), max_length=40, choices=StakeholderType.choices
     )
-    justification = models.TextField(_("justification"))
+    justification = models.TextField(
+        _("justification"), max_length=3000, validators=[MaxLengthValidator(3000)]
+    )
     created_at = models.DateTimeField(_("nominated at"), auto_now_add=True)
 
     class Meta:

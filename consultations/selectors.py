@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -73,6 +74,29 @@ class ProcessState:
         return bool(self.final_brief_phase and self.final_brief_phase.starts_at <= self.now)
 
     @property
+    def closed_at(self) -> datetime | None:
+        """When the consultation's last phase ended (None while any phase is still to end)."""
+        if not self.phases or self.now < self.phases[-1].ends_at:
+            return None
+        return self.phases[-1].ends_at
+
+    @property
+    def private_links_expire_at(self) -> datetime | None:
+        """When private submission links stop opening: a set time after the consultation closes.
+
+        The links show the submitter's name, email and telephone; they need not do so for ever.
+        """
+        if not self.phases:
+            return None
+        days = settings.CONSULTATION_LINK_DAYS_AFTER_CLOSE
+        return self.phases[-1].ends_at + timedelta(days=days)
+
+    @property
+    def private_links_expired(self) -> bool:
+        expires = self.private_links_expire_at
+        return expires is not None and self.now >= expires
+
+    @property
     def has_started(self) -> bool:
         return bool(self.phases and self.phases[0].starts_at <= self.now)
 
@@ -126,10 +150,12 @@ def submission_by_token(*, consultation: Consultation, token: str) -> Submission
         from django.http import Http404
 
         raise Http404
+    hashed = token_hash(token)
     return get_object_or_404(
-        Submission.objects.prefetch_related("action_lines", "sdgs"),
+        Submission.objects.prefetch_related("action_lines", "sdgs").filter(
+            Q(edit_token_hash=hashed) | Q(pending_token_hash=hashed)
+        ),
         consultation=consultation,
-        edit_token_hash=token_hash(token),
     )
 
 

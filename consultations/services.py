@@ -39,7 +39,7 @@ from .models import (
     Submission,
     Subscription,
 )
-from .selectors import nominations_open, process_state, token_hash
+from .selectors import nominations_open, process_state, submission_by_token, token_hash
 
 logger = logging.getLogger(__name__)
 
@@ -181,8 +181,10 @@ def submission_links_resend(
     """Email fresh private links for the submissions sent from ``email``, until the deadline.
 
     Only hashes are stored, so a lost link cannot be shown again: each submission gets a new
-    token and the old link stops working. The caller shows the same message whether or not
-    anything matched, so the form does not reveal who submitted.
+    token, kept as *pending*. The current link keeps working until the new one is opened
+    (`submission_link_open`), so anyone can ask for a link with someone's address without
+    cutting them off; asking again replaces the pending link. The caller shows the same
+    message whether or not anything matched, so the form does not reveal who submitted.
     """
     state = process_state(consultation=consultation, now=now)
     if not state.submissions_open:
@@ -191,7 +193,7 @@ def submission_links_resend(
     for submission in Submission.objects.filter(consultation=consultation, email__iexact=email):
         token = secrets.token_urlsafe(32)
         with transaction.atomic():
-            Submission.objects.filter(pk=submission.pk).update(edit_token_hash=token_hash(token))
+            Submission.objects.filter(pk=submission.pk).update(pending_token_hash=token_hash(token))
             link = (link_base or base_url()) + reverse(
                 "consultations:submission_private", args=[consultation.slug, token]
             )
@@ -203,6 +205,24 @@ def submission_links_resend(
             )
         sent += 1
     return sent
+
+
+def submission_link_open(*, consultation: Consultation, token: str) -> Submission:
+    """The submission a private link opens, or 404; opening a new link revokes the old one.
+
+    A token matching the pending link (sent by the "lost link" page) becomes the current
+    one, and the link it replaces stops working from then on.
+    """
+    submission = submission_by_token(consultation=consultation, token=token)
+    hashed = token_hash(token)
+    if submission.pending_token_hash == hashed:
+        with transaction.atomic():
+            Submission.objects.filter(pk=submission.pk, pending_token_hash=hashed).update(
+                edit_token_hash=hashed, pending_token_hash=None
+            )
+        submission.edit_token_hash, submission.pending_token_hash = hashed, None
+        logger.info("submission %s: a new private link was opened", submission.pk)
+    return submission
 
 
 def submission_set_status(*, submission: Submission, status: str, by, note: str = "") -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -129,7 +130,7 @@ def submission_lost_link(request, slug: str):
             request,
             _(
                 "If a submission was sent from this address, we have emailed it a new private "
-                "link. Earlier links no longer work."
+                "link. The earlier link keeps working until the new one is opened."
             ),
         )
         return redirect("consultations:submission_lost_link", slug=consultation.slug)
@@ -149,7 +150,21 @@ def submit_done(request, slug: str):
 def submission_private(request, slug: str, token: str):
     """View and, until the deadline, edit a submission through its private link."""
     consultation = selectors.consultation_get(slug=slug)
-    submission = selectors.submission_by_token(consultation=consultation, token=token)
+    state = selectors.process_state(consultation=consultation, now=timezone.now())
+    if state.private_links_expired:
+        # Said plainly, not a bare 404: the submitter may still keep the email.
+        return render(
+            request,
+            "consultations/submission_link_expired.html",
+            {
+                "consultation": consultation,
+                "closed_at": state.phases[-1].ends_at,
+                "expired_at": state.private_links_expire_at,
+                "days": settings.CONSULTATION_LINK_DAYS_AFTER_CLOSE,
+            },
+            status=410,
+        )
+    submission = services.submission_link_open(consultation=consultation, token=token)
     return _submission_page(request, consultation, submission)
 
 

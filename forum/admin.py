@@ -15,6 +15,7 @@ from .models import (
     OutcomeDocument,
     Partner,
     Person,
+    PublishedFigure,
     Registration,
     Session,
     SessionPerson,
@@ -41,8 +42,8 @@ class SDGAdmin(admin.ModelAdmin):
 
 @admin.register(MatrixLink)
 class MatrixLinkAdmin(admin.ModelAdmin):
-    list_display = ["action_line", "sdg", "source", "is_demo"]
-    list_filter = ["action_line", "sdg", "is_demo"]
+    list_display = ["action_line", "sdg", "evidence", "source", "is_demo"]
+    list_filter = ["evidence", "action_line", "sdg", "is_demo"]
     search_fields = ["rationale", "source"]
     list_select_related = ["action_line", "sdg"]
     autocomplete_fields = ["action_line", "sdg"]
@@ -88,6 +89,14 @@ class OutcomeDocumentInline(admin.TabularInline):
     extra = 0
 
 
+class PublishedFigureInline(admin.TabularInline):
+    """Figures the edition's documents state, each with its source, shown beside computed ones."""
+
+    formfield_overrides = HTTPS_URLS
+    model = PublishedFigure
+    extra = 0
+
+
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
@@ -102,7 +111,7 @@ class EditionAdmin(admin.ModelAdmin):
         "registration_closes_at",
     ]
     search_fields = ["theme", "venue"]
-    inlines = [OutcomeDocumentInline]
+    inlines = [OutcomeDocumentInline, PublishedFigureInline]
     actions = ["export_registrations"]
 
     @admin.action(

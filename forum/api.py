@@ -23,7 +23,7 @@ class MatrixLinkSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MatrixLink
-        fields = ["action_line", "sdg", "rationale", "source"]
+        fields = ["action_line", "sdg", "rationale", "source", "evidence"]
 
 
 class ActionLineList(generics.ListAPIView):

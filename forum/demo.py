@@ -1,5 +1,9 @@
-"""Demo content of the taxonomy: a few matrix linkages with rationale, marked as demo data."""
+"""Demo content of the taxonomy: a few matrix linkages with rationale, marked as demo data.
 
+None of them cites a published source, so each is illustrative and labelled so on every page.
+"""
+
+from .enums import LinkEvidence
 from .models import SDG, ActionLine, MatrixLink
 
 DEMO_LINKS = [
@@ -41,7 +45,7 @@ def seed(*, stdout=None, **options) -> None:
             sdg=sdgs[number],
             defaults={
                 "rationale": rationale,
-                "source": "Demo data (illustrative, not the official WSIS-SDG Matrix)",
+                "evidence": LinkEvidence.ILLUSTRATIVE,
                 "is_demo": True,
             },
         )

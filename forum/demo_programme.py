@@ -15,7 +15,15 @@ from django.db import transaction
 from accounts.enums import StakeholderType
 from accounts.models import StakeholderProfile, User
 
-from .enums import AttendanceMode, PartnerTier, RegistrationStatus, SessionFormat, SessionRole
+from .enums import (
+    AttendanceMode,
+    FigureKind,
+    FigureQualifier,
+    PartnerTier,
+    RegistrationStatus,
+    SessionFormat,
+    SessionRole,
+)
 from .models import (
     SDG,
     ActionLine,
@@ -24,6 +32,7 @@ from .models import (
     OutcomeDocument,
     Partner,
     Person,
+    PublishedFigure,
     Registration,
     Session,
     SessionPerson,
@@ -32,13 +41,28 @@ from .models import (
 GENEVA = ZoneInfo(settings.TIME_ZONE)
 CURRENT_YEAR = 2027
 
-# Editions named in the Forum 2017 briefing (seed 002).
+# Editions named in the Forum 2017 briefing (seed 002), on the dates they were actually held:
+# the slide's "WSIS Forums till 2020" were planned dates; 2018 and 2019 moved, and 2020 was
+# held online over the summer.
+GENEVA_VENUE = "ITU Headquarters, Geneva, Switzerland"
 PAST_EDITIONS = [
-    (2016, date(2016, 5, 2), date(2016, 5, 6), ""),
-    (2017, date(2017, 6, 12), date(2017, 6, 16), "The Information Society for SDGs"),
-    (2018, date(2018, 5, 21), date(2018, 5, 25), ""),
-    (2019, date(2019, 5, 11), date(2019, 5, 15), ""),
-    (2020, date(2020, 5, 18), date(2020, 5, 22), ""),
+    (2016, date(2016, 5, 2), date(2016, 5, 6), "", GENEVA_VENUE),
+    (2017, date(2017, 6, 12), date(2017, 6, 16), "The Information Society for SDGs", GENEVA_VENUE),
+    (2018, date(2018, 3, 19), date(2018, 3, 23), "", GENEVA_VENUE),
+    (2019, date(2019, 4, 8), date(2019, 4, 12), "", GENEVA_VENUE),
+    (2020, date(2020, 6, 22), date(2020, 9, 10), "", "Online"),
+]
+# "WSIS Forum 2016: Outcomes" in the Forum 2017 briefing (seed 002).
+SOURCE_2016 = "WSIS Forum 2017 briefing, “WSIS Forum 2016: Outcomes”"
+FIGURES_2016 = [
+    (FigureKind.PARTICIPANTS, FigureQualifier.MORE_THAN, 1800),
+    (FigureKind.COUNTRIES, FigureQualifier.MORE_THAN, 150),
+    (FigureKind.MINISTERS, FigureQualifier.MORE_THAN, 85),
+    (FigureKind.HIGH_LEVEL, FigureQualifier.EXACT, 250),
+    (FigureKind.WORKSHOPS, FigureQualifier.MORE_THAN, 150),
+    (FigureKind.PRIZE_WINNERS, FigureQualifier.EXACT, 18),
+    (FigureKind.CHAMPIONS, FigureQualifier.EXACT, 70),
+    (FigureKind.EXHIBITION_STANDS, FigureQualifier.MORE_THAN, 25),
 ]
 OUTCOMES_2016 = [
     "WSIS Forum 2016: Outcome Document",
@@ -223,17 +247,18 @@ def seed_real_sessions() -> None:
 
 
 def seed_past_editions() -> None:
-    for year, starts, ends, theme in PAST_EDITIONS:
+    for year, starts, ends, theme, venue in PAST_EDITIONS:
         Edition.objects.get_or_create(
             year=year,
-            defaults={
-                "starts_on": starts,
-                "ends_on": ends,
-                "theme": theme,
-                "venue": "ITU Headquarters, Geneva, Switzerland",
-            },
+            defaults={"starts_on": starts, "ends_on": ends, "theme": theme, "venue": venue},
         )
     edition_2016 = Edition.objects.get(year=2016)
+    for kind, qualifier, value in FIGURES_2016:
+        PublishedFigure.objects.get_or_create(
+            edition=edition_2016,
+            kind=kind,
+            defaults={"qualifier": qualifier, "value": value, "source": SOURCE_2016},
+        )
     for order, title in enumerate(OUTCOMES_2016):
         OutcomeDocument.objects.get_or_create(
             edition=edition_2016,

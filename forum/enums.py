@@ -45,7 +45,34 @@ class RegistrationStatus(models.TextChoices):
 class PartnerTier(models.IntegerChoices):
     """Sponsorship packages of the WSIS Forum; the value is the display order."""
 
-    PLATINUM = 1, _("Platinum (Strategic Partner)")
+    PLATINUM = 1, _("Platinum Strategic Partner (exclusive)")
     GOLD = 2, _("Gold (Strategic Partner)")
     SPECIFIC_ACTIVITIES = 3, _("Specific Activities Partner")
     CONTRIBUTING = 4, _("Contributing Partner")
+
+
+class LinkEvidence(models.TextChoices):
+    """Whether a matrix linkage rests on a published source or only illustrates the idea."""
+
+    DOCUMENTED = "documented", _("Documented")
+    ILLUSTRATIVE = "illustrative", _("Illustrative")
+
+
+class FigureKind(models.TextChoices):
+    """What a published figure of a Forum edition counts (the Forum's outcome slides)."""
+
+    PARTICIPANTS = "participants", _("Participants")
+    COUNTRIES = "countries", _("Countries")
+    MINISTERS = "ministers", _("Ministers and deputies, ambassadors")
+    HIGH_LEVEL = "high_level", _("High-level representatives")
+    WORKSHOPS = "workshops", _("Workshops and sessions")
+    PRIZE_WINNERS = "prize_winners", _("WSIS Prize winners")
+    CHAMPIONS = "champions", _("WSIS Champions")
+    EXHIBITION_STANDS = "exhibition_stands", _("Exhibition stands")
+
+
+class FigureQualifier(models.TextChoices):
+    """How the source words a figure."""
+
+    EXACT = "exact", _("exactly")
+    MORE_THAN = "more_than", _("more than")

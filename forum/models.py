@@ -3,12 +3,14 @@
 Forum editions, sessions and people live in ``forum.models_*`` modules added by their issue.
 """
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .enums import LinkEvidence
 from .taxonomy import ACTION_LINE_SHORT, SDG_SHORT
 
 
@@ -74,8 +76,25 @@ class MatrixLink(models.Model):
         ActionLine, on_delete=models.CASCADE, related_name="matrix_links"
     )
     sdg = models.ForeignKey(SDG, on_delete=models.CASCADE, related_name="matrix_links")
-    rationale = models.TextField(_("rationale"))
-    source = models.CharField(_("source"), max_length=300, blank=True)
+    rationale = models.TextField(
+        _("rationale"), max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The published document that states this linkage; required when documented."),
+    )
+    evidence = models.CharField(
+        _("evidence"),
+        max_length=20,
+        choices=LinkEvidence.choices,
+        default=LinkEvidence.ILLUSTRATIVE,
+        help_text=_(
+            "Documented linkages cite a published source; illustrative ones are labelled as "
+            "such wherever they appear."
+        ),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
@@ -85,11 +104,21 @@ class MatrixLink(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["action_line", "sdg"], name="forum_matrixlink_one_per_pair"
-            )
+            ),
+            # A UN portal states nothing it cannot source: "documented" needs its document.
+            models.CheckConstraint(
+                condition=~models.Q(evidence=LinkEvidence.DOCUMENTED) | ~models.Q(source=""),
+                name="forum_matrixlink_documented_has_source",
+                violation_error_message=_("A documented linkage must name its source."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.action_line.code} × SDG {self.sdg.number}"
+
+    @property
+    def is_documented(self) -> bool:
+        return self.evidence == LinkEvidence.DOCUMENTED
 
     def get_absolute_url(self) -> str:
         return reverse("forum:matrix_cell", args=[self.action_line.code, self.sdg.number])
@@ -152,6 +181,7 @@ class Edition(models.Model):
 
 # Sessions, people, registrations, partners and outcome documents live in their own module;
 # they are imported here so that ``from forum.models import Session`` works too.
+from .models_facts import PublishedFigure  # noqa: E402
 from .models_programme import (  # noqa: E402
     BuildingBlock,
     OutcomeDocument,
@@ -171,6 +201,7 @@ __all__ = [
     "OutcomeDocument",
     "Partner",
     "Person",
+    "PublishedFigure",
     "Registration",
     "Session",
     "SessionPerson",

@@ -6,6 +6,7 @@ Imported by ``forum.models``; import from there (``from forum.models import Sess
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -31,7 +32,9 @@ class BuildingBlock(models.Model):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -50,7 +53,9 @@ class Person(models.Model):
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=300, blank=True)
     organisation = models.CharField(_("organisation"), max_length=300, blank=True)
-    biography = models.TextField(_("short biography"), blank=True)
+    biography = models.TextField(
+        _("short biography"), blank=True, max_length=3000, validators=[MaxLengthValidator(3000)]
+    )
     photo = models.ImageField(
         _("photo"),
         upload_to=ServerName("forum/people"),
@@ -89,7 +94,9 @@ class Session(models.Model):
         verbose_name=_("building block"),
     )
     title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
+    )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     room = models.CharField(_("room"), max_length=200, blank=True)
@@ -241,7 +248,16 @@ class Partner(models.Model):
                 violation_error_message=_(
                     "This organisation is already a partner of this edition."
                 ),
-            )
+            ),
+            # The Platinum package is sold as exclusive: one Platinum partner per edition.
+            models.UniqueConstraint(
+                fields=["edition"],
+                condition=models.Q(tier=PartnerTier.PLATINUM),
+                name="forum_partner_one_platinum_per_edition",
+                violation_error_message=_(
+                    "This edition already has its Platinum partner: the package is exclusive."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from wsis_portal.registry import MatrixItem, registry
 
+from .enums import LinkEvidence
 from .models import SDG, ActionLine, MatrixLink
 
 # How many tagged items make a cell fully shaded; fewer give lighter shades.
@@ -20,6 +21,11 @@ class MatrixCell:
     sdg: SDG
     linked: bool
     count: int
+    evidence: str = ""
+
+    @property
+    def documented(self) -> bool:
+        return self.evidence == LinkEvidence.DOCUMENTED
 
     @property
     def shade(self) -> int:
@@ -31,6 +37,15 @@ class MatrixCell:
 class MatrixRow:
     action_line: ActionLine
     cells: list[MatrixCell]
+
+    @property
+    def linked_cells(self) -> list[MatrixCell]:
+        """The row's Goals with a documented linkage: the chips of the phone list."""
+        return [cell for cell in self.cells if cell.linked]
+
+    @property
+    def tagged(self) -> int:
+        return sum(cell.count for cell in self.cells)
 
 
 def tagged_counts() -> dict[tuple[str, int], int]:
@@ -46,7 +61,12 @@ def matrix_grid() -> dict:
     """The 18 × 17 grid: a fixed number of queries whatever is tagged."""
     action_lines = list(ActionLine.objects.all())
     sdgs = list(SDG.objects.all())
-    links = set(MatrixLink.objects.values_list("action_line__code", "sdg__number"))
+    links = {
+        (code, number): evidence
+        for code, number, evidence in MatrixLink.objects.values_list(
+            "action_line__code", "sdg__number", "evidence"
+        )
+    }
     counts = tagged_counts()
     rows = [
         MatrixRow(
@@ -57,13 +77,21 @@ def matrix_grid() -> dict:
                     sdg=sdg,
                     linked=(al.code, sdg.number) in links,
                     count=counts.get((al.code, sdg.number), 0),
+                    evidence=links.get((al.code, sdg.number), ""),
                 )
                 for sdg in sdgs
             ],
         )
         for al in action_lines
     ]
-    return {"sdgs": sdgs, "rows": rows, "link_count": len(links)}
+    documented = sum(1 for e in links.values() if e == LinkEvidence.DOCUMENTED)
+    return {
+        "sdgs": sdgs,
+        "rows": rows,
+        "link_count": len(links),
+        "documented_count": documented,
+        "illustrative_count": len(links) - documented,
+    }
 
 
 def action_line_by_code(code: str) -> ActionLine:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_programme
+from . import views, views_about, views_programme
 
 app_name = "forum"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("matrix/<str:code>/<int:number>/", views.matrix_cell, name="matrix_cell"),
     path("action-lines/<str:code>/", views.action_line, name="action_line"),
     path("sdgs/<int:number>/", views.sdg, name="sdg"),
+    path("about/", views_about.about, name="about"),
+    path("forum/partnership/", views_about.sponsorship, name="sponsorship"),
     path("forum/", views_programme.edition_list, name="editions"),
     path("forum/<int:year>/", views_programme.edition_detail, name="edition"),
     path("forum/<int:year>/programme/", views_programme.programme_page, name="programme"),

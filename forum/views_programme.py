@@ -18,7 +18,7 @@ from accounts.selectors import profile_for
 from wsis_portal.params import get_page
 from wsis_portal.refusals import Refusal
 
-from . import programme
+from . import facts, programme
 from .enums import RegistrationStatus
 from .forms import RegistrationForm
 from .ical import calendar_bytes
@@ -47,6 +47,7 @@ def edition_detail(request, year: int):
         {
             "edition": edition,
             "figures": programme.edition_figures(edition=edition),
+            "published": facts.published_figures(edition=edition),
             "partner_tiers": programme.partners_by_tier(edition=edition),
             "documents": list(edition.outcome_documents.all()),
             "registration_open": edition.registration_is_open(now),
@@ -157,15 +158,17 @@ def register(request, year: int):
 
 
 @login_required
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 def register_cancel(request, year: int):
-    """Cancel one's own registration; someone else's cannot be reached (404)."""
+    """Cancel one's own registration after confirming it on this page; someone else's is a 404."""
     registration = get_object_or_404(
         Registration.objects.select_related("edition"),
         edition__year=year,
         user=request.user,
         status=RegistrationStatus.CONFIRMED,
     )
+    if request.method == "GET":
+        return render(request, "forum/register_cancel.html", {"registration": registration})
     try:
         registration_cancel(registration=registration)
     except Refusal as refusal:

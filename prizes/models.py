@@ -7,7 +7,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -193,6 +193,9 @@ class Project(models.Model):
     description = models.TextField(
         _("short description"),
         help_text=_("Between 150 and 200 words."),
+        # Longer than 200 words can be, but a bound on what is read before counting words.
+        max_length=3000,
+        validators=[MaxLengthValidator(3000)],
     )
     organisation = models.CharField(_("organisation"), max_length=200)
     country = CountryField(_("country"))
@@ -215,7 +218,12 @@ class Project(models.Model):
         choices=ProjectStatus.choices,
         default=ProjectStatus.DRAFT,
     )
-    status_reason = models.TextField(_("reason for the last decision"), blank=True)
+    status_reason = models.TextField(
+        _("reason for the last decision"),
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
     status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
     status_changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -359,7 +367,12 @@ class Vote(models.Model):
     ip_hash = models.CharField(_("IP address (hashed)"), max_length=64, blank=True)
     user_agent_hash = models.CharField(_("user agent (hashed)"), max_length=64, blank=True)
     valid = models.BooleanField(_("valid"), default=True)
-    invalid_reason = models.TextField(_("reason for invalidation"), blank=True)
+    invalid_reason = models.TextField(
+        _("reason for invalidation"),
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
     invalidated_at = models.DateTimeField(_("invalidated at"), null=True, blank=True)
     invalidated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -448,7 +461,9 @@ class ExpertScore(models.Model):
     score = models.PositiveSmallIntegerField(
         _("score (1 to 10)"), validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(
+        _("comment"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
     scored_at = models.DateTimeField(_("scored at"), auto_now=True)
 
     class Meta:

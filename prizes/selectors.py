@@ -74,6 +74,11 @@ def contests_overview(*, now: datetime) -> dict:
         ).order_by("-year")
     )
     current = [c for c in contests if any(not p.has_ended(now) for p in c.phases.all())]
+    for contest in current:
+        # What a visitor can do now: the page offers only the actions that are open.
+        open_kinds = {p.kind for p in contest.phases.all() if p.is_open(now)}
+        contest.submissions_open = PhaseKind.SUBMISSION in open_kinds
+        contest.voting_open = PhaseKind.VOTING in open_kinds
     archive = [c for c in contests if c not in current]
     return {"current": current, "archive": archive}
 

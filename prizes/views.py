@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from django.conf import settings
@@ -243,30 +244,49 @@ def attachment_download(request, year: int, project_id: int, attachment_id: int)
 # --- voting -----------------------------------------------------------------------------------
 
 
-def _shuffle_seed(request) -> str:
-    """A per-voter seed: derived from the account, or kept in the anonymous session."""
+SHUFFLE_COOKIE = "prizes_shuffle"
+SHUFFLE_SALT = "prizes.ballot.shuffle"
+SHUFFLE_MAX_AGE = 60 * 60 * 24 * 30
+
+
+def _shuffle_seed(request) -> tuple[str, bool]:
+    """A per-voter seed, and whether it is new (so the response must keep it).
+
+    Derived from the account when signed in; for anonymous visitors kept in a signed cookie,
+    not in the session, so a cookie-less visit of the ballot writes no session row.
+    """
     if request.user.is_authenticated:
-        return services.fingerprint(str(request.user.pk), purpose="shuffle")[:16]
-    seed = request.session.get("prizes_shuffle")
-    if not seed:
-        seed = secrets.token_hex(8)
-        request.session["prizes_shuffle"] = seed
-    return seed
+        return services.fingerprint(str(request.user.pk), purpose="shuffle")[:16], False
+    seed = request.get_signed_cookie(SHUFFLE_COOKIE, default="", salt=SHUFFLE_SALT)
+    if re.fullmatch(r"[0-9a-f]{16}", seed):
+        return seed, False
+    return secrets.token_hex(8), True
+
+
+def _keep_shuffle_seed(response, seed: str) -> None:
+    response.set_signed_cookie(
+        SHUFFLE_COOKIE,
+        seed,
+        salt=SHUFFLE_SALT,
+        max_age=SHUFFLE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
 
 
 def ballot(request, year: int):
     item = selectors.contest_by_year(year)
     now = timezone.now()
     voting = selectors.phase(item, PhaseKind.VOTING)
-    projects, filterset = selectors.ballot_projects(
-        contest=item, seed=_shuffle_seed(request), params=request.GET
-    )
+    seed, new_seed = _shuffle_seed(request)
+    projects, filterset = selectors.ballot_projects(contest=item, seed=seed, params=request.GET)
     page = get_page(Paginator(projects, PAGE_SIZE), request.GET.get("page"))
     categories = selectors.categories_of(item)
     choices = selectors.voter_choices(contest=item, user=request.user)
     total = selectors.ballot_categories(item)
     just_voted = parse_int(request.GET.get("voted"), minimum=1)
-    return render(
+    response = render(
         request,
         "prizes/ballot.html",
         {
@@ -284,6 +304,9 @@ def ballot(request, year: int):
             "now": now,
         },
     )
+    if new_seed:
+        _keep_shuffle_seed(response, seed)
+    return response
 
 
 def project(request, year: int, project_id: int):

@@ -61,6 +61,7 @@ class DecisionForm(forms.Form):
         label=_("Reason sent to the submitter"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
+        max_length=2000,
     )
 
     def __init__(self, *args, reason_required: bool = False, **kwargs):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -71,7 +71,9 @@ class Entry(models.Model):
     """An ICT-for-development activity in the WSIS Stocktaking database."""
 
     title = models.CharField(_("title"), max_length=255)
-    description = models.TextField(_("description"))
+    description = models.TextField(
+        _("description"), max_length=5000, validators=[MaxLengthValidator(5000)]
+    )
     organisation = models.CharField(_("organisation"), max_length=255)
     stakeholder_type = models.CharField(
         _("stakeholder type"), max_length=40, choices=StakeholderType.choices
@@ -228,7 +230,9 @@ class EntryRevision(models.Model):
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(
+        _("reason"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
     notified_at = models.DateTimeField(_("submitter notified"), null=True, blank=True)
 
     class Meta:

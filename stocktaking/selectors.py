@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -440,13 +441,19 @@ def export_rows(qs: QuerySet[Entry], *, base_url: str = "") -> Iterator[dict]:
     columns = [c for c, _ in EXPORT_COLUMNS]
     rows = qs.order_by("id").values_list(*columns).iterator(chunk_size=EXPORT_CHUNK)
     batch: list[tuple] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= EXPORT_CHUNK:
+    try:
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= EXPORT_CHUNK:
+                yield from _export_batch(batch, base_url)
+                batch = []
+        if batch:
             yield from _export_batch(batch, base_url)
-            batch = []
-    if batch:
-        yield from _export_batch(batch, base_url)
+    finally:
+        # Close the server-side cursor now, not when the generator is collected; after a
+        # database error mid-export closing it fails too, and that second error is noise.
+        with contextlib.suppress(Exception):
+            rows.close()
 
 
 def _export_batch(batch: list[tuple], base_url: str) -> Iterator[dict]:

@@ -19,6 +19,7 @@ from accounts.selectors import user_has_verified_email
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.ratelimit import ratelimit
 from wsis_portal.refusals import Refusal
+from wsis_portal.streaming import guarded
 
 from . import selectors, services
 from .enums import CallKind, EntryStatus
@@ -254,9 +255,15 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
             first = False
         yield "\n]\n"
 
-    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
     stamp = timezone.now().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="wsis-stocktaking-{stamp}.json"'
+    filename = f"wsis-stocktaking-{stamp}.json"
+    # Unclosed and not JSON: whatever parses the file refuses it instead of using a part.
+    failure = "\n<<EXPORT FAILED: this file is incomplete. Download it again.>>\n"
+    response = StreamingHttpResponse(
+        guarded(chunks(), failure=failure, name=filename),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +28,11 @@ class Agency(models.Model):
         validators=[UploadValidator(IMAGE_TYPES, LOGO_MAX_BYTES)],
     )
     description = models.TextField(
-        _("public profile"), blank=True, help_text=_("What the agency does for the WSIS process.")
+        _("public profile"),
+        blank=True,
+        help_text=_("What the agency does for the WSIS process."),
+        max_length=5000,
+        validators=[MaxLengthValidator(5000)],
     )
     is_member = models.BooleanField(_("UNGIS member"), default=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -130,7 +135,9 @@ class Initiative(models.Model):
 
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
+    )
     lead_agencies = models.ManyToManyField(
         Agency, related_name="initiatives", blank=True, verbose_name=_("lead agencies")
     )
@@ -147,8 +154,12 @@ class Initiative(models.Model):
 class Meeting(models.Model):
     date = models.DateField(_("date"))
     venue = models.CharField(_("venue"), max_length=300)
-    agenda = models.TextField(_("agenda"), blank=True)
-    minutes = models.TextField(_("minutes"), blank=True)
+    agenda = models.TextField(
+        _("agenda"), blank=True, max_length=20000, validators=[MaxLengthValidator(20000)]
+    )
+    minutes = models.TextField(
+        _("minutes"), blank=True, max_length=20000, validators=[MaxLengthValidator(20000)]
+    )
 
     class Meta:
         ordering = ["-date"]

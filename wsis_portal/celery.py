@@ -4,6 +4,7 @@ import logging
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wsis_portal.settings")
@@ -16,6 +17,11 @@ app.conf.beat_schedule = {
     # Applies due phase transitions of every process; see DESIGN.md "Phases and deadlines".
     "tick": {"task": "wsis_portal.tasks.tick", "schedule": 60.0},
     "heartbeat": {"task": "wsis_portal.tasks.heartbeat", "schedule": 30.0},
+    # Expired sessions are never deleted by the database store itself.
+    "sessions-clear": {
+        "task": "wsis_portal.tasks.sessions_clear",
+        "schedule": crontab(hour=3, minute=17),
+    },
 }
 
 

@@ -164,6 +164,8 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Following the link in the confirmation email signs the new user in (same browser or not).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupProfileForm"
@@ -320,13 +322,50 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="INFO")
+# Secret URL tokens (private submission links, confirmation and reset keys) are masked in
+# every log line (wsis_portal.logmask): on the loggers where Django writes request paths, so
+# every handler sees the masked text, and on the console handler for everything else.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "filters": {"mask_secrets": {"()": "wsis_portal.logmask.MaskSecretsFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_secrets"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["mask_secrets"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's default handlers (console in DEBUG, mail to ADMINS) are replaced: its
+        # records reach the root's masked console handler.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.request": {"filters": ["mask_secrets"], "propagate": True},
+        "django.security": {"filters": ["mask_secrets"], "propagate": True},
+        "django.security.csrf": {"filters": ["mask_secrets"], "propagate": True},
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["mask_secrets"],
+            "level": "INFO",
+            "propagate": False,
+        },
+        "django.db.backends": {"level": "INFO"},
+    },
 }
+
+# Private submission links of consultations keep read access this many days after the
+# consultation's last phase ends; the page then says the link has expired (410).
+CONSULTATION_LINK_DAYS_AFTER_CLOSE = env.int("CONSULTATION_LINK_DAYS_AFTER_CLOSE", default=90)
 
 # Absolute links in emails sent outside a request (Celery tasks, the beat tick).
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://localhost:8000")

@@ -1,8 +1,9 @@
-"""Portal-wide Celery tasks: the beat tick and the worker heartbeat."""
+"""Portal-wide Celery tasks: the beat tick, the worker heartbeat and session clean-up."""
 
 import logging
 
 from celery import shared_task
+from django.core.management import call_command
 from django.utils import timezone
 
 from .registry import registry
@@ -29,3 +30,13 @@ def heartbeat(name: str = "worker") -> None:
     from .models import Heartbeat
 
     Heartbeat.objects.update_or_create(name=name, defaults={"beat_at": timezone.now()})
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def sessions_clear() -> None:
+    """Delete expired sessions (Django's `clearsessions`); idempotent, so safe to redeliver.
+
+    The database session store never deletes a session itself: without this, every expired
+    sign-in stays in django_session for ever.
+    """
+    call_command("clearsessions")

@@ -13,6 +13,8 @@ admin.site.index_title = _("Portal administration")
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("open-data/", views.open_data, name="open_data"),
+    path("styleguide/", views.styleguide, name="styleguide"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),

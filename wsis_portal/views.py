@@ -1,10 +1,12 @@
-from django.http import JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from forum.selectors import matrix_grid
 
+from . import styleguide as styleguide_data
 from .health import run_checks
 from .selectors import open_items
 
@@ -32,3 +34,20 @@ def healthz(request):
         "checks": {name: (problem or "ok") for name, problem in results.items()},
     }
     return JsonResponse(body, status=503 if failing else 200)
+
+
+def open_data(request):
+    """A page for people about the open-data API, with the machine-readable schema linked."""
+    return render(request, "open_data.html")
+
+
+def styleguide(request):
+    """Every component of the design system on one page, for the Secretariat's staff.
+
+    Hidden (404) from visitors who are not signed in, refused (403) to signed-in non-staff.
+    """
+    if not request.user.is_authenticated:
+        raise Http404
+    if not request.user.is_staff:
+        raise PermissionDenied
+    return render(request, "styleguide.html", styleguide_data.context(request))

@@ -168,3 +168,20 @@ def test_my_lists_profile_for_signed_in_user(stakeholder_client):
     response = stakeholder_client.get("/my/")
     assert response.status_code == 200
     assert stakeholder_client.user.profile.full_name.encode() in response.content
+
+
+@pytest.mark.django_db
+def test_confirmation_email_names_the_portal_and_confirming_signs_in(client, mailoutbox, settings):
+    settings.PORTAL_BASE_URL = "https://wsis.example.int"
+    response = client.post("/accounts/signup/", signup_data(email="grace@example.org"))
+    assert response.status_code == 302
+    message = mailoutbox[-1]
+    assert message.body.startswith("Hello from WSIS Forum portal!")
+    # The host appears only inside the link itself, never as the portal's name.
+    assert "testserver" not in re.sub(r"https?://\S+", "", message.body)
+    assert "wsis.example.int" in message.body
+    link = confirmation_link(message)
+    response = client.post(link)
+    assert response.status_code == 302
+    # Confirming the address in the browser that signed up signs the new user in.
+    assert client.get("/my/").status_code == 200

@@ -19,4 +19,5 @@ class MatrixLinkFactory(factory.django.DjangoModelFactory):
     action_line = factory.LazyFunction(lambda: action_line("C2"))
     sdg = factory.LazyFunction(lambda: sdg(9))
     rationale = "Infrastructure enables innovation."
-    source = "Test"
+    source = "WSIS Action Lines Supporting Implementation of the SDGs (ITU, 2016)"
+    evidence = "documented"

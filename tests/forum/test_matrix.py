@@ -46,7 +46,7 @@ def test_matrix_linked_cell_is_marked_and_clickable(client):
     assert len(linked) == 1
     _cls, body = linked[0]
     assert 'href="/matrix/C2/9/"' in body
-    assert "linked" in body
+    assert "documented linkage" in body
     unlinked_with_links = [b for c, b in cells if "linked" not in c.split() and "href" in b]
     assert unlinked_with_links == []
 
@@ -121,8 +121,15 @@ def test_action_line_and_sdg_pages_list_their_links(client):
 
 
 @pytest.mark.django_db
-def test_home_page_shows_the_matrix_grid(client):
+def test_home_page_shows_a_compact_matrix_summary(client):
+    """The home page summarises the matrix (18 Action Lines, 17 Goals); /matrix/ has the grid."""
     MatrixLinkFactory(action_line=action_line("C4"), sdg=sdg(4))
-    html = client.get("/").content.decode()
-    assert '<table class="matrix">' in html
-    assert 'href="/matrix/C4/4/"' in html
+    response = client.get("/")
+    html = response.content.decode()
+    assert '<table class="matrix">' not in html
+    assert html.count('class="sdg-tile"') == 17
+    assert 'href="/action-lines/C4/"' in html
+    assert "Linked to 1 Goal" in html
+    assert 'href="/matrix/"' in html
+    # The home page stays light for phones on slow connections (it was 115 KB with the grid).
+    assert len(response.content) < 60_000

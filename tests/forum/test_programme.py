@@ -162,7 +162,7 @@ def test_edition_page_figures_are_computed_from_data(client):
     assert figures.sessions == 2
     assert dict(figures.by_stakeholder_type) == {"Government": 1, "Civil Society": 2}
     body = response.content.decode()
-    assert "Platinum Co" in body and "Platinum (Strategic Partner)" in body
+    assert "Platinum Co" in body and "Platinum Strategic Partner (exclusive)" in body
 
 
 def test_unknown_edition_and_session_are_404(client):

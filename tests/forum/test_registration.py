@@ -280,6 +280,12 @@ def test_duplicate_submissions_at_once_make_one_registration(transactional_db, p
 def test_cancel_own_registration_through_the_page(at_open, stakeholder_client):
     registration = RegistrationFactory(user=stakeholder_client.user)
     assert "Cancel my registration" in stakeholder_client.get("/my/").content.decode()
+    # The link asks first, on a page of its own; only its POST cancels.
+    confirm = stakeholder_client.get("/forum/2027/register/cancel/")
+    assert confirm.status_code == 200
+    assert "Yes, cancel my registration" in confirm.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CONFIRMED
     response = stakeholder_client.post("/forum/2027/register/cancel/")
     assert response.status_code == 302
     registration.refresh_from_db()

@@ -112,3 +112,42 @@ def test_api_sorts_by_title_when_asked(client):
     assert titles == ["Alpha", "Beta"]
     newest = [e["title"] for e in client.get("/api/stocktaking/entries/").json()["results"]]
     assert newest == ["Alpha", "Beta"]  # created last, published last
+
+
+class _FailOnSecondBatch:
+    """A database error on the second chunk's SDG query: the export fails mid-stream."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        if "stocktaking_entrysdg" in sql:
+            self.seen += 1
+            if self.seen == 2:
+                from django.db import OperationalError
+
+                raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_export_failing_mid_stream_says_so_and_is_logged(client, monkeypatch, caplog, fmt):
+    from django.db import connection
+
+    monkeypatch.setattr(selectors, "EXPORT_CHUNK", 2)
+    EntryFactory.create_batch(5)
+    response = client.get(f"/stocktaking/export.{fmt}")
+    assert response.status_code == 200  # the headers went out before the failure
+    with connection.execute_wrapper(_FailOnSecondBatch()):
+        body = _body(response)
+    assert "EXPORT FAILED" in body
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(body)))
+        assert len(rows) >= 3  # the header and the first chunk came out
+        assert rows[-1][0].startswith("EXPORT FAILED")
+    else:
+        with pytest.raises(json.JSONDecodeError):
+            json.loads(body)
+        assert body.startswith("[")  # a prefix that looked like JSON until the marker
+    failures = [r for r in caplog.records if r.name == "wsis_portal.exports"]
+    assert failures and "server closed the connection" in failures[0].exc_text

@@ -19,7 +19,7 @@ from tests.factories.prizes import ProjectFactory, category, contest_at
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 # Catalogue directory -> number of plural forms (CLDR/gettext: Arabic 6, Russian 3, Chinese 1).
-PLURAL_FORMS = {"fr": 2, "es": 2}
+PLURAL_FORMS = {"fr": 2, "es": 2, "ru": 3, "ar": 6, "zh_Hans": 1}
 CATALOGUES = sorted(PLURAL_FORMS)
 
 # Translations allowed to read exactly like the English source: proper nouns, acronyms and
@@ -178,17 +178,22 @@ def test_compiled_catalogue_matches_the_source(lang):
 PAGE_TEXT = {
     "fr": ("Aller au contenu principal", "Portail du Forum du SMSI"),
     "es": ("Ir al contenido principal", "Portal del Foro de la CMSI"),
+    "ru": ("Перейти к основному содержанию", "Портал Форума ВВУИО"),
+    "ar": ("الانتقال إلى المحتوى الرئيسي", "بوابة منتدى القمة العالمية لمجتمع المعلومات"),
+    "zh_Hans": ("跳到主要内容", "信息社会世界峰会论坛门户网站"),
 }
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("lang", CATALOGUES)
 def test_home_page_reads_in_the_language(client, lang):
-    response = client.get("/", headers={"accept-language": lang}, follow=True)
+    code = translation.to_language(lang)  # zh_Hans (directory) is zh-hans (language code)
+    response = client.get("/", headers={"accept-language": code}, follow=True)
     html = response.content.decode()
     assert response.status_code == 200
     for text in PAGE_TEXT[lang]:
         assert text in html
+    assert f'lang="{code}"' in html
     assert "Skip to main content" not in html
 
 
@@ -234,3 +239,21 @@ def test_home_lists_the_open_contest_in_one_language(client):
     html = client.get("/", headers={"accept-language": "fr"}, follow=True).content.decode()
     assert f"Prix du SMSI {contest.year} : Vote public en ligne" in html
     assert "WSIS Prizes" not in html
+
+
+# Counts that pick each plural form of the language (gettext rules, as in the Plural-Forms header).
+PLURAL_SAMPLES = {
+    "fr": {0: "0 fiche", 1: "1 fiche", 2: "2 fiches"},
+    "es": {1: "1 entrada", 2: "2 entradas", 0: "0 entradas"},
+    "ru": {1: "1 запись", 3: "3 записи", 5: "5 записей", 12: "12 записей", 21: "21 запись"},
+    "ar": {0: "0 سجل", 1: "1 سجل", 2: "2 سجلان", 5: "5 سجلات", 11: "11 سجلاً", 100: "100 سجل"},
+    "zh_Hans": {1: "1 个条目", 5: "5 个条目"},
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PLURAL_SAMPLES))
+def test_plural_forms_are_chosen_by_count(lang):
+    with translation.override(translation.to_language(lang)):
+        for n, expected in PLURAL_SAMPLES[lang].items():
+            text = translation.ngettext("%(counter)s entry", "%(counter)s entries", n)
+            assert text % {"counter": n} == expected
