@@ -12,6 +12,7 @@ from .models import (
     BuildingBlock,
     Edition,
     MatrixLink,
+    NewsItem,
     OutcomeDocument,
     Partner,
     Person,
@@ -206,3 +207,12 @@ class PartnerAdmin(admin.ModelAdmin):
     list_display = ["organisation", "edition", "tier", "order"]
     list_filter = ["edition", "tier"]
     search_fields = ["organisation"]
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "published_at", "is_demo"]
+    list_filter = ["is_demo"]
+    search_fields = ["title", "summary"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}

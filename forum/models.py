@@ -182,6 +182,7 @@ class Edition(models.Model):
 # Sessions, people, registrations, partners and outcome documents live in their own module;
 # they are imported here so that ``from forum.models import Session`` works too.
 from .models_facts import PublishedFigure  # noqa: E402
+from .models_news import NewsItem  # noqa: E402
 from .models_programme import (  # noqa: E402
     BuildingBlock,
     OutcomeDocument,
@@ -198,6 +199,7 @@ __all__ = [
     "BuildingBlock",
     "Edition",
     "MatrixLink",
+    "NewsItem",
     "OutcomeDocument",
     "Partner",
     "Person",

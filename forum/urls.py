@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views, views_about, views_programme
+from .feeds import NewsFeed, ProgrammeFeed
 
 app_name = "forum"
 
@@ -10,11 +11,15 @@ urlpatterns = [
     path("action-lines/<str:code>/", views.action_line, name="action_line"),
     path("sdgs/<int:number>/", views.sdg, name="sdg"),
     path("about/", views_about.about, name="about"),
+    path("news/", views_about.news_list, name="news"),
+    path("news/feed/", NewsFeed(), name="news_feed"),
+    path("news/<slug:slug>/", views_about.news_item, name="news_item"),
     path("forum/partnership/", views_about.sponsorship, name="sponsorship"),
     path("forum/", views_programme.edition_list, name="editions"),
     path("forum/<int:year>/", views_programme.edition_detail, name="edition"),
     path("forum/<int:year>/programme/", views_programme.programme_page, name="programme"),
     path("forum/<int:year>/programme.ics", views_programme.programme_ics, name="programme_ics"),
+    path("forum/<int:year>/programme/feed/", ProgrammeFeed(), name="programme_feed"),
     path(
         "forum/<int:year>/sessions/<int:session_id>/",
         views_programme.session_detail,

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from . import facts
+from wsis_portal.params import get_page
+
+from . import facts, news
+
+NEWS_PAGE_SIZE = 20
 
 
 def about(request):
@@ -13,3 +18,12 @@ def about(request):
 
 def sponsorship(request):
     return render(request, "forum/sponsorship.html", {"overview": facts.sponsorship_overview()})
+
+
+def news_list(request):
+    page = get_page(Paginator(news.news_published(), NEWS_PAGE_SIZE), request.GET.get("page"))
+    return render(request, "forum/news_list.html", {"page_obj": page})
+
+
+def news_item(request, slug: str):
+    return render(request, "forum/news_item.html", {"item": news.news_item_for_page(slug=slug)})

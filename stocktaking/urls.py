@@ -1,11 +1,13 @@
 from django.urls import path
 
 from . import views
+from .feeds import NewEntriesFeed
 
 app_name = "stocktaking"
 
 urlpatterns = [
     path("", views.search, name="search"),
+    path("feed/", NewEntriesFeed(), name="feed"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.json", views.export_json, name="export_json"),
     path("submit/", views.entry_create, name="submit"),

@@ -85,7 +85,9 @@ class WorkerProcess:
                 self.process.wait(timeout=5)
 
 
-def start_worker(tmp_path: Path, name: str = "w1") -> WorkerProcess:
+def start_worker(
+    tmp_path: Path, name: str = "w1", extra_env: dict[str, str] | None = None
+) -> WorkerProcess:
     log = tmp_path / f"celery-{name}.log"
     env = os.environ.copy()
     env.update(
@@ -93,6 +95,7 @@ def start_worker(tmp_path: Path, name: str = "w1") -> WorkerProcess:
         DATABASE_URL=database_url(),
         CELERY_TASK_ALWAYS_EAGER="false",
         PYTEST_XDIST_WORKER=settings.XDIST_WORKER,
+        **(extra_env or {}),
     )
     handle = log.open("w")
     process = subprocess.Popen(

@@ -33,8 +33,9 @@ class AgencyAdmin(admin.ModelAdmin):
 @admin.register(ChairTerm)
 class ChairTermAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ["year", "role", "agency"]
+    list_display = ["year", "role", "agency", "source"]
     list_filter = ["role", "year"]
+    search_fields = ["agency__acronym", "source"]
     list_select_related = ["agency"]
 
 

@@ -1,7 +1,8 @@
 """Demo content of UNGIS: Action Line facilitation roles, chair terms and meetings.
 
 The facilitation roles follow the public list of WSIS Action Line facilitators in broad
-strokes; chair terms and meetings are illustrative. Idempotent.
+strokes; meetings are illustrative. No chair term is made up: the seeds name none, so the
+Secretariat enters them with their source. Idempotent.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from django.db import transaction
 
 from forum.models import ActionLine
 
-from .enums import ChairRole, FacilitationRole
-from .models import Agency, ChairTerm, Facilitation, Initiative, Meeting
+from .enums import FacilitationRole
+from .models import Agency, Facilitation, Initiative, Meeting
 from .services import members_load
 
 # Action Line code: (lead agency, co-facilitators)
@@ -36,13 +37,6 @@ FACILITATION = {
     "C9": ("UNESCO", []),
     "C10": ("UNESCO", []),
     "C11": ("UNDESA", ["UNECA", "UNECE", "ECLAC", "UNESCWA"]),
-}
-# year: (chair, [vice-chairs]) — illustrative rotation.
-CHAIRS = {
-    2023: ("UNESCO", ["ITU", "UNDP", "UNCTAD"]),
-    2024: ("UNDP", ["ITU", "UNESCO", "UNCTAD"]),
-    2025: ("UNCTAD", ["ITU", "UNESCO", "UNDP"]),
-    2026: ("ITU", ["UNESCO", "UNDP", "UNCTAD"]),
 }
 INITIATIVE_TEXT = {
     "open-access-scientific-knowledge": "Promoting open access to scientific information and research.",
@@ -74,12 +68,6 @@ def seed(*, stdout=None, **options) -> None:
             ]:
                 Facilitation.objects.get_or_create(
                     agency=agencies[acronym], action_line=lines[code], defaults={"role": role}
-                )
-        for year, (chair, vices) in CHAIRS.items():
-            ChairTerm.objects.get_or_create(agency=agencies[chair], role=ChairRole.CHAIR, year=year)
-            for acronym in vices:
-                ChairTerm.objects.get_or_create(
-                    agency=agencies[acronym], role=ChairRole.VICE_CHAIR, year=year
                 )
         for slug, text in INITIATIVE_TEXT.items():
             Initiative.objects.filter(slug=slug, description="").update(description=text)

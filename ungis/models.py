@@ -81,12 +81,27 @@ class FocalPoint(models.Model):
         return f"{self.user} → {self.agency}"
 
 
+class ChairTermQuerySet(models.QuerySet):
+    def sourced(self):
+        """Terms that cite the document naming them: nothing unsourced is shown as fact."""
+        return self.exclude(source="")
+
+
 class ChairTerm(models.Model):
     agency = models.ForeignKey(
         Agency, on_delete=models.CASCADE, related_name="chair_terms", verbose_name=_("agency")
     )
     role = models.CharField(_("role"), max_length=20, choices=ChairRole.choices)
     year = models.PositiveSmallIntegerField(_("year"))
+    # Only terms a document gives are shown to the public; the admin asks for it.
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        default="",
+        help_text=_("The published document that names this chair or vice-chair."),
+    )
+
+    objects = ChairTermQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "role", "agency__acronym"]

@@ -37,12 +37,19 @@ def agency_page(*, agency: Agency) -> dict:
             .order_by("action_line__number")
         ),
         "initiatives": list(Initiative.objects.filter(lead_agencies=agency)),
-        "chair_terms": list(ChairTerm.objects.filter(agency=agency).order_by("-year", "role")),
+        "chair_terms": list(
+            ChairTerm.objects.sourced().filter(agency=agency).order_by("-year", "role")
+        ),
     }
 
 
 def chair_terms_by_year() -> list[tuple[int, list[ChairTerm]]]:
-    terms = ChairTerm.objects.select_related("agency").order_by("-year", "role", "agency__acronym")
+    """Chair terms that cite their source, newest year first."""
+    terms = (
+        ChairTerm.objects.sourced()
+        .select_related("agency")
+        .order_by("-year", "role", "agency__acronym")
+    )
     return [(year, list(rows)) for year, rows in groupby(terms, key=lambda t: t.year)]
 
 

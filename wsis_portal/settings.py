@@ -255,9 +255,29 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: Redis when REDIS_URL is set, otherwise a broker on the filesystem that needs no server.
 CELERY_BROKER_DIR = VAR_DIR / "celery-broker"
+# A message a worker took but never acknowledged (the worker was killed, the machine lost)
+# goes back to the queue this many seconds after it was taken: Redis's visibility timeout.
+# Tasks acknowledge late (after they ran) so such a message is run again, by another worker.
+CELERY_REDELIVERY_SECONDS = env.int("CELERY_REDELIVERY_SECONDS", default=300)
+# Every task is stopped past these (soft: SoftTimeLimitExceeded inside the task; hard: the
+# worker process is replaced). The hard limit stays below the redelivery time, or a task
+# still running would be handed to a second worker.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=120)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
+if not CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < CELERY_REDELIVERY_SECONDS:
+    raise ImproperlyConfigured(
+        "Celery limits must satisfy CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT "
+        "< CELERY_REDELIVERY_SECONDS."
+    )
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": CELERY_REDELIVERY_SECONDS,
+        # Workers look for such messages every few seconds (kombu's default sweep is every
+        # 10 x 10 s), so one is back in the queue at most a sweep after its timeout.
+        "unacked_restore_interval": max(1, min(10, CELERY_REDELIVERY_SECONDS // 3)),
+        "unacked_restore_throttle": 1,
+    }
 else:
     for sub in ("out", "processed", "control"):
         (CELERY_BROKER_DIR / sub).mkdir(parents=True, exist_ok=True)

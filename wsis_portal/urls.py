@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
+from .feeds import OpenCallsFeed
 
 admin.site.site_header = _("WSIS Forum secretariat")
 admin.site.site_title = _("WSIS Forum admin")
@@ -13,6 +14,7 @@ admin.site.index_title = _("Portal administration")
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("feeds/open-calls/", OpenCallsFeed(), name="open_calls_feed"),
     path("open-data/", views.open_data, name="open_data"),
     path("styleguide/", views.styleguide, name="styleguide"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.roles import EXPERT_GROUP, SECRETARIAT
+from forum.models import NewsItem
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import ExpertAssignment, ExpertScore, Tally
 from stocktaking.enums import RevisionKind
@@ -115,6 +116,9 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
         "forum.Person": PersonFactory(),
         "forum.Registration": registration,
         "forum.Partner": PartnerFactory(edition=session.edition),
+        "forum.NewsItem": NewsItem.objects.create(
+            title="News", slug="news-for-the-admin-matrix", summary="Summary"
+        ),
         "prizes.Contest": contest,
         "prizes.Project": project,
         "prizes.Vote": the_vote,

@@ -13,6 +13,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from prizes.enums import PhaseKind as PrizePhase
+from tests.browser.helpers import assert_accessible, sign_in
+from tests.factories.accounts import StakeholderFactory
 from tests.factories.consultations import DiscussionFactory, consultation_with_phases
 from tests.factories.forum import MatrixLinkFactory
 from tests.factories.forum_programme import EditionFactory, SessionFactory
@@ -184,3 +186,31 @@ def test_filters_are_collapsed_above_the_results_on_a_phone(new_page):
     assert results.evaluate("r => r.getBoundingClientRect().top") < 800
     page.locator("details.filters > summary").click()
     expect(heading).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_redesigned_pages_are_accessible(new_page, axe_source, language, width):
+    """axe-core finds no serious or critical violation on the pages this design changed,
+    on a phone and a laptop, left to right and right to left (the style guide included)."""
+    MatrixLinkFactory()
+    EntryFactory()
+    EditionFactory(year=2027)
+    staff = StakeholderFactory()
+    staff.is_staff = True
+    staff.save(update_fields=["is_staff"])
+    page = new_page()
+    sign_in(page, staff.email, start="/accounts/login/")  # at a laptop's width: no menu to open
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in (
+        "/",
+        "/matrix/",
+        "/stocktaking/",
+        "/forum/2027/programme/",
+        "/open-data/",
+        "/styleguide/",
+    ):
+        open_in(page, path, language)
+        if width < 960:
+            page.get_by_text("Menu", exact=True).first.click()  # the open menu is checked too
+        assert_accessible(page, axe_source)

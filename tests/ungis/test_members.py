@@ -69,7 +69,12 @@ def test_directory_query_budget(client, django_assert_max_num_queries, count):
 @pytest.mark.parametrize("count", [1, 3])
 def test_chairs_query_budget(client, django_assert_max_num_queries, count):
     for n in range(count):
-        ChairTerm.objects.create(agency=agency(MEMBERS[n][0]), role=ChairRole.CHAIR, year=2020 + n)
+        ChairTerm.objects.create(
+            agency=agency(MEMBERS[n][0]),
+            role=ChairRole.CHAIR,
+            year=2020 + n,
+            source="UNGIS meeting report",
+        )
     with django_assert_max_num_queries(2):
         response = client.get("/ungis/chairs/")
     assert len(response.context["years"]) == count
@@ -80,7 +85,9 @@ def test_member_page_shows_roles_and_action_line_lists_facilitators(client):
     c5 = ActionLine.objects.get(code="C5")
     Facilitation.objects.create(agency=itu, action_line=c5, role=FacilitationRole.LEAD)
     Facilitation.objects.create(agency=agency("UNODC"), action_line=c5, role=FacilitationRole.CO)
-    ChairTerm.objects.create(agency=itu, role=ChairRole.VICE_CHAIR, year=2026)
+    ChairTerm.objects.create(
+        agency=itu, role=ChairRole.VICE_CHAIR, year=2026, source="UNGIS meeting report"
+    )
     page = client.get("/ungis/members/ITU/").content.decode()
     assert "Lead facilitator" in page and "Vice-Chair" in page and "Child Online Protection" in page
     action_line_page = client.get("/action-lines/C5/")
@@ -166,14 +173,20 @@ def test_directory_and_member_pages_do_not_grow_with_rows(client):
 
     lines = list(ActionLine.objects.all())
     Facilitation.objects.create(agency=agency("ITU"), action_line=lines[0], role="lead")
-    ChairTerm.objects.create(agency=agency("ITU"), role=ChairRole.CHAIR, year=2020)
+    ChairTerm.objects.create(
+        agency=agency("ITU"), role=ChairRole.CHAIR, year=2020, source="UNGIS meeting report"
+    )
     urls = ["/ungis/members/", "/ungis/members/ITU/", "/ungis/chairs/", "/ungis/"]
     before = [count(url) for url in urls]
     for line in lines[1:3]:
         Facilitation.objects.create(agency=agency("ITU"), action_line=line, role="co")
         Facilitation.objects.create(agency=agency("UNDP"), action_line=line, role="lead")
-    ChairTerm.objects.create(agency=agency("ITU"), role=ChairRole.CHAIR, year=2021)
-    ChairTerm.objects.create(agency=agency("UNDP"), role=ChairRole.VICE_CHAIR, year=2021)
+    ChairTerm.objects.create(
+        agency=agency("ITU"), role=ChairRole.CHAIR, year=2021, source="UNGIS meeting report"
+    )
+    ChairTerm.objects.create(
+        agency=agency("UNDP"), role=ChairRole.VICE_CHAIR, year=2021, source="UNGIS meeting report"
+    )
     assert [count(url) for url in urls] == before
 
 
@@ -196,3 +209,30 @@ def test_profile_service_refuses_other_agencies():
         agency_profile_update(agency=agency("ITU"), user=user, data={"description": "No"})
     updated = agency_profile_update(agency=agency("WHO"), user=user, data={"description": "Yes"})
     assert updated.description == "Yes"
+
+
+def test_chair_terms_without_a_source_are_not_shown_as_fact(client):
+    ChairTerm.objects.create(agency=agency("ITU"), role=ChairRole.CHAIR, year=2030)
+    ChairTerm.objects.create(
+        agency=agency("UNESCO"), role=ChairRole.CHAIR, year=2031, source="UNGIS report 2031"
+    )
+    page = client.get("/ungis/chairs/").content.decode()
+    assert "2031" in page and "UNGIS report 2031" in page
+    assert "2030" not in page
+    assert client.get("/ungis/members/ITU/").context["chair_terms"] == []
+
+
+def test_demo_invents_no_chair_term():
+    from ungis import demo
+
+    demo.seed()
+    assert not ChairTerm.objects.exists()
+
+
+def test_admin_asks_for_the_source_of_a_chair_term(admin_client):
+    response = admin_client.post(
+        "/admin/ungis/chairterm/add/",
+        {"agency": agency("ITU").pk, "role": ChairRole.CHAIR, "year": 2032, "source": ""},
+    )
+    assert response.status_code == 200
+    assert not ChairTerm.objects.filter(year=2032).exists()

@@ -65,6 +65,7 @@ SAME_IN = {
         "session",
         "sessions",
         "Sessions",
+        "Tunis",
         "%(n)s session",
         "%(n)s sessions",
         "source",

@@ -1,0 +1,71 @@
+"""Atom feeds of the base: the portal's news and an edition's programme."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from .models import Edition, NewsItem, Session
+
+FEED_LENGTH = 30
+
+
+class NewsFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("WSIS Forum portal: news")
+    subtitle = _("News of the WSIS Forum, the WSIS Prizes, the WSIS Stocktaking and UNGIS.")
+
+    def link(self):
+        return reverse("forum:news")
+
+    def items(self):
+        return NewsItem.objects.published()[:FEED_LENGTH]
+
+    def item_title(self, item: NewsItem) -> str:
+        return item.title
+
+    def item_description(self, item: NewsItem) -> str:
+        return item.summary
+
+    def item_pubdate(self, item: NewsItem):
+        return item.published_at
+
+
+class ProgrammeFeed(Feed):
+    """The sessions of one edition's programme, in the order they are held."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, year: int) -> Edition:
+        return get_object_or_404(Edition, year=year)
+
+    def title(self, edition: Edition) -> str:
+        return str(_("%(edition)s: programme") % {"edition": edition})
+
+    def link(self, edition: Edition) -> str:
+        return reverse("forum:programme", args=[edition.year])
+
+    def items(self, edition: Edition):
+        return (
+            Session.objects.filter(edition=edition)
+            .select_related("edition", "building_block")
+            .order_by("starts_at", "id")
+        )
+
+    def item_title(self, session: Session) -> str:
+        return session.title
+
+    def item_description(self, session: Session) -> str:
+        return session.description
+
+    def item_link(self, session: Session) -> str:
+        return reverse("forum:session", args=[session.edition.year, session.pk])
+
+    def item_pubdate(self, session: Session):
+        return session.starts_at
+
+    def item_categories(self, session: Session):
+        return [session.building_block.name] if session.building_block_id else []
