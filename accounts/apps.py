@@ -8,7 +8,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        from wsis_portal.registry import registry
+
+        from . import emails
         from .signals import ensure_groups
+
+        registry.add_outbox(emails.ACCOUNT_MAIL, emails.account_mail)
 
         # Runs after every app so the permissions of apps migrated later are included.
         post_migrate.connect(ensure_groups, dispatch_uid="accounts.ensure_groups")

@@ -11,22 +11,19 @@ import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from django.conf import settings
-from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, Q
-from django.template.loader import render_to_string
+from django.db.models import Exists, F, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from wsis_portal import outbox
 from wsis_portal.activity import transition_write
-from wsis_portal.mail import email_send_once
 from wsis_portal.models import claim_once
 from wsis_portal.refusals import Refusal
 
+from . import emails
 from .enums import MEETING_KINDS, SUBMISSION_MOVES, DiscussionStatus, PhaseKind, SubmissionStatus
 from .models import (
     Comment,
@@ -63,9 +60,7 @@ SUBMISSION_FIELDS = (
 )
 
 
-def base_url() -> str:
-    """Absolute links in emails sent outside a request (tasks, the tick)."""
-    return settings.PORTAL_BASE_URL.rstrip("/")
+base_url = emails.base_url
 
 
 # --- Official submissions --------------------------------------------------------------
@@ -137,22 +132,19 @@ def submission_create(
             "consultations:submission_private", args=[consultation.slug, token]
         )
         deadline = process_state(consultation=consultation, now=now).submissions_deadline
-        # The submission is saved whatever the mail server says: a failed receipt is logged,
-        # and the "lost link" page sends a new one.
-        transaction.on_commit(
-            lambda: _send_receipt(submission=submission, link=link, deadline=deadline),
-            robust=True,
-        )
+        _receipt_add(submission=submission, link=link, deadline=deadline)
     return submission, token
 
 
-def _send_receipt(*, submission: Submission, link: str, deadline) -> None:
-    context = {"submission": submission, "link": link, "deadline": deadline}
-    mail.send_mail(
-        subject=_("[WSIS] Your submission to %(title)s") % {"title": submission.consultation.title},
-        message=render_to_string("consultations/email/receipt.txt", context),
-        from_email=None,
-        recipient_list=[submission.email],
+def _receipt_add(*, submission: Submission, link: str, deadline: datetime | None) -> None:
+    """The receipt with the private link, as an outbox message of the current transaction:
+    the submission is saved whatever the mail server says, and the email follows it."""
+    outbox.add(
+        purpose=emails.SUBMISSION_RECEIPT,
+        obj=submission,
+        to=submission.email,
+        data={"deadline": deadline.isoformat() if deadline else None},
+        secret={"link": link},
     )
 
 
@@ -197,12 +189,7 @@ def submission_links_resend(
             link = (link_base or base_url()) + reverse(
                 "consultations:submission_private", args=[consultation.slug, token]
             )
-            transaction.on_commit(
-                lambda s=submission, link=link: _send_receipt(
-                    submission=s, link=link, deadline=state.submissions_deadline
-                ),
-                robust=True,
-            )
+            _receipt_add(submission=submission, link=link, deadline=state.submissions_deadline)
         sent += 1
     return sent
 
@@ -428,76 +415,38 @@ def subscriptions_with_pending_comments() -> list[int]:
 
 
 def comment_digests_queue(now: datetime) -> int:
-    """Tick handler: queue one digest task per subscription that has new comments."""
-    from .tasks import comment_digest_send
+    """Tick handler: one digest outbox message per subscription that has new comments.
 
-    ids = subscriptions_with_pending_comments()
-    for subscription_id in ids:
-        comment_digest_send.delay_on_commit(subscription_id)
-    return len(ids)
-
-
-def comment_digest_deliver(*, subscription_id: int) -> int:
-    """Send one subscriber every new comment of their discussion in one email.
-
-    The subscription row is locked, the delivery records (unique per subscription and
-    comment) are written, and the email is sent inside the same transaction: two ticks or
-    a re-delivered task wait for the lock, then find nothing left to send, so a comment is
-    never notified twice; a failed send rolls the records back for the next tick.
-    Returns the number of comments sent.
+    The message's key names the newest comment of the discussion, so a tick that runs again
+    before the digest went out (a broker down, a slow worker) adds nothing; the delivery
+    (``emails.comment_digest``) sends whatever is still undelivered then.
     """
-    with transaction.atomic():
-        subscription = (
-            Subscription.objects.select_for_update(of=("self",))
-            .select_related("user", "discussion__consultation")
-            .filter(pk=subscription_id, discussion__isnull=False)
-            .first()
-        )
-        if subscription is None:
-            return 0
-        comments = list(
-            Comment.objects.filter(
-                discussion_id=subscription.discussion_id,
-                is_hidden=False,
-                created_at__gte=subscription.created_at,
+    ids = subscriptions_with_pending_comments()
+    added = 0
+    rows = (
+        Subscription.objects.filter(pk__in=ids)
+        .annotate(newest=Max("discussion__comments__pk"))
+        .values_list("pk", "newest")
+    )
+    for subscription_id, newest in rows:
+        with transaction.atomic():
+            message = outbox.add(
+                purpose=emails.COMMENT_DIGEST,
+                obj=Subscription(pk=subscription_id),
+                key=f"consultations:digest:{subscription_id}:{newest}",
             )
-            .exclude(author_id=subscription.user_id)
-            .exclude(deliveries__subscription=subscription)
-            .select_related("author__profile")
-            .order_by("created_at", "pk")[:50]
-        )
-        if not comments:
-            return 0
-        CommentDelivery.objects.bulk_create(
-            [CommentDelivery(subscription=subscription, comment=c) for c in comments]
-        )
-        discussion = subscription.discussion
-        link = base_url() + discussion.get_absolute_url()
-        mail.send_mail(
-            subject=ngettext(
-                "[WSIS] %(n)s new comment in “%(title)s”",
-                "[WSIS] %(n)s new comments in “%(title)s”",
-                len(comments),
-            )
-            % {"n": len(comments), "title": discussion.title},
-            message=render_to_string(
-                "consultations/email/digest.txt",
-                {"discussion": discussion, "comments": comments, "link": link},
-            ),
-            from_email=None,
-            recipient_list=[subscription.user.email],
-        )
-    return len(comments)
+        added += message is not None
+    return added
 
 
 def phase_reminders_send(now: datetime) -> int:
     """Tick handler: remind subscribers of a meeting or the submissions deadline, once each.
 
-    A phase is due when its date falls within ``REMINDER_LEAD`` from now. Each recipient's
-    email goes through the ``SentEmail`` ledger (a unique key per phase and address, written
-    with the send), so two ticks, a retry or a failure half-way through the list never email
-    anyone twice; ``reminder_sent_at`` is claimed once every recipient has been handled, so
-    the phase is not scanned again. Returns the number of phases completed by this call.
+    A phase is due when its date falls within ``REMINDER_LEAD`` from now. The claim on
+    ``reminder_sent_at`` and one outbox message per subscriber address are written in one
+    transaction: two ticks see the claim taken, and each email then leaves once through the
+    outbox, whatever the broker or the mail server does meanwhile. Returns the number of
+    phases claimed by this call.
     """
     horizon = now + REMINDER_LEAD
     due = ConsultationPhase.objects.filter(reminder_sent_at__isnull=True).filter(
@@ -506,28 +455,15 @@ def phase_reminders_send(now: datetime) -> int:
     )
     completed = 0
     for phase in due.select_related("consultation"):
-        emails = sorted(
-            set(
-                Subscription.objects.filter(consultation=phase.consultation).values_list(
-                    "user__email", flat=True
-                )
-            )
-        )
-        link = base_url() + phase.consultation.get_absolute_url()
-        body = render_to_string(
-            "consultations/email/phase_reminder.txt", {"phase": phase, "link": link}
-        )
-        subject = _("[WSIS] Reminder: %(phase)s, %(name)s") % {
-            "phase": phase.label,
-            "name": phase.name,
-        }
-        for email in emails:
-            email_send_once(
-                key=f"consultations:reminder:{phase.pk}:{email.lower()}",
-                subject=subject,
-                body=body,
-                to=email,
-            )
-        if claim_once(ConsultationPhase.objects.filter(pk=phase.pk), field="reminder_sent_at"):
-            completed += 1
+        with transaction.atomic():
+            if not claim_once(
+                ConsultationPhase.objects.filter(pk=phase.pk), field="reminder_sent_at"
+            ):
+                continue
+            addresses = Subscription.objects.filter(consultation=phase.consultation)
+            for email in sorted(
+                {e.lower() for e in addresses.values_list("user__email", flat=True)}
+            ):
+                outbox.add(purpose=emails.PHASE_REMINDER, obj=phase, to=email)
+        completed += 1
     return completed

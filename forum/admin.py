@@ -144,8 +144,16 @@ class SessionPersonInline(admin.TabularInline):
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ["title", "edition", "building_block", "starts_at", "format", "room"]
-    list_filter = ["edition", "building_block", "format"]
+    list_display = [
+        "title",
+        "edition",
+        "session_type",
+        "building_block",
+        "starts_at",
+        "format",
+        "room",
+    ]
+    list_filter = ["edition", "session_type", "building_block", "format"]
     search_fields = ["title", "description", "organisers"]
     list_select_related = ["edition", "building_block"]
     autocomplete_fields = ["action_lines", "sdgs"]

@@ -10,7 +10,7 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from wsis_portal.registry import registry
 
-        from . import demo, demo_programme, hooks
+        from . import demo, demo_programme, emails, hooks
         from .services import taxonomy_load
         from .services_programme import building_blocks_load
 
@@ -23,3 +23,4 @@ class ForumConfig(AppConfig):
         registry.add_home(hooks.home_items)
         registry.add_my(hooks.my_sections)
         registry.add_matrix(hooks.matrix_source)
+        registry.add_outbox(emails.REGISTRATION_CONFIRMED, emails.registration_confirmed)

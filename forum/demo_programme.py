@@ -23,6 +23,7 @@ from .enums import (
     RegistrationStatus,
     SessionFormat,
     SessionRole,
+    SessionType,
 )
 from .models import (
     SDG,
@@ -137,9 +138,12 @@ SESSION_131 = {
     "starts_at": datetime(2023, 1, 31, 13, 30, tzinfo=UTC),
     "ends_at": datetime(2023, 1, 31, 14, 45, tzinfo=UTC),
     "room": "ECOSOC Partnership Forum 2023 (side event 131)",
-    "format": SessionFormat.HYBRID,
+    "session_type": SessionType.SIDE_EVENT,
+    # The seed's registration was for virtual participation only.
+    "format": SessionFormat.ONLINE,
     "organisers": "ITU (WSIS) and UNGIS",
-    "remote_participation_url": "https://sdgs.un.org/events/ecosoc-partnership-forum-2023",
+    # The seed's link is "More information about the ECOSOC Partnership Forum", not a way in.
+    "more_info_url": "https://sdgs.un.org/events/ecosoc-partnership-forum-2023",
 }
 OPEN_FORUM_5 = {
     "title": "IGF 2023 Open Forum #5: WSIS Action Lines for Advancing the Achievement of SDGs",
@@ -152,21 +156,35 @@ OPEN_FORUM_5 = {
     "starts_at": datetime(2023, 10, 10, 1, 0, tzinfo=UTC),
     "ends_at": datetime(2023, 10, 10, 2, 30, tzinfo=UTC),
     "room": "IGF 2023, Kyoto",
+    "session_type": SessionType.ROUND_TABLE,
     "format": SessionFormat.HYBRID,
     "organisers": "ITU (WSIS) and UNGIS",
     "livestream_url": "https://www.youtube.com/@WSISprocess",
 }
 
-# Fictional people for the current edition's programme.
+# Fictional people for the current edition's programme: honorific, name, position,
+# organisation, country.
 DEMO_PEOPLE = [
-    ("Ms.", "Amina Diallo", "Director of Digital Policy", "Ministry of Digital Economy (demo)"),
-    ("Mr.", "Kenji Watanabe", "Head of Research", "Example University (demo)"),
-    ("Dr.", "Lucía Fernández", "Senior Adviser", "Open Data Alliance (demo)"),
-    ("Mr.", "Omar Haddad", "Chief Technology Officer", "Example Networks (demo)"),
-    ("Ms.", "Priya Raman", "Programme Manager", "Digital Inclusion Foundation (demo)"),
-    ("Dr.", "Sergei Volkov", "Professor of Informatics", "Example Institute of Technology (demo)"),
-    ("Ms.", "Grace Mensah", "Founder", "Rural Connect Cooperative (demo)"),
-    ("Mr.", "Lukas Becker", "Policy Officer", "Example Regulatory Authority (demo)"),
+    (
+        "Ms.",
+        "Amina Diallo",
+        "Director of Digital Policy",
+        "Ministry of Digital Economy (demo)",
+        "SN",
+    ),
+    ("Mr.", "Kenji Watanabe", "Head of Research", "Example University (demo)", "JP"),
+    ("Dr.", "Lucía Fernández", "Senior Adviser", "Open Data Alliance (demo)", "AR"),
+    ("Mr.", "Omar Haddad", "Chief Technology Officer", "Example Networks (demo)", "JO"),
+    ("Ms.", "Priya Raman", "Programme Manager", "Digital Inclusion Foundation (demo)", "IN"),
+    (
+        "Dr.",
+        "Sergei Volkov",
+        "Professor of Informatics",
+        "Example Institute of Technology (demo)",
+        "KZ",
+    ),
+    ("Ms.", "Grace Mensah", "Founder", "Rural Connect Cooperative (demo)", "GH"),
+    ("Mr.", "Lukas Becker", "Policy Officer", "Example Regulatory Authority (demo)", "DE"),
 ]
 ROOMS = ["Popov Room, ITU Tower", "Room A, CICG", "Room B, CICG", "Online"]
 SLOTS = [(9, 0), (10, 15), (11, 30), (13, 30), (14, 45), (16, 0), (17, 15), (18, 15)]
@@ -181,11 +199,23 @@ DEMO_PARTNERS = [
 DEMO_COUNTRIES = ["CH", "KE", "BR", "IN", "JP", "FR", "EG", "US", "TH", "GH", "MX", "RU"]
 
 
-def _person(honorific: str, name: str, position: str, organisation: str, bio: str = "") -> Person:
+def _person(
+    honorific: str,
+    name: str,
+    position: str,
+    organisation: str,
+    country: str = "",
+    bio: str = "",
+) -> Person:
     person, _ = Person.objects.get_or_create(
         name=name,
         organisation=organisation,
-        defaults={"honorific": honorific, "position": position, "biography": bio},
+        defaults={
+            "honorific": honorific,
+            "position": position,
+            "country": country,
+            "biography": bio,
+        },
     )
     return person
 
@@ -293,6 +323,13 @@ def seed_current_edition() -> Edition:
     lines = list(ActionLine.objects.order_by("number"))
     goals = list(SDG.objects.order_by("number"))
     people = [_person(*row) for row in DEMO_PEOPLE]
+    session_types = [
+        SessionType.WORKSHOP,
+        SessionType.ROUND_TABLE,
+        SessionType.INTERACTIVE,
+        SessionType.WORKSHOP,
+        SessionType.POLICY_SESSION,
+    ]
     formats = [
         SessionFormat.HYBRID,
         SessionFormat.IN_PERSON,
@@ -320,6 +357,7 @@ def seed_current_edition() -> Edition:
                     "starts_at": starts.astimezone(UTC),
                     "ends_at": (starts + timedelta(minutes=60)).astimezone(UTC),
                     "room": "Online" if fmt == SessionFormat.ONLINE else ROOMS[slot_index % 3],
+                    "session_type": session_types[number % len(session_types)],
                     "format": fmt,
                     "organisers": people[number % len(people)].organisation,
                     "remote_participation_url": ""
@@ -335,6 +373,7 @@ def seed_current_edition() -> Edition:
                     (people[number % len(people)], SessionRole.ONSITE_MODERATOR),
                     (people[(number + 3) % len(people)], SessionRole.SPEAKER),
                     (people[(number + 5) % len(people)], SessionRole.SPEAKER),
+                    (people[(number + 6) % len(people)], SessionRole.RAPPORTEUR),
                 ],
             )
             number += 1

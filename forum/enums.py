@@ -21,6 +21,19 @@ class SessionFormat(models.TextChoices):
     ONLINE = "online", _("Online")
 
 
+class SessionType(models.TextChoices):
+    """What kind of session it is, apart from the building block it belongs to (seeds 000-002)."""
+
+    POLICY_SESSION = "policy_session", _("High-level policy session")
+    ROUND_TABLE = "round_table", _("Round table")
+    WORKSHOP = "workshop", _("Workshop")
+    INTERACTIVE = "interactive", _("Interactive session")
+    OPEN_FORUM = "open_forum", _("Open forum")
+    SIDE_EVENT = "side_event", _("Side event")
+    CEREMONY = "ceremony", _("Ceremony")
+    OTHER = "other", _("Other")
+
+
 class SessionRole(models.IntegerChoices):
     """The part a person plays in a session; the value is the order people are listed in."""
 
@@ -28,6 +41,7 @@ class SessionRole(models.IntegerChoices):
     ONLINE_MODERATOR = 2, _("Online moderator")
     SPEAKER = 3, _("Speaker")
     ORGANISER = 4, _("Organiser")
+    RAPPORTEUR = 5, _("Rapporteur")
 
 
 class AttendanceMode(models.TextChoices):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from .enums import SessionFormat
+from .enums import SessionFormat, SessionType
 from .models import SDG, ActionLine, BuildingBlock, Session
 
 
 class SessionFilter(django_filters.FilterSet):
-    """Programme filters: building block, Action Line, SDG and format (GET, work without JS)."""
+    """Programme filters: building block, Action Line, SDG, type and format (GET, no JS needed)."""
 
     block = django_filters.ModelChoiceFilter(
         field_name="building_block",
@@ -33,10 +33,13 @@ class SessionFilter(django_filters.FilterSet):
         label=_("Sustainable Development Goal"),
         empty_label=_("All SDGs"),
     )
+    session_type = django_filters.ChoiceFilter(
+        choices=SessionType.choices, label=_("Session type"), empty_label=_("All session types")
+    )
     format = django_filters.ChoiceFilter(
         choices=SessionFormat.choices, label=_("Format"), empty_label=_("All formats")
     )
 
     class Meta:
         model = Session
-        fields = ["block", "action_line", "sdg", "format"]
+        fields = ["block", "action_line", "sdg", "session_type", "format"]

@@ -18,7 +18,14 @@ from django_countries.fields import CountryField
 from accounts.enums import StakeholderType
 from wsis_portal.uploads import IMAGE_TYPES, ServerName, UploadValidator
 
-from .enums import AttendanceMode, PartnerTier, RegistrationStatus, SessionFormat, SessionRole
+from .enums import (
+    AttendanceMode,
+    PartnerTier,
+    RegistrationStatus,
+    SessionFormat,
+    SessionRole,
+    SessionType,
+)
 
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
@@ -53,6 +60,7 @@ class Person(models.Model):
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=300, blank=True)
     organisation = models.CharField(_("organisation"), max_length=300, blank=True)
+    country = CountryField(_("country"), blank=True)
     biography = models.TextField(
         _("short biography"), blank=True, max_length=3000, validators=[MaxLengthValidator(3000)]
     )
@@ -93,6 +101,15 @@ class Session(models.Model):
         related_name="sessions",
         verbose_name=_("building block"),
     )
+    session_type = models.CharField(
+        _("session type"),
+        max_length=20,
+        choices=SessionType.choices,
+        default=SessionType.WORKSHOP,
+        help_text=_(
+            "Round table, workshop, policy session…; the building block is the Forum's strand."
+        ),
+    )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(
         _("description"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
@@ -105,6 +122,11 @@ class Session(models.Model):
     )
     remote_participation_url = models.URLField(_("remote participation link"), blank=True)
     livestream_url = models.URLField(_("livestream link"), blank=True)
+    more_info_url = models.URLField(
+        _("more information link"),
+        blank=True,
+        help_text=_("A page about the session or its event; shown as 'More information'."),
+    )
     action_lines = models.ManyToManyField(
         "forum.ActionLine", related_name="sessions", blank=True, verbose_name=_("Action Lines")
     )

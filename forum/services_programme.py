@@ -7,10 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import StakeholderProfile, User
+from wsis_portal import outbox
 from wsis_portal.activity import activity_record, transition_write
 from wsis_portal.refusals import Refusal
 
 from .building_blocks import BUILDING_BLOCKS
+from .emails import REGISTRATION_CONFIRMED
 from .enums import AttendanceMode, RegistrationStatus
 from .models import BuildingBlock, Edition, Registration
 
@@ -41,10 +43,8 @@ def registration_create(*, edition: Edition, user: User, mode: str) -> Registrat
     profile (its type and country are copied); one registration per user and edition (a
     unique constraint, so two simultaneous submissions cannot both pass); in-person places
     are counted with the edition row locked, so concurrent registrations never exceed the
-    capacity. The confirmation email is queued once the transaction commits.
+    capacity. The confirmation email is an outbox message written with the registration.
     """
-    from .tasks import registration_confirmation_send
-
     now = timezone.now()
     profile = StakeholderProfile.objects.filter(user=user).first()
     if profile is None:
@@ -96,7 +96,7 @@ def registration_create(*, edition: Edition, user: User, mode: str) -> Registrat
                     by=user,
                     action="registration_create",
                 )
-            registration_confirmation_send.delay_on_commit(registration.pk)
+            outbox.add(purpose=REGISTRATION_CONFIRMED, obj=registration, to=registration.user)
     except IntegrityError as error:
         # The unique constraint caught a second submission that raced the check above.
         raise Refusal("duplicate", _("You are already registered for this Forum.")) from error

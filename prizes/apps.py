@@ -12,7 +12,7 @@ class PrizesConfig(AppConfig):
 
         from wsis_portal.registry import ActionLineSection, MatrixSource, registry
 
-        from . import demo, selectors, services
+        from . import demo, emails, selectors, services
         from .models import ProjectAttachment
 
         registry.add_home(selectors.home_items)
@@ -32,6 +32,10 @@ class PrizesConfig(AppConfig):
             )
         )
         registry.add_tick("prizes", services.transitions_apply)
+        registry.add_outbox(emails.RECEIPT, emails.receipt)
+        registry.add_outbox(emails.VOTING_OPEN, emails.voting_open)
+        registry.add_outbox(emails.EXPERTS_READY, emails.experts_ready)
+        registry.add_outbox(emails.TALLY_RECOMPUTE, emails.tally_recompute)
         registry.add_demo("prizes", demo.seed, order=40)
         post_delete.connect(
             services.attachment_file_discard,

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count
@@ -23,10 +24,12 @@ from django.utils.translation import ngettext
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
 from forum.models import ActionLine
+from wsis_portal import outbox
 from wsis_portal.activity import CLOCK, transition_write
 from wsis_portal.models import claim_once
 from wsis_portal.refusals import Refusal
 
+from . import emails
 from .enums import (
     BALLOT_STATES,
     EDITABLE_STATES,
@@ -358,8 +361,6 @@ def project_status_change(
 
 def project_submit(*, submitter, project: Project, now: datetime | None = None) -> Project:
     """Submit a draft during the submission phase and send the receipt email."""
-    from .tasks import project_receipt_send
-
     if project.submitter_id != submitter.pk:
         raise Refusal("not_owner", _("You can only submit your own projects."))
     phase_require_open(contest=project.contest, kind=PhaseKind.SUBMISSION, now=now)
@@ -374,7 +375,7 @@ def project_submit(*, submitter, project: Project, now: datetime | None = None) 
             action="project_submit",
             now=now,
         )
-        project_receipt_send.delay_on_commit(project.pk)
+        outbox.add(purpose=emails.RECEIPT, obj=project, to=project.submitter)
     return project
 
 
@@ -630,9 +631,8 @@ def contest_voting_close(*, phase_id: int, now: datetime | None = None) -> bool:
     The claim on ``end_applied_at`` and the work share one transaction: two ticks, a retry
     or a re-delivered task see the claim taken; a worker killed half-way rolls both back,
     and the next tick does the whole job. Returns True for the caller that applied it.
+    The Expert Group's emails are outbox messages written in the same transaction.
     """
-    from .tasks import expert_group_notify
-
     now = now or timezone.now()
     with transaction.atomic():
         claimed = claim_once(
@@ -658,15 +658,19 @@ def contest_voting_close(*, phase_id: int, now: datetime | None = None) -> bool:
                 reason=reason,
                 now=now,
             )
-        expert_group_notify.delay_on_commit(contest.pk)
+        experts = get_user_model().objects.filter(groups__name=EXPERT_GROUP, is_active=True)
+        for expert in experts.distinct().order_by("pk"):
+            outbox.add(purpose=emails.EXPERTS_READY, obj=contest, to=expert)
     logger.info("voting closed for %s: %s champions", contest, len(champion_ids))
     return True
 
 
 def contest_voting_open(*, phase_id: int, now: datetime | None = None) -> bool:
-    """Start of voting, exactly once: the submitters learn whether they were nominated."""
-    from .tasks import submitters_notify
+    """Start of voting, exactly once: the submitters learn whether they were nominated.
 
+    One outbox message per project, written in the transaction of the claim: the claim and
+    the emails commit together or not at all.
+    """
     now = now or timezone.now()
     with transaction.atomic():
         claimed = claim_once(
@@ -676,15 +680,23 @@ def contest_voting_open(*, phase_id: int, now: datetime | None = None) -> bool:
             return False
         phase = ContestPhase.objects.get(pk=phase_id)
         if not phase.has_ended(now):
-            submitters_notify.delay_on_commit(phase.contest_id)
+            projects = Project.objects.filter(
+                contest_id=phase.contest_id,
+                status__in=[*BALLOT_STATES, ProjectStatus.NOT_NOMINATED],
+            ).select_related("submitter")
+            for project in projects.order_by("pk"):
+                outbox.add(
+                    purpose=emails.VOTING_OPEN,
+                    obj=project,
+                    to=project.submitter,
+                    data={"nominated": project.status in BALLOT_STATES},
+                )
     return True
 
 
 def live_tally_queue(*, contest_id: int, now: datetime) -> bool:
     """Queue a recount at most once per LIVE_TALLY_EVERY per contest (a conditional UPDATE)."""
     from django.db.models import Q
-
-    from .tasks import tally_recompute
 
     with transaction.atomic():
         won = (
@@ -696,7 +708,7 @@ def live_tally_queue(*, contest_id: int, now: datetime) -> bool:
             .update(live_tally_queued_at=now)
         )
         if won:
-            tally_recompute.delay_on_commit(contest_id)
+            outbox.add(purpose=emails.TALLY_RECOMPUTE, obj=Contest(pk=contest_id))
     return bool(won)
 
 

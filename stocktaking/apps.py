@@ -12,7 +12,7 @@ class StocktakingConfig(AppConfig):
         from forum.models import SDG, ActionLine
         from wsis_portal.registry import MatrixSource, registry
 
-        from . import demo, hooks, selectors
+        from . import demo, emails, hooks, selectors
         from .models import Call, Entry, EntryActionLine, EntrySDG
 
         registry.add_home(hooks.home_items)
@@ -25,6 +25,7 @@ class StocktakingConfig(AppConfig):
             )
         )
         registry.add_demo("stocktaking", demo.seed, order=30)
+        registry.add_outbox(emails.REVISION_DECIDED, emails.revision_decided)
         # Any change of entries (the admin's included) invalidates cached counts and reports.
         for model in (Call, Entry, EntryActionLine, EntrySDG, ActionLine, SDG):
             post_save.connect(

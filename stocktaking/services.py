@@ -14,10 +14,12 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from forum.models import SDG, ActionLine
+from wsis_portal import outbox
 from wsis_portal.activity import transition_write
 from wsis_portal.params import parse_int
 from wsis_portal.refusals import Refusal
 
+from .emails import REVISION_DECIDED
 from .enums import ENTRY_MOVES, CallKind, EntryStatus, RevisionKind, RevisionStatus
 from .models import Call, Entry, EntryActionLine, EntryRevision, EntrySDG
 
@@ -316,8 +318,6 @@ def revision_status_change(
 ) -> EntryRevision:
     """The one function that decides a pending revision (published or rejected), with the
     activity-log row, and tells the submitter once the decision is committed."""
-    from .tasks import revision_decision_notify
-
     if revision.status != RevisionStatus.PENDING or to == RevisionStatus.PENDING:
         raise Refusal("decided", _("This item has already been decided."))
     revision.decided_by = by
@@ -333,7 +333,11 @@ def revision_status_change(
         also=["decided_by", "decided_at", "reason", "changes"],
         at=revision.decided_at,
     )
-    revision_decision_notify.delay_on_commit(revision.pk)
+    outbox.add(
+        purpose=REVISION_DECIDED,
+        obj=revision,
+        to=revision.entry.submitter or revision.proposed_by,
+    )
     return revision
 
 

@@ -150,6 +150,37 @@ def celery_worker(transactional_db, postgres, redis_broker, tmp_path):
         app.conf.task_always_eager = True
 
 
+# Nothing listens on port 1: connecting is refused at once, as with a Redis that is down.
+CLOSED_BROKER_URL = "redis://127.0.0.1:1/0"
+
+
+def broker_use(url: str, *, eager: bool = False) -> None:
+    """Point this process's Celery producer at ``url`` (its cached connections dropped)."""
+    from kombu import pools
+
+    from wsis_portal.celery import app
+
+    app.conf.broker_url = url
+    app.conf.task_always_eager = eager
+    for pool in (app._pool, app.amqp._producer_pool):
+        if pool is not None:
+            pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
+    pools.reset()
+
+
+@pytest.fixture
+def broker_down():
+    """Tasks sent by this process go to a broker that cannot be reached (not run eagerly)."""
+    from wsis_portal.celery import app
+
+    previous = app.conf.broker_url
+    broker_use(CLOSED_BROKER_URL)
+    yield
+    broker_use(previous, eager=True)
+
+
 @pytest.fixture
 def password() -> str:
     return DEFAULT_PASSWORD

@@ -17,6 +17,8 @@ app.conf.beat_schedule = {
     # Applies due phase transitions of every process; see DESIGN.md "Phases and deadlines".
     "tick": {"task": "wsis_portal.tasks.tick", "schedule": 60.0},
     "heartbeat": {"task": "wsis_portal.tasks.heartbeat", "schedule": 30.0},
+    # Delivers the outbox messages whose fast path was lost (broker down, worker killed).
+    "outbox": {"task": "wsis_portal.tasks.outbox_deliver_pending", "schedule": 30.0},
     # Expired sessions are never deleted by the database store itself.
     "sessions-clear": {
         "task": "wsis_portal.tasks.sessions_clear",

@@ -1,4 +1,4 @@
-"""The /healthz checks: database, cache, broker and worker heartbeat."""
+"""The /healthz checks: database, cache, broker, worker heartbeat and the outbox."""
 
 from __future__ import annotations
 
@@ -56,11 +56,46 @@ def check_worker() -> str | None:
     return None
 
 
+def check_outbox() -> str | None:
+    """Fails when an outbox message has waited longer than ``OUTBOX_MAX_PENDING_AGE``:
+    beat delivers every 30 s, so an old pending row means side effects are stuck."""
+    from wsis_portal.outbox import outbox_state
+
+    try:
+        state = outbox_state()
+    except Exception as exc:
+        return f"outbox unreadable: {exc.__class__.__name__}"
+    age = state.oldest_pending_age(timezone.now())
+    if age is not None and age > timedelta(seconds=settings.OUTBOX_MAX_PENDING_AGE):
+        return (
+            f"oldest pending outbox message {int(age.total_seconds())} s old "
+            f"({state.pending} pending)"
+        )
+    return None
+
+
+def outbox_figures() -> dict[str, int | None]:
+    """What /healthz shows of the outbox whatever its status: counts and the oldest age."""
+    from wsis_portal.outbox import outbox_state
+
+    try:
+        state = outbox_state()
+    except Exception:
+        return {}
+    age = state.oldest_pending_age(timezone.now())
+    return {
+        "pending": state.pending,
+        "failed": state.failed,
+        "oldest_pending_age_seconds": None if age is None else int(age.total_seconds()),
+    }
+
+
 CHECKS = {
     "database": check_database,
     "cache": check_cache,
     "broker": check_broker,
     "worker": check_worker,
+    "outbox": check_outbox,
 }
 
 

@@ -1,6 +1,9 @@
-"""Models the whole portal shares: the phase base and the worker heartbeat."""
+"""Models the whole portal shares: the phase base, the worker heartbeat, the outbox and the
+send-once email ledger."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -143,3 +146,71 @@ class ActivityLog(models.Model):
         if self.actor_kind == ActorKind.CLOCK:
             return str(ActorKind.CLOCK.label)
         return str(self.actor) if self.actor_id else str(_("a deleted account"))
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    SENT = "sent", _("delivered")
+    FAILED = "failed", _("failed, gave up")
+
+
+class OutboxMessage(models.Model):
+    """A side effect (an email, a recount) written in the transaction of the change causing it.
+
+    ``wsis_portal.outbox.add`` writes it; the handler registered for ``purpose`` performs it
+    later, from a task sent on commit or from the periodic delivery, whichever comes first
+    (a row lock decides). A broker that is down delays a side effect, never loses it.
+    """
+
+    purpose = models.CharField(_("purpose"), max_length=100)
+    status = models.CharField(
+        _("status"), max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, null=True, blank=True
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    obj = GenericForeignKey("content_type", "object_id")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recipient"),
+    )
+    to_email = models.EmailField(_("to"), max_length=254, blank=True)
+    data = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    # Private links and the like: kept only until delivery, never shown in the admin.
+    secret = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    # Optional: a second add() with the same key is ignored (e.g. one digest per new comment).
+    key = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(status="pending"),
+                name="outbox_pending_due",
+            ),
+            models.Index(
+                fields=["created_at"], condition=Q(status="pending"), name="outbox_pending_age"
+            ),
+            models.Index(fields=["content_type", "object_id"], name="outbox_object"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} #{self.pk} ({self.status})"
+
+    @property
+    def ledger_key(self) -> str:
+        """The key of this message's email in the send-once ledger (``SentEmail``)."""
+        return f"outbox:{self.pk}"

@@ -70,6 +70,9 @@ HomeProvider = Callable[[datetime], Iterable[OpenItem]]
 MyProvider = Callable[[Any], Iterable[MySection]]
 TickHandler = Callable[[datetime], Any]
 DemoSeeder = Callable[..., Any]
+# Performs one outbox message (wsis_portal.models.OutboxMessage). Returns the email to send
+# through the send-once ledger, or None when there is nothing (left) to send.
+OutboxHandler = Callable[[Any], Any]
 
 
 class _Registry:
@@ -80,6 +83,7 @@ class _Registry:
         self.action_line: list[ActionLineSection] = []
         self.tick: list[tuple[str, TickHandler]] = []
         self.demo: list[tuple[int, str, DemoSeeder]] = []
+        self.outbox: dict[str, OutboxHandler] = {}
 
     def add_home(self, provider: HomeProvider) -> None:
         if provider not in self.home:
@@ -107,6 +111,17 @@ class _Registry:
         if all(n != name for _, n, _ in self.demo):
             self.demo.append((order, name, seeder))
             self.demo.sort(key=lambda row: (row[0], row[1]))
+
+    def add_outbox(self, purpose: str, handler: OutboxHandler) -> None:
+        """Register the handler of an outbox purpose (``"forum.registration-confirmed"``).
+
+        The handler runs inside the delivery's transaction, may run again after a failure,
+        and returns a ``wsis_portal.mail.Email`` (sent once through the ledger) or None.
+        """
+        existing = self.outbox.get(purpose)
+        if existing is not None and existing is not handler:
+            raise ValueError(f"outbox purpose {purpose!r} already has a handler")
+        self.outbox[purpose] = handler
 
 
 registry = _Registry()

@@ -248,6 +248,8 @@ FILE_UPLOAD_HANDLERS = [
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# An outbox delivery holds its row lock while it talks to the mail server: never forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="WSIS Secretariat <wsis-info@itu.int>"
 )
@@ -392,3 +394,14 @@ PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://localhost:8000")
 
 # How many seconds a worker heartbeat stays fresh for /healthz.
 HEALTH_WORKER_MAX_AGE = 120
+
+# The outbox (wsis_portal/outbox.py, docs/configuration.md): a failed delivery waits
+# OUTBOX_RETRY_BASE seconds, doubling up to OUTBOX_RETRY_MAX, and is given up (shown as failed
+# in the admin) after OUTBOX_MAX_ATTEMPTS. /healthz fails when a message has waited longer
+# than OUTBOX_MAX_PENDING_AGE seconds: beat delivers every 30 s, so that means mail is stuck.
+OUTBOX_RETRY_BASE = env.int("OUTBOX_RETRY_BASE", default=60)
+OUTBOX_RETRY_MAX = env.int("OUTBOX_RETRY_MAX", default=3600)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=12)
+OUTBOX_MAX_PENDING_AGE = env.int("OUTBOX_MAX_PENDING_AGE", default=900)
+OUTBOX_BATCH = env.int("OUTBOX_BATCH", default=500)
+OUTBOX_BATCH_SECONDS = env.int("OUTBOX_BATCH_SECONDS", default=60)

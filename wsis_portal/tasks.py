@@ -33,6 +33,22 @@ def heartbeat(name: str = "worker") -> None:
 
 
 @shared_task(acks_late=True, ignore_result=True)
+def outbox_deliver(message_id: int) -> bool:
+    """The outbox's fast path: deliver one message, sent when its transaction commits."""
+    from . import outbox
+
+    return outbox.deliver(message_id=message_id)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def outbox_deliver_pending() -> int:
+    """The outbox's periodic path: deliver every message still pending and due."""
+    from . import outbox
+
+    return outbox.deliver_pending()
+
+
+@shared_task(acks_late=True, ignore_result=True)
 def sessions_clear() -> None:
     """Delete expired sessions (Django's `clearsessions`); idempotent, so safe to redeliver.
 

@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from forum.selectors import matrix_grid
 
 from . import styleguide as styleguide_data
-from .health import run_checks
+from .health import outbox_figures, run_checks
 from .selectors import open_items
 
 
@@ -32,6 +32,7 @@ def healthz(request):
     body = {
         "status": "ok" if not failing else "fail",
         "checks": {name: (problem or "ok") for name, problem in results.items()},
+        "outbox": outbox_figures(),
     }
     return JsonResponse(body, status=503 if failing else 200)
 

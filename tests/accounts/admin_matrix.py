@@ -688,6 +688,41 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str, str, str, str]] = {
         "no",
         "no",
     ),
+    # The outbox and the send-once ledger: read-only, for the superuser (the operator).
+    ("wsis_portal.OutboxMessage", "changelist"): ("login", "login", "login", "login", "403", "ok"),
+    ("wsis_portal.OutboxMessage", "add"): ("login", "login", "login", "login", "403", "403"),
+    ("wsis_portal.OutboxMessage", "change"): ("login", "login", "login", "login", "403", "read"),
+    ("wsis_portal.OutboxMessage", "delete"): ("login", "login", "login", "login", "403", "403"),
+    ("wsis_portal.OutboxMessage", "history"): ("login", "login", "login", "login", "403", "ok"),
+    ("wsis_portal.OutboxMessage", "action retry_now"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "no",
+        "yes",
+    ),
+    ("wsis_portal.OutboxMessage", "action delete_selected"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "no",
+        "no",
+    ),
+    ("wsis_portal.SentEmail", "changelist"): ("login", "login", "login", "login", "403", "ok"),
+    ("wsis_portal.SentEmail", "add"): ("login", "login", "login", "login", "403", "403"),
+    ("wsis_portal.SentEmail", "change"): ("login", "login", "login", "login", "403", "read"),
+    ("wsis_portal.SentEmail", "delete"): ("login", "login", "login", "login", "403", "403"),
+    ("wsis_portal.SentEmail", "history"): ("login", "login", "login", "login", "403", "ok"),
+    ("wsis_portal.SentEmail", "action delete_selected"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "no",
+        "no",
+    ),
 }
 
 

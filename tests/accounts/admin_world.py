@@ -36,6 +36,7 @@ from tests.factories.stocktaking import CallFactory, EntryFactory
 from tests.factories.ungis import agency, focal_point
 from ungis.models import ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
 from wsis_portal.activity import activity_record
+from wsis_portal.models import OutboxMessage, SentEmail
 
 ROLES = ("anonymous", "stakeholder", "expert", "focal_point", "secretariat", "superuser")
 
@@ -152,6 +153,10 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
             after="winner",
             reason="Matrix test",
         ),
+        "wsis_portal.OutboxMessage": OutboxMessage.objects.create(
+            purpose="forum.registration-confirmed", obj=registration, recipient=owner
+        ),
+        "wsis_portal.SentEmail": SentEmail.objects.create(key="outbox:matrix-test"),
     }
     staff_targets = {
         "accounts.User": staff,

@@ -34,8 +34,12 @@ def confirmation_link(message) -> str:
 
 
 @pytest.mark.django_db
-def test_signup_confirm_login_and_edit_profile(client, mailoutbox):
-    response = client.post("/accounts/signup/", signup_data())
+def test_signup_confirm_login_and_edit_profile(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    # allauth's emails are outbox messages, delivered once the request's writes commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/signup/", signup_data())
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
 
@@ -48,7 +52,10 @@ def test_signup_confirm_login_and_edit_profile(client, mailoutbox):
 
     # Mandatory verification: the password alone does not sign in yet.
     client.logout()
-    response = client.post("/accounts/login/", {"login": "ada@example.org", "password": PASSWORD})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/accounts/login/", {"login": "ada@example.org", "password": PASSWORD}
+        )
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
     assert client.get("/my/").status_code == 302
@@ -107,11 +114,15 @@ def test_profile_edit_shows_error_next_to_field(stakeholder_client):
 
 
 @pytest.mark.django_db
-def test_signup_with_registered_email_reveals_nothing(client, mailoutbox):
+def test_signup_with_registered_email_reveals_nothing(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     StakeholderFactory(email="taken@example.org")
-    fresh = client.post("/accounts/signup/", signup_data(email="new@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh = client.post("/accounts/signup/", signup_data(email="new@example.org"))
     client.logout()
-    taken = client.post("/accounts/signup/", signup_data(email="taken@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = client.post("/accounts/signup/", signup_data(email="taken@example.org"))
     assert (taken.status_code, taken["Location"]) == (fresh.status_code, fresh["Location"])
     assert User.objects.filter(email__iexact="taken@example.org").count() == 1
     # The owner of the address is told by email, not the visitor on the page.
@@ -132,9 +143,12 @@ def test_password_reset_for_unknown_email_reveals_nothing(client, mailoutbox):
 
 
 @pytest.mark.django_db
-def test_password_reset_from_key_sets_new_password(client, mailoutbox):
+def test_password_reset_from_key_sets_new_password(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     StakeholderFactory(email="known@example.org")
-    client.post("/accounts/password/reset/", {"email": "known@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password/reset/", {"email": "known@example.org"})
     match = re.search(
         r"https?://[^/\s]+(/accounts/password/reset/key/[^\s]+/)", mailoutbox[-1].body
     )
@@ -171,9 +185,34 @@ def test_my_lists_profile_for_signed_in_user(stakeholder_client):
 
 
 @pytest.mark.django_db
-def test_confirmation_email_names_the_portal_and_confirming_signs_in(client, mailoutbox, settings):
+def test_account_emails_leave_through_the_outbox_and_keep_no_link(
+    client, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    from wsis_portal import outbox
+    from wsis_portal.models import OutboxMessage, OutboxStatus
+
+    StakeholderFactory(email="known@example.org")
+    # The mail server is down: the reset page answers as usual, the email waits.
+    settings.EMAIL_BACKEND = "tests.support.failing_email.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/password/reset/", {"email": "known@example.org"})
+    assert response.status_code == 302
+    message = OutboxMessage.objects.get(to_email="known@example.org")
+    assert message.status == OutboxStatus.PENDING and mailoutbox == []
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert outbox.deliver_pending(now=message.next_attempt_at) == 1
+    assert "/accounts/password/reset/key/" in mailoutbox[0].body
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT and message.secret == {}
+
+
+@pytest.mark.django_db
+def test_confirmation_email_names_the_portal_and_confirming_signs_in(
+    client, mailoutbox, settings, django_capture_on_commit_callbacks
+):
     settings.PORTAL_BASE_URL = "https://wsis.example.int"
-    response = client.post("/accounts/signup/", signup_data(email="grace@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/signup/", signup_data(email="grace@example.org"))
     assert response.status_code == 302
     message = mailoutbox[-1]
     assert message.body.startswith("Hello from WSIS Forum portal!")

@@ -7,16 +7,18 @@ from django.core import mail
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from forum.emails import REGISTRATION_CONFIRMED
 from forum.enums import AttendanceMode, RegistrationStatus
 from forum.models import Registration
 from forum.services_programme import (
     registration_cancel,
     registration_create,
 )
-from forum.tasks import registration_confirmation_send
 from tests.factories.accounts import StakeholderFactory, UserFactory
 from tests.factories.forum_programme import EditionFactory, RegistrationFactory
+from wsis_portal.models import OutboxMessage
 from wsis_portal.refusals import Refusal
+from wsis_portal.tasks import outbox_deliver
 
 OPEN = datetime(2027, 2, 1, 12, 0, tzinfo=UTC)
 
@@ -116,7 +118,8 @@ def test_confirmation_email_is_sent_once_on_commit(at_open, django_capture_on_co
     assert "WSIS Forum 2027" in mail.outbox[0].subject
     assert "in person" in mail.outbox[0].body
     # A re-delivered task sends nothing.
-    assert registration_confirmation_send(registration.pk) is False
+    message = OutboxMessage.objects.get(object_id=registration.pk, purpose=REGISTRATION_CONFIRMED)
+    assert outbox_deliver(message.pk) is False
     assert len(mail.outbox) == 1
 
 

@@ -25,5 +25,5 @@ def test_confirmation_email_goes_through_a_real_worker(celery_worker):
         ).exists()
 
     wait_for(sent, timeout=30)
-    assert "registration_confirmation_send" in celery_worker.output()
+    assert "wsis_portal.tasks.outbox_deliver" in celery_worker.output()
     assert user.email in celery_worker.output()  # the console email backend of the worker

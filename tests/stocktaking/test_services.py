@@ -7,13 +7,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from stocktaking import services
+from stocktaking.emails import REVISION_DECIDED
 from stocktaking.enums import CallKind, EntryStatus, RevisionKind, RevisionStatus
 from stocktaking.models import Entry, EntryRevision
-from stocktaking.tasks import revision_decision_notify
 from tests.factories.accounts import StakeholderFactory, UserFactory
 from tests.factories.forum import action_line, sdg
 from tests.factories.stocktaking import CallFactory, EntryFactory
 from tests.support.refusals import refused
+from wsis_portal.models import OutboxMessage
+from wsis_portal.tasks import outbox_deliver
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +127,8 @@ def test_publish_and_email_the_submitter_once(django_capture_on_commit_callbacks
     assert mail.outbox[0].to == [user.email]
     assert "Well documented." in mail.outbox[0].body
     # A re-delivered task sends nothing more.
-    assert revision_decision_notify(revision.pk) is False
+    message = OutboxMessage.objects.get(object_id=revision.pk, purpose=REVISION_DECIDED)
+    assert outbox_deliver(message.pk) is False
     assert len(mail.outbox) == 1
     with refused("decided"):
         services.revision_publish(revision=revision, by=staff)

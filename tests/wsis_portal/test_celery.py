@@ -25,6 +25,7 @@ def test_real_worker_runs_heartbeat_then_healthz_is_ok(celery_worker, client):
         "cache": "ok",
         "broker": "ok",
         "worker": "ok",
+        "outbox": "ok",
     }
 
 

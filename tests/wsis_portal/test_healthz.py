@@ -22,7 +22,14 @@ def test_healthz_ok_with_fresh_heartbeat(client, fresh_heartbeat):
     assert response.status_code == 200
     assert response.json() == {
         "status": "ok",
-        "checks": {"database": "ok", "cache": "ok", "broker": "ok", "worker": "ok"},
+        "checks": {
+            "database": "ok",
+            "cache": "ok",
+            "broker": "ok",
+            "worker": "ok",
+            "outbox": "ok",
+        },
+        "outbox": {"pending": 0, "failed": 0, "oldest_pending_age_seconds": None},
     }
     assert "no-cache" in response["Cache-Control"]
 

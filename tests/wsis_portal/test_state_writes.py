@@ -22,8 +22,10 @@ from django.contrib import admin
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ("accounts", "consultations", "forum", "prizes", "stocktaking", "ungis", "wsis_portal")
 
-# (app label, model, state field) -> the one function allowed to write it.
-TRANSITIONS: dict[tuple[str, str, str], str] = {
+# (app label, model, state field) -> the one function allowed to write it (or, for the
+# outbox's own bookkeeping, the functions of its delivery: a message's delivery state is
+# recorded on the message itself, attempts and last error included, not in the activity log).
+TRANSITIONS: dict[tuple[str, str, str], str | tuple[str, ...]] = {
     ("prizes", "project", "status"): "prizes.services.project_status_change",
     ("prizes", "vote", "valid"): "prizes.services.vote_invalidate",
     ("stocktaking", "entry", "status"): "stocktaking.services.entry_status_change",
@@ -32,12 +34,25 @@ TRANSITIONS: dict[tuple[str, str, str], str] = {
     ("consultations", "discussion", "status"): "consultations.services.discussion_status_change",
     ("consultations", "comment", "is_hidden"): ("consultations.services.comment_visibility_change"),
     ("forum", "registration", "status"): "forum.services_programme.registration_status_change",
+    ("wsis_portal", "outboxmessage", "status"): (
+        "wsis_portal.outbox.deliver",
+        "wsis_portal.outbox._record_failure",
+        "wsis_portal.outbox.retry",
+    ),
 }
 WRITER = "wsis_portal.activity.transition_write"
 
 
+def _functions(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else value
+
+
 def _allowed(field: str) -> set[str]:
-    return {fn for (_app, _model, f), fn in TRANSITIONS.items() if f == field} | {WRITER}
+    allowed = {WRITER}
+    for (_app, _model, f), value in TRANSITIONS.items():
+        if f == field:
+            allowed.update(_functions(value))
+    return allowed
 
 
 STATE_FIELDS = {field for (_app, _model, field) in TRANSITIONS}
@@ -171,7 +186,7 @@ def test_every_state_field_of_the_portal_is_listed():
 def test_the_transition_functions_exist():
     from importlib import import_module
 
-    for dotted in {*TRANSITIONS.values(), WRITER}:
+    for dotted in {WRITER, *(fn for value in TRANSITIONS.values() for fn in _functions(value))}:
         module, name = dotted.rsplit(".", 1)
         assert callable(getattr(import_module(module), name)), dotted
 

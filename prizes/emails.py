@@ -1,0 +1,83 @@
+"""The contest's outbox handlers: its emails and its recount requests (registered in apps.py).
+
+One message per recipient: each email is its own row, so a failure on one address delays
+that email alone and never sends the others twice.
+"""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from wsis_portal.mail import Email
+from wsis_portal.models import OutboxMessage
+
+RECEIPT = "prizes.receipt"
+VOTING_OPEN = "prizes.voting-open"
+EXPERTS_READY = "prizes.experts-ready"
+TALLY_RECOMPUTE = "prizes.tally-recompute"
+
+
+def receipt(message: OutboxMessage) -> Email | None:
+    """The receipt of a submitted project."""
+    from .models import Project
+
+    project = (
+        Project.objects.select_related("submitter", "contest", "category")
+        .filter(pk=message.object_id, submitted_at__isnull=False)
+        .first()
+    )
+    if project is None:
+        return None
+    return Email(
+        subject=_("[WSIS] %(contest)s: %(title)s")
+        % {"contest": project.contest, "title": project.title},
+        body=render_to_string("prizes/email/receipt.txt", {"project": project}),
+        to=project.submitter.email,
+    )
+
+
+def voting_open(message: OutboxMessage) -> Email | None:
+    """Voting is open: tell a submitter whether their project is on the ballot."""
+    from .models import Project
+
+    project = (
+        Project.objects.select_related("submitter", "contest", "category__action_line")
+        .filter(pk=message.object_id)
+        .first()
+    )
+    if project is None:
+        return None
+    return Email(
+        subject=_("[WSIS] %(contest)s: %(title)s")
+        % {"contest": project.contest, "title": project.title},
+        body=render_to_string(
+            "prizes/email/voting_open.txt",
+            {"project": project, "nominated": bool(message.data.get("nominated"))},
+        ),
+        to=project.submitter.email,
+    )
+
+
+def experts_ready(message: OutboxMessage) -> Email | None:
+    """Voting has closed: an Expert Group member can score the Champions."""
+    from .models import Contest
+
+    contest = Contest.objects.filter(pk=message.object_id).first()
+    if contest is None or message.recipient is None or not message.recipient.is_active:
+        return None
+    return Email(
+        subject=_("[WSIS] %(contest)s: the Champions are ready for scoring") % {"contest": contest},
+        body=render_to_string("prizes/email/experts.txt", {"contest": contest}),
+        to=message.recipient.email,
+    )
+
+
+def tally_recompute(message: OutboxMessage) -> None:
+    """Recount the live tally of one contest (idempotent: an upsert of the same rows)."""
+    from .models import Contest
+    from .services import tally_compute
+
+    contest = Contest.objects.filter(pk=message.object_id).first()
+    if contest is not None:
+        tally_compute(contest=contest)
