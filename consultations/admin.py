@@ -8,6 +8,7 @@ from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.refusals import Refusal
@@ -47,7 +48,7 @@ class PhaseForm(forms.ModelForm):
         ]
 
 
-class PhaseInline(admin.StackedInline):
+class PhaseInline(TranslationStackedInline):
     model = ConsultationPhase
     form = PhaseForm
     extra = 0
@@ -64,7 +65,7 @@ class PhaseInline(admin.StackedInline):
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(admin.ModelAdmin):
+class ConsultationAdmin(TranslationAdmin):
     list_display = ["title", "edition", "slug", "nominations_deadline"]
     list_select_related = ["edition"]
     prepopulated_fields = {"slug": ["title"]}

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.refusals import Refusal
@@ -29,14 +30,14 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(ActionLine)
-class ActionLineAdmin(admin.ModelAdmin):
+class ActionLineAdmin(TranslationAdmin):
     list_display = ["code", "title", "number"]
     search_fields = ["code", "title"]
     ordering = ["number"]
 
 
 @admin.register(SDG)
-class SDGAdmin(admin.ModelAdmin):
+class SDGAdmin(TranslationAdmin):
     list_display = ["number", "title", "colour"]
     search_fields = ["title"]
 
@@ -99,7 +100,7 @@ class PublishedFigureInline(admin.TabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "year",
@@ -126,7 +127,7 @@ class EditionAdmin(admin.ModelAdmin):
 
 
 @admin.register(BuildingBlock)
-class BuildingBlockAdmin(admin.ModelAdmin):
+class BuildingBlockAdmin(TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
@@ -142,7 +143,7 @@ class SessionPersonInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "title",

@@ -20,6 +20,12 @@ class ActionLine(models.Model):
     code = models.CharField(_("code"), max_length=10, unique=True)
     number = models.PositiveSmallIntegerField(_("order"), unique=True)
     title = models.CharField(_("title"), max_length=200)
+    short_name = models.CharField(
+        _("short name"),
+        max_length=80,
+        blank=True,
+        help_text=_("Shown where the full title does not fit, such as the matrix's rows."),
+    )
 
     class Meta:
         ordering = ["number"]
@@ -35,8 +41,12 @@ class ActionLine(models.Model):
 
     @property
     def short_title(self) -> str:
+        # The stored short name is translated per language; the catalogue covers rows
+        # added in the admin before they are translated.
+        if self.short_name:
+            return gettext(self.short_name)
         short = ACTION_LINE_SHORT.get(self.code)
-        return gettext(short) if short else gettext(self.title)
+        return gettext(short) if short else self.display_title
 
     def get_absolute_url(self) -> str:
         return reverse("forum:action_line", args=[self.code])
@@ -46,7 +56,14 @@ class SDG(models.Model):
     """One of the 17 Sustainable Development Goals; reference data."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    # Room for the longest official titles (Goals 15 and 16 in French and Russian).
+    title = models.CharField(_("title"), max_length=400)
+    short_name = models.CharField(
+        _("short name"),
+        max_length=80,
+        blank=True,
+        help_text=_("The Goal's name on the official SDG icons, such as “Zero hunger”."),
+    )
     colour = models.CharField(_("official colour"), max_length=7)
 
     class Meta:
@@ -63,6 +80,8 @@ class SDG(models.Model):
 
     @property
     def short_title(self) -> str:
+        if self.short_name:
+            return gettext(self.short_name)
         return gettext(SDG_SHORT[self.number]) if self.number in SDG_SHORT else self.display_title
 
     def get_absolute_url(self) -> str:

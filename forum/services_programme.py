@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import StakeholderProfile, User
@@ -14,7 +14,8 @@ from wsis_portal.refusals import Refusal
 from .building_blocks import BUILDING_BLOCKS
 from .emails import REGISTRATION_CONFIRMED
 from .enums import AttendanceMode, RegistrationStatus
-from .models import BuildingBlock, Edition, Registration
+from .models import SDG, ActionLine, BuildingBlock, Edition, Registration
+from .taxonomy_translations import reference_translations_fill
 
 
 def building_blocks_load(**kwargs) -> None:
@@ -23,10 +24,19 @@ def building_blocks_load(**kwargs) -> None:
     Connected to post_migrate: a database flushed by a transactional test gets them back.
     Rows the secretariat edited are left alone.
     """
+    # The names are English: they go to the English columns whatever language is active.
+    with translation.override("en"):
+        _building_blocks_load()
+
+
+def _building_blocks_load() -> None:
     if BuildingBlock.objects.exists():
         return
     for order, (slug, name) in enumerate(BUILDING_BLOCKS, start=1):
         BuildingBlock.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
+    reference_translations_fill(
+        action_line_model=ActionLine, sdg_model=SDG, building_block_model=BuildingBlock
+    )
 
 
 def in_person_places_left(*, edition: Edition) -> int:

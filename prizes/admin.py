@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.refusals import Refusal
 
@@ -116,7 +117,7 @@ class CategoryInline(admin.TabularInline):
 
 
 @admin.register(Contest)
-class ContestAdmin(admin.ModelAdmin):
+class ContestAdmin(TranslationAdmin):
     list_display = ("year", "title", "champions_per_category", "complete_ballot_required")
     search_fields = ("title",)
     inlines = [PhaseInline, CategoryInline]

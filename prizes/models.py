@@ -13,12 +13,13 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from accounts.enums import StakeholderType
 from wsis_portal.models import Phase
+from wsis_portal.translated import TranslatedText, translated
 from wsis_portal.uploads import DOCUMENT_TYPES, ServerName, UploadValidator, private_storage
 
 from .enums import BALLOT_STATES, PHASE_ORDER, PhaseKind, ProjectStatus
@@ -70,11 +71,23 @@ class Contest(models.Model):
 
     @property
     def name(self) -> str:
-        """The title in the reader's language: the standard "WSIS Prizes <year>" is translated
-        as a whole (never "WSIS Prizes 2026: Vote public en ligne"); any other title as written."""
-        if self.title == f"WSIS Prizes {self.year}":
-            return gettext("WSIS Prizes %(year)s") % {"year": self.year}
-        return self.title
+        """The title in the reader's language (see ``translated_title``), as plain text."""
+        return self.translated_title().text
+
+    def translated_title(self) -> TranslatedText:
+        """The title in the reader's language, and whether it fell back to English.
+
+        A translation typed in the admin comes first. Without one, the standard
+        "WSIS Prizes <year>" is translated as a whole by the catalogue (never "WSIS Prizes
+        2026: Vote public en ligne"); any other title falls back to English, marked as such.
+        """
+        text = translated(self, "title")
+        standard = f"WSIS Prizes {self.year}"
+        if text.fell_back and text.text == standard:
+            localised = gettext("WSIS Prizes %(year)s") % {"year": self.year}
+            if localised != standard:
+                return TranslatedText(localised, get_language(), False)
+        return text
 
     def get_absolute_url(self) -> str:
         return reverse("prizes:contest", args=[self.year])

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
@@ -198,16 +198,23 @@ def attachment_add(request, year: int, project_id: int):
     return _submit_page(request, item, now, project, attachments_form=form, status=400)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @ratelimit("prizes-submit", "30/m", per=("ip", "user"))
 @login_required
 def attachment_remove(request, year: int, project_id: int, attachment_id: int):
-    """Remove an attachment of one's own project while the submission phase is open."""
+    """Remove an attachment of one's own project while the submission phase is open, after
+    confirming it on this page (GET asks, POST removes)."""
     item = selectors.contest_by_year(year)
     now = timezone.now()
     project = _own_project(request, item, project_id)
     attachment = get_object_or_404(project.attachments.all(), pk=attachment_id)
     attachment.project = project
+    if request.method == "GET":
+        return render(
+            request,
+            "prizes/attachment_remove.html",
+            {"contest": item, "project": project, "attachment": attachment},
+        )
     try:
         services.project_attachment_remove(submitter=request.user, attachment=attachment, now=now)
     except Refusal as exc:

@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.refusals import Refusal
 
@@ -22,7 +23,7 @@ from .models import Call, Entry, EntryActionLine, EntryRevision, EntrySDG, Moder
 
 
 @admin.register(Call)
-class CallAdmin(admin.ModelAdmin):
+class CallAdmin(TranslationAdmin):
     list_display = ["__str__", "kind", "year", "starts_at", "ends_at", "report_year", "is_demo"]
     list_filter = ["kind", "year"]
     ordering = ["-starts_at"]

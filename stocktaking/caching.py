@@ -56,8 +56,8 @@ def taxonomy() -> tuple[list[ActionLine], list[SDG]]:
     return cached(
         ("taxonomy",),
         lambda: (
-            list(ActionLine.objects.only("id", "code", "number", "title")),
-            list(SDG.objects.only("id", "number", "title", "colour")),
+            list(ActionLine.objects.only("id", "code", "number", "title", "short_name")),
+            list(SDG.objects.only("id", "number", "title", "short_name", "colour")),
         ),
     )
 

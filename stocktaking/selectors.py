@@ -310,8 +310,11 @@ def _ordered(filterset: EntryFilter, qs: QuerySet[Entry]) -> tuple[QuerySet[Entr
 
 def with_taxonomy(qs: QuerySet[Entry]) -> QuerySet[Entry]:
     return qs.prefetch_related(
-        Prefetch("action_lines", queryset=ActionLine.objects.only("id", "code", "title")),
-        Prefetch("sdgs", queryset=SDG.objects.only("id", "number", "title")),
+        Prefetch(
+            "action_lines",
+            queryset=ActionLine.objects.only("id", "code", "title", "short_name"),
+        ),
+        Prefetch("sdgs", queryset=SDG.objects.only("id", "number", "title", "short_name")),
     )
 
 

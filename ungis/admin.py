@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from modeltranslation.admin import TranslationAdmin
 
 from .models import Agency, ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
 
@@ -21,7 +22,7 @@ class FacilitationInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["acronym", "name", "is_member", "website", "updated_at", "updated_by"]
     readonly_fields = ["updated_at", "updated_by"]
@@ -48,7 +49,7 @@ class FacilitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "slug"]
     filter_horizontal = ["lead_agencies"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wsis_portal.refusals import Refusal
 
 from .members import INITIATIVES, MEMBERS
+from .members_translations import member_names_fill
 from .models import Agency, Initiative
 from .selectors import can_edit_agency
 
@@ -20,6 +22,13 @@ def members_load(**kwargs) -> None:
     Connected to post_migrate, so a database flushed by a transactional test gets them back.
     Edited names, websites and profiles are kept.
     """
+    # The texts are English: they go to the English columns whatever language is active
+    # (a request or a test may have left another one active in this thread).
+    with translation.override("en"):
+        _members_load()
+
+
+def _members_load() -> None:
     acronyms = [acronym for acronym, _ in MEMBERS]
     if Agency.objects.filter(acronym__in=acronyms).count() == len(MEMBERS) and (
         Initiative.objects.filter(slug__in=[slug for slug, _, _ in INITIATIVES]).count()
@@ -32,6 +41,7 @@ def members_load(**kwargs) -> None:
         initiative, created = Initiative.objects.get_or_create(slug=slug, defaults={"name": name})
         if created:
             initiative.lead_agencies.add(*Agency.objects.filter(acronym__in=leads))
+    member_names_fill(agency_model=Agency, initiative_model=Initiative)
 
 
 PROFILE_FIELDS = ("website", "description", "logo")

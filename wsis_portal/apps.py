@@ -14,3 +14,9 @@ class PortalConfig(AppConfig):
         from .admin import activity_inline_attach
 
         activity_inline_attach(admin.site)
+
+        from . import demo_translations
+        from .registry import registry
+
+        # After every app's own demo content, which it translates.
+        registry.add_demo("translations", demo_translations.seed, order=90)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -42,7 +43,18 @@ def _has_nul(values) -> bool:
     return any(NUL in key or any(NUL in v for v in vals) for key, vals in values.lists())
 
 
+def _is_api(request) -> bool:
+    return request.path_info.startswith("/api/")
+
+
+def _api_error(message: str, status: int):
+    # The open-data API answers in JSON, with the error shape its schema documents.
+    return JsonResponse({"detail": str(message)}, status=status)
+
+
 def bad_request_response(request, message: str):
+    if _is_api(request):
+        return _api_error(message, 400)
     return render(request, "400.html", {"message": message}, status=400)
 
 
@@ -51,7 +63,10 @@ def too_large_response(request):
         "What you sent is larger than this site accepts. Make files smaller than the limit "
         "given next to the field (or send fewer of them) and try again."
     )
-    response = render(request, "413.html", {"message": message}, status=413)
+    if _is_api(request):
+        response = _api_error(message, 413)
+    else:
+        response = render(request, "413.html", {"message": message}, status=413)
     # The rest of the body was never read; the connection cannot carry another request.
     response["Connection"] = "close"
     return response
@@ -62,7 +77,10 @@ def unavailable_response(request):
         "This part of the site is briefly unavailable. Nothing was saved; "
         "please try again in a minute."
     )
-    response = render(request, "503.html", {"message": message}, status=503)
+    if _is_api(request):
+        response = _api_error(message, 503)
+    else:
+        response = render(request, "503.html", {"message": message}, status=503)
     response["Retry-After"] = "60"
     return response
 

@@ -49,6 +49,8 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Before the admin, so that its translated fields show side by side there.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -205,6 +207,17 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content the Secretariat writes, and reference data, carry one column per language
+# (django-modeltranslation; docs/translations.md, "Translating content"). English is the
+# source and the fallback; the admin lists it first, then the others in the switcher's order.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "ar", "zh-hans", "fr", "ru", "es")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Whatever language a row is created in, its English column is filled too, so that the
+# fallback is never empty; translators then overwrite it in the admin.
+MODELTRANSLATION_AUTO_POPULATE = "default"
+# Slugs are made from the English title, whatever the admin's language.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 TIME_ZONE = "Europe/Zurich"
 USE_I18N = True
 USE_TZ = True
@@ -342,6 +355,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only open data of the WSIS Forum portal.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "wsis_portal.schema.document_errors_and_values",
+    ],
 }
 
 LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="INFO")

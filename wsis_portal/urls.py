@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from . import views
 from .feeds import OpenCallsFeed
 
+handler404 = "wsis_portal.views.page_not_found"
+
 admin.site.site_header = _("WSIS Forum secretariat")
 admin.site.site_title = _("WSIS Forum admin")
 admin.site.index_title = _("Portal administration")

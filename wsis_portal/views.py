@@ -2,6 +2,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from forum.selectors import matrix_grid
@@ -52,3 +54,11 @@ def styleguide(request):
     if not request.user.is_staff:
         raise PermissionDenied
     return render(request, "styleguide.html", styleguide_data.context(request))
+
+
+def page_not_found(request, exception):
+    """404: JSON under /api/ (the open-data API documents a JSON error), the site's page
+    elsewhere."""
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -33,8 +33,10 @@ def test_building_blocks_are_editable_in_the_admin(admin_client):
     block = BuildingBlock.objects.get(slug="tedx")
     response = admin_client.post(
         f"/admin/forum/buildingblock/{block.pk}/change/",
-        {"name": "TEDx Geneva", "slug": "tedx", "description": "", "order": 17},
+        # The name is translated: the admin edits one field per language, English required.
+        {"name_en": "TEDx Geneva", "name_fr": "TEDx Genève", "slug": "tedx", "order": 17},
     )
     assert response.status_code == 302
     block.refresh_from_db()
     assert block.name == "TEDx Geneva"
+    assert block.name_fr == "TEDx Genève"

@@ -195,6 +195,11 @@ def test_attachment_pages_add_list_and_remove(client, draft, media):
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
     assert 'filename="Budget.pdf"' in download["Content-Disposition"]
+    # Removing asks first, on a page of its own; only its POST removes.
+    confirm = client.get(remove_url(budget))
+    assert confirm.status_code == 200
+    assert "Yes, remove it" in confirm.content.decode()
+    assert draft.attachments.filter(original_name="Budget.pdf").exists()
     assert client.post(remove_url(budget)).status_code == 302
     assert [a.original_name for a in draft.attachments.all()] == ["poster.png"]
 

@@ -69,7 +69,7 @@ def test_admin_phase_formset_rejects_overlap(admin_client, db):
     now = timezone.now()
     data = {
         "year": 2091,
-        "title": "Contest",
+        "title_en": "Contest",  # the title is translated: one field per language
         "champions_per_category": 5,
         "phases-TOTAL_FORMS": 2,
         "phases-INITIAL_FORMS": 0,

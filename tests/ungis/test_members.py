@@ -211,6 +211,24 @@ def test_profile_service_refuses_other_agencies():
     assert updated.description == "Yes"
 
 
+def test_members_list_shows_the_uploaded_logo_and_a_mark_without_one(client):
+    """Logos come from the focal points' checked uploads; a member without one gets a
+    designed mark (its acronym), not a broken image."""
+    user = focal_point("WHO")
+    client.force_login(user)
+    logo = SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
+    client.post(
+        "/ungis/members/WHO/edit/",
+        {"website": "https://www.who.int", "description": "Health for all.", "logo": logo},
+    )
+    who = agency("WHO")
+    html = client.get("/ungis/members/").content.decode()
+    assert f'<img src="{who.logo.url}" alt=""' in html
+    assert '<span class="logo-tile empty" aria-hidden="true">ITU</span>' in html
+    assert 'role="region" aria-labelledby="members-caption" tabindex="0"' in html
+    who.logo.delete(save=False)
+
+
 def test_chair_terms_without_a_source_are_not_shown_as_fact(client):
     ChairTerm.objects.create(agency=agency("ITU"), role=ChairRole.CHAIR, year=2030)
     ChairTerm.objects.create(

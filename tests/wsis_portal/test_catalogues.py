@@ -70,6 +70,8 @@ SAME_IN = {
         "Badges",
         "Session",
         "Pagination",
+        "Source",
+        "Rapporteur",
         "%(n)s session",
         "%(n)s sessions",
         "source",
