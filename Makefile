@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint fmt bench seed check messages compilemessages clean screenshots
+.PHONY: install run test test-fast lint fmt bench seed check messages compilemessages check-messages screenshots screenshots-i18n clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is required"'
@@ -61,6 +61,16 @@ messages: install
 
 compilemessages: install
 	DJANGO_DEBUG=true $(BIN)/python manage.py compilemessages $(I18N_IGNORE)
+
+# Every catalogue: placeholders intact, then the counts (no untranslated, no fuzzy wanted).
+check-messages:
+	for po in locale/*/LC_MESSAGES/django.po; do msgfmt --check-format --statistics -o /dev/null $$po || exit 1; done
+
+# Screenshots of the main pages in the six languages (tests/browser/test_languages.py; needs
+# PostgreSQL, Redis and Chromium like `make test`), into docs/screenshots/languages/<language>/.
+screenshots-i18n: install
+	WSIS_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots/languages $(BIN)/python -m pytest tests/browser/test_languages.py -k read_entirely -p no:cacheprovider -q || true
+	ls docs/screenshots/languages/*/
 
 clean:
 	rm -rf $(VENV) var/celery-broker var/staticfiles

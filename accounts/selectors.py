@@ -13,6 +13,13 @@ def user_has_verified_email(*, user) -> bool:
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
+def user_has_verified_address(*, user, email: str) -> bool:
+    """Whether this signed-in user has confirmed ``email`` (allauth), so mail to it is theirs."""
+    if not user.is_authenticated or not email:
+        return False
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+
 def profile_for(*, user: User) -> StakeholderProfile | None:
     return StakeholderProfile.objects.filter(user=user).first()
 

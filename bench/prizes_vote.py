@@ -91,7 +91,17 @@ def make_contest(year: int, per_category: int):
         kind: (now + timedelta(days=a), now + timedelta(days=b))
         for kind, (a, b) in zip(kinds, offsets, strict=True)
     }
-    contest = contest_create(year=year, title=f"Benchmark {year}", phases=phases)
+    from forum.models import Edition
+
+    ceremony_start, ceremony_end = phases["ceremony"]
+    edition, _ = Edition.objects.get_or_create(
+        year=year,
+        defaults={
+            "starts_on": timezone.localtime(ceremony_start).date(),
+            "ends_on": timezone.localtime(ceremony_end).date(),
+        },
+    )
+    contest = contest_create(year=year, title=f"Benchmark {year}", phases=phases, edition=edition)
     import random
 
     _projects(contest, per_category, ProjectStatus.NOMINATED, random.Random(year))

@@ -28,6 +28,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -247,6 +248,24 @@ def main() -> None:
             for _ in range(12)
         ]
         rng.shuffle(searches)
+        # Search in the other languages: Chinese by character pairs (two characters), Russian
+        # and Arabic by stems, French with accents (the demo data has one entry in ten in them).
+        other_languages = [
+            f"/stocktaking/?q={quote(w)}&region={rng.choice(REGIONS)}"
+            for w in [
+                "教育",
+                "宽带",
+                "远程医疗",
+                "образование",
+                "телемедицина",
+                "التعليم",
+                "الصحة",
+                "éducation",
+                "alfabetización",
+            ]
+            for _ in range(12)
+        ]
+        rng.shuffle(other_languages)
         reports = [f"/stocktaking/reports/{y}/" for y in report_years] + [
             f"/stocktaking/reports/{y}/{r}/" for y in report_years for r in REGIONS
         ]
@@ -263,6 +282,10 @@ def main() -> None:
             (
                 "search: text + region + Action Line, distinct queries (facet cache misses)",
                 searches,
+            ),
+            (
+                "search in zh/ru/ar/fr/es: text + region, distinct queries (facet cache misses)",
+                other_languages,
             ),
             ("unfiltered first page /stocktaking/", ["/stocktaking/"]),
             ("search: one text + two facets, repeated (facet cache hits)", [searches[0]]),

@@ -77,6 +77,7 @@ SUBMISSION_CSV_HEADER = [
     "id",
     "submitted_at",
     "status",
+    "address_confirmed_at",
     "full_name",
     "email",
     "organisation_name",
@@ -103,6 +104,7 @@ def _submission_rows(queryset):
             s.pk,
             s.created_at.isoformat(),
             s.status,
+            s.email_confirmed_at.isoformat() if s.email_confirmed_at else "",
             s.full_name,
             s.email,
             s.organisation_name,
@@ -121,6 +123,26 @@ def _submission_rows(queryset):
         ]
 
 
+class AddressConfirmedFilter(admin.SimpleListFilter):
+    """Unconfirmed submissions (double opt-in pending) apart: they do not count yet."""
+
+    title = _("address confirmed")
+    parameter_name = "confirmed"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("yes", _("Confirmed (counted)")),
+            ("no", _("Not confirmed (not counted)")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(email_confirmed_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(email_confirmed_at__isnull=True)
+        return queryset
+
+
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
     list_display = [
@@ -130,17 +152,36 @@ class SubmissionAdmin(admin.ModelAdmin):
         "stakeholder_type",
         "input_kind",
         "status",
+        "address_confirmed",
         "consultation",
         "created_at",
     ]
-    list_filter = ["consultation", "status", "input_kind", "stakeholder_type", "language"]
+    list_filter = [
+        AddressConfirmedFilter,
+        "consultation",
+        "status",
+        "input_kind",
+        "stakeholder_type",
+        "language",
+    ]
     search_fields = ["full_name", "email", "organisation_name", "event_name"]
     list_select_related = ["consultation"]
     date_hierarchy = "created_at"
     filter_horizontal = ["action_lines", "sdgs"]
-    readonly_fields = ["user", "created_at", "updated_at", "status", "status_changed_by"]
+    readonly_fields = [
+        "user",
+        "email_confirmed_at",
+        "created_at",
+        "updated_at",
+        "status",
+        "status_changed_by",
+    ]
     exclude = ["edit_token_hash"]
     actions = ["export_csv", "mark_accepted", "mark_rejected", "mark_received"]
+
+    @admin.display(description=_("address confirmed"), boolean=True, ordering="email_confirmed_at")
+    def address_confirmed(self, obj) -> bool:
+        return obj.email_confirmed_at is not None
 
     @admin.action(description=_("Export the selected submissions as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):

@@ -26,5 +26,7 @@ class ConsultationsConfig(AppConfig):
         registry.add_tick("consultations.comment_digests", services.comment_digests_queue)
         registry.add_demo("consultations", demo.seed, order=20)
         registry.add_outbox(emails.SUBMISSION_RECEIPT, emails.submission_receipt)
+        registry.add_outbox(emails.SUBMISSION_CONFIRM, emails.submission_link)
+        registry.add_outbox(emails.SUBMISSION_NEW_LINK, emails.submission_link)
         registry.add_outbox(emails.PHASE_REMINDER, emails.phase_reminder)
         registry.add_outbox(emails.COMMENT_DIGEST, emails.comment_digest)

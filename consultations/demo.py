@@ -129,6 +129,7 @@ def _submissions(consultation: Consultation, users: list[User], now: datetime) -
             format_innovations=innovation,
             status=SubmissionStatus.ACCEPTED if i % 2 == 0 else SubmissionStatus.RECEIVED,
             edit_token_hash=token_hash(secrets.token_urlsafe(32)),
+            email_confirmed_at=now,
         )
         submission.action_lines.set([lines[c] for c in codes if c in lines])
         submission.sdgs.set([goals[n] for n in sdgs if n in goals])
@@ -147,6 +148,7 @@ def _submissions(consultation: Consultation, users: list[User], now: datetime) -
         format_innovations="",
         status=SubmissionStatus.ACCEPTED,
         edit_token_hash=token_hash(secrets.token_urlsafe(32)),
+        email_confirmed_at=now,
     )
     regional.action_lines.set([lines[c] for c in ("C1", "C11") if c in lines])
 

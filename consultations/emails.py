@@ -8,10 +8,14 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wsis_portal.i18n import language_of
 from wsis_portal.mail import Email
 from wsis_portal.models import OutboxMessage
 
 SUBMISSION_RECEIPT = "consultations.submission-receipt"
+# Double opt-in: mail to an address typed into a form, quoting nothing typed there.
+SUBMISSION_CONFIRM = "consultations.submission-confirm-address"
+SUBMISSION_NEW_LINK = "consultations.submission-new-link"
 PHASE_REMINDER = "consultations.phase-reminder"
 COMMENT_DIGEST = "consultations.comment-digest"
 
@@ -42,9 +46,38 @@ def submission_receipt(message: OutboxMessage) -> Email | None:
         "deadline": parse_datetime(deadline) if deadline else None,
     }
     return Email(
-        subject=_("[WSIS] Your submission to %(title)s") % {"title": submission.consultation.title},
+        subject=_("[WSIS] Your submission to %(title)s") % {"title": submission.consultation.name},
         body=render_to_string("consultations/email/receipt.txt", context),
         to=submission.email,
+    )
+
+
+def submission_link(message: OutboxMessage) -> Email | None:
+    """A private link sent to an address nobody has confirmed (or asked for again).
+
+    Only the consultation's title (the Secretariat's text) and the link are in it: the name,
+    organisation and text of the submission may be someone else's words, and this email
+    leaves from the Secretariat's address.
+    """
+    from .models import Submission
+
+    submission = (
+        Submission.objects.select_related("consultation").filter(pk=message.object_id).first()
+    )
+    link = message.secret.get("link")
+    if submission is None or not link or not message.to_email:
+        return None
+    title = submission.consultation.name
+    if message.purpose == SUBMISSION_CONFIRM:
+        subject = _("[WSIS] Please confirm your address: submission to %(title)s")
+        template = "consultations/email/confirm_address.txt"
+    else:
+        subject = _("[WSIS] A new private link to your submission to %(title)s")
+        template = "consultations/email/new_link.txt"
+    return Email(
+        subject=subject % {"title": title},
+        body=render_to_string(template, {"title": title, "link": link}),
+        to=message.to_email,
     )
 
 
@@ -101,17 +134,19 @@ def comment_digest(message: OutboxMessage) -> Email | None:
         [CommentDelivery(subscription=subscription, comment=c) for c in comments]
     )
     discussion = subscription.discussion
-    link = base_url() + discussion.get_absolute_url()
-    return Email(
-        subject=ngettext(
-            "[WSIS] %(n)s new comment in “%(title)s”",
-            "[WSIS] %(n)s new comments in “%(title)s”",
-            len(comments),
+    # The message names no recipient (it is keyed by subscription): use the subscriber's.
+    with language_of(subscription.user):
+        link = base_url() + discussion.get_absolute_url()
+        return Email(
+            subject=ngettext(
+                "[WSIS] %(n)s new comment in “%(title)s”",
+                "[WSIS] %(n)s new comments in “%(title)s”",
+                len(comments),
+            )
+            % {"n": len(comments), "title": discussion.title},
+            body=render_to_string(
+                "consultations/email/digest.txt",
+                {"discussion": discussion, "comments": comments, "link": link},
+            ),
+            to=subscription.user.email,
         )
-        % {"n": len(comments), "title": discussion.title},
-        body=render_to_string(
-            "consultations/email/digest.txt",
-            {"discussion": discussion, "comments": comments, "link": link},
-        ),
-        to=subscription.user.email,
-    )

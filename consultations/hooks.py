@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from wsis_portal.registry import MySection, OpenItem
 
-from .enums import COUNTED_STATUSES, PhaseKind
+from .enums import PhaseKind
 from .models import Consultation, Submission
 from .selectors import (
     consultations_list,
@@ -33,7 +33,7 @@ def home_items(now: datetime) -> list[OpenItem]:
             items.append(
                 OpenItem(
                     process=process,
-                    title=consultation.title,
+                    title=consultation.name,
                     url=reverse("consultations:submit", args=[consultation.slug]),
                     action=_("Send an official submission"),
                     deadline=state.submissions_deadline,
@@ -43,7 +43,7 @@ def home_items(now: datetime) -> list[OpenItem]:
             items.append(
                 OpenItem(
                     process=process,
-                    title=consultation.title,
+                    title=consultation.name,
                     url=consultation.get_absolute_url(),
                     action=_("Official submissions open"),
                     opens_at=state.opening.starts_at,
@@ -55,7 +55,12 @@ def home_items(now: datetime) -> list[OpenItem]:
             items.append(
                 OpenItem(
                     process=process,
-                    title=f"{consultation.title}: {meeting.label}, {meeting.name}",
+                    title=_("%(consultation)s: %(phase)s, %(meeting)s")
+                    % {
+                        "consultation": consultation.name,
+                        "phase": meeting.label,
+                        "meeting": meeting.name,
+                    },
                     url=consultation.get_absolute_url(),
                     action=_("Meeting in %(venue)s with remote participation")
                     % {"venue": meeting.venue}
@@ -69,7 +74,7 @@ def home_items(now: datetime) -> list[OpenItem]:
                 OpenItem(
                     process=process,
                     title=_("High-Level Track facilitators: %(title)s")
-                    % {"title": consultation.title},
+                    % {"title": consultation.name},
                     url=reverse("consultations:nominate", args=[consultation.slug]),
                     action=_("Nominate a facilitator"),
                     deadline=consultation.nominations_deadline,
@@ -85,11 +90,8 @@ def action_line_context(action_line) -> dict:
         phases__kind=PhaseKind.FINAL_BRIEF, phases__starts_at__lte=now
     )
     rows = list(
-        Submission.objects.filter(
-            action_lines=action_line,
-            status__in=COUNTED_STATUSES,
-            consultation__in=public,
-        )
+        Submission.objects.counted()
+        .filter(action_lines=action_line, consultation__in=public)
         .values("consultation__slug", "consultation__title")
         .annotate(n=Count("id"))
         .order_by("-consultation__slug")[:5]

@@ -5,6 +5,8 @@ Fields, constraints and small derived properties only; every write goes through 
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -12,14 +14,16 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from accounts.enums import StakeholderType
 from wsis_portal.models import Phase
+from wsis_portal.translated import TranslatedText, translated
 
 from .enums import (
+    COUNTED_STATUSES,
     EVENT_KINDS,
     MEETING_KINDS,
     ROMAN,
@@ -30,6 +34,8 @@ from .enums import (
     PhaseKind,
     SubmissionStatus,
 )
+
+STANDARD_TITLE = re.compile(r"WSIS Forum (\d{4}): Open Consultation Process")
 
 
 class Consultation(models.Model):
@@ -61,7 +67,29 @@ class Consultation(models.Model):
         verbose_name_plural = _("consultations")
 
     def __str__(self) -> str:
-        return self.title
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The title in the reader's language (see ``translated_title``), as plain text."""
+        return self.translated_title().text
+
+    def translated_title(self) -> TranslatedText:
+        """The title in the reader's language, and whether it fell back to English.
+
+        A translation typed in the admin comes first. Without one, the standard "WSIS Forum
+        <year>: Open Consultation Process" is translated as a whole by the catalogue, so no page
+        mixes an English name with translated text; any other title falls back to English.
+        """
+        text = translated(self, "title")
+        standard = STANDARD_TITLE.fullmatch(text.text)
+        if text.fell_back and standard:
+            localised = gettext("WSIS Forum %(year)s: Open Consultation Process") % {
+                "year": standard.group(1)
+            }
+            if localised != text.text:
+                return TranslatedText(localised, get_language(), False)
+        return text
 
     def get_absolute_url(self) -> str:
         return reverse("consultations:timeline", args=[self.slug])
@@ -133,8 +161,29 @@ class ConsultationPhase(Phase):
         return self.ends_at if self.kind == PhaseKind.SUBMISSIONS_DEADLINE else self.starts_at
 
 
+def counted_submission_q(prefix: str = "") -> Q:
+    """A submission that counts: in a counted status and sent from a confirmed address.
+
+    Double opt-in: what someone typed into the anonymous form is listed, counted in figures
+    and in the final brief only once the owner of the address has confirmed it.
+    """
+    return Q(
+        **{
+            f"{prefix}status__in": COUNTED_STATUSES,
+            f"{prefix}email_confirmed_at__isnull": False,
+        }
+    )
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def counted(self) -> SubmissionQuerySet:
+        return self.filter(counted_submission_q())
+
+
 class Submission(models.Model):
     """An official submission form: an individual input or that of a regional/national event."""
+
+    objects = SubmissionQuerySet.as_manager()
 
     consultation = models.ForeignKey(
         Consultation, on_delete=models.PROTECT, related_name="submissions"
@@ -204,6 +253,9 @@ class Submission(models.Model):
     edit_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     # A new link asked for on the "lost link" page: it replaces the current one only once it
     # is opened, so someone who merely knows the address cannot cut the submitter off.
+    # Set when the owner of ``email`` confirmed it (through the private link), or at once for
+    # a signed-in user whose account has this address verified; None = not counted yet.
+    email_confirmed_at = models.DateTimeField(_("address confirmed at"), null=True, blank=True)
     pending_token_hash = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
     )

@@ -7,14 +7,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from accounts.enums import StakeholderType
 from forum.models import ActionLine
+from wsis_portal.search import MultilingualSearchQuery, search_document
 
-from .enums import COUNTED_STATUSES, EVENT_KINDS, PhaseKind
+from .enums import EVENT_KINDS, PhaseKind
 from .models import (
     Comment,
     Consultation,
@@ -22,6 +24,7 @@ from .models import (
     Discussion,
     Submission,
     Subscription,
+    counted_submission_q,
 )
 
 
@@ -170,15 +173,47 @@ def submission_of_user(*, consultation: Consultation, user, pk: int) -> Submissi
 
 
 def discussions_of(
-    *, consultation: Consultation, language: str | None = None
+    *, consultation: Consultation, language: str | None = None, text: str = ""
 ) -> QuerySet[Discussion]:
-    """Topics with their number of visible comments, newest first (one query per page)."""
+    """Topics with their number of visible comments, newest first (one query per page).
+
+    ``text`` keeps the topics whose title, opening text or a visible comment contains it, in
+    any of the six languages (Chinese included: wsis_portal/search.py).
+    """
     topics = consultation.discussions.annotate(
         comment_count=Count("comments", filter=Q(comments__is_hidden=False))
     ).order_by("-created_at", "-pk")
     if language:
         topics = topics.filter(language=language)
+    text = text.strip()
+    if text:
+        topics = topics.filter(
+            Q(pk__in=_discussions_matching(text)) | Q(pk__in=_comment_discussions_matching(text))
+        )
     return topics
+
+
+def _discussions_matching(text: str) -> QuerySet:
+    if connection.vendor != "postgresql":
+        return Discussion.objects.filter(Q(title__icontains=text) | Q(body__icontains=text)).values(
+            "pk"
+        )
+    return (
+        Discussion.objects.annotate(document=search_document("title", "body"))
+        .filter(document=MultilingualSearchQuery(text))
+        .values("pk")
+    )
+
+
+def _comment_discussions_matching(text: str) -> QuerySet:
+    visible = Comment.objects.filter(is_hidden=False)
+    if connection.vendor != "postgresql":
+        return visible.filter(body__icontains=text).values("discussion_id")
+    return (
+        visible.annotate(document=search_document("body"))
+        .filter(document=MultilingualSearchQuery(text))
+        .values("discussion_id")
+    )
 
 
 def discussion_get(*, consultation: Consultation, pk: int) -> Discussion:
@@ -224,7 +259,7 @@ def is_subscribed_to_consultation(*, user, consultation: Consultation) -> bool:
 
 
 def counted_submissions(*, consultation: Consultation) -> QuerySet[Submission]:
-    return Submission.objects.filter(consultation=consultation, status__in=COUNTED_STATUSES)
+    return Submission.objects.counted().filter(consultation=consultation)
 
 
 def final_brief(*, consultation: Consultation) -> dict:
@@ -246,9 +281,8 @@ def final_brief(*, consultation: Consultation) -> dict:
         .annotate(n=Count("id"))
         .order_by("-n", "organisation_country")
     ]
-    counted = Q(
-        consultation_submissions__consultation=consultation,
-        consultation_submissions__status__in=COUNTED_STATUSES,
+    counted = Q(consultation_submissions__consultation=consultation) & counted_submission_q(
+        "consultation_submissions__"
     )
     by_action_line = list(
         ActionLine.objects.annotate(n=Count("consultation_submissions", filter=counted))

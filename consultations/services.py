@@ -16,8 +16,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accounts.selectors import user_has_verified_address
 from wsis_portal import outbox
 from wsis_portal.activity import transition_write
 from wsis_portal.models import claim_once
@@ -74,7 +76,7 @@ def _submission_window_check(*, consultation: Consultation, now: datetime) -> No
         raise Refusal(
             "closed",
             _("Submissions open on %(date)s. Please come back then.")
-            % {"date": timezone.localtime(state.opening.starts_at).strftime("%d %B %Y, %H:%M %Z")},
+            % {"date": date_format(timezone.localtime(state.opening.starts_at), "DATETIME_FORMAT")},
         )
     if state.deadline_phase is None or state.opening is None:
         raise Refusal("closed", _("This consultation does not take official submissions."))
@@ -85,7 +87,7 @@ def _submission_window_check(*, consultation: Consultation, now: datetime) -> No
             "accepts or changes submissions. Nothing was saved. You can still take part in "
             "the online discussions."
         )
-        % {"date": timezone.localtime(state.submissions_deadline).strftime("%d %B %Y, %H:%M %Z")},
+        % {"date": date_format(timezone.localtime(state.submissions_deadline), "DATETIME_FORMAT")},
     )
 
 
@@ -113,16 +115,21 @@ def submission_create(
 ) -> tuple[Submission, str]:
     """Record an official submission while the window is open; email a private edit link.
 
+    Double opt-in: unless a signed-in user sends it from an address verified on their
+    account, the address typed into the form is unconfirmed, and the only email it gets asks
+    its owner to confirm, quoting nothing that was typed (not even the name), so the form
+    cannot relay someone's text from the Secretariat's address. The submission counts once
+    confirmed (`submission_email_confirm`).
+
     Returns the submission and its private token (only its hash is stored).
     """
     _submission_window_check(consultation=consultation, now=now)
     token = secrets.token_urlsafe(32)
-    submission = Submission(
-        consultation=consultation,
-        user=user if user is not None and user.is_authenticated else None,
-        edit_token_hash=token_hash(token),
-    )
+    user = user if user is not None and user.is_authenticated else None
+    submission = Submission(consultation=consultation, user=user, edit_token_hash=token_hash(token))
     _apply_submission_fields(submission, data)
+    confirmed = user is not None and user_has_verified_address(user=user, email=submission.email)
+    submission.email_confirmed_at = now if confirmed else None
     submission.full_clean()
     with transaction.atomic():
         submission.save()
@@ -132,13 +139,39 @@ def submission_create(
             "consultations:submission_private", args=[consultation.slug, token]
         )
         deadline = process_state(consultation=consultation, now=now).submissions_deadline
-        _receipt_add(submission=submission, link=link, deadline=deadline)
+        if confirmed:
+            _receipt_add(submission=submission, link=link, deadline=deadline)
+        else:
+            _link_add(submission=submission, link=link, purpose=emails.SUBMISSION_CONFIRM)
     return submission, token
+
+
+def _link_add(*, submission: Submission, link: str, purpose: str) -> None:
+    """A private link for the address typed into a form, quoting nothing typed there
+    (`emails.submission_link`): the confirmation request or a new link."""
+    outbox.add(purpose=purpose, obj=submission, to=submission.email, secret={"link": link})
+
+
+def submission_email_confirm(*, submission: Submission, now: datetime) -> bool:
+    """The owner of the address confirms it (opening the private link and saying so).
+
+    From then on the submission counts; False when it was already confirmed.
+    """
+    done = Submission.objects.filter(pk=submission.pk, email_confirmed_at__isnull=True).update(
+        email_confirmed_at=now
+    )
+    if done:
+        submission.email_confirmed_at = now
+        logger.info("submission %s: address confirmed", submission.pk)
+    return bool(done)
 
 
 def _receipt_add(*, submission: Submission, link: str, deadline: datetime | None) -> None:
     """The receipt with the private link, as an outbox message of the current transaction:
-    the submission is saved whatever the mail server says, and the email follows it."""
+    the submission is saved whatever the mail server says, and the email follows it.
+
+    Only for an address verified on the submitter's account: the receipt quotes the name.
+    """
     outbox.add(
         purpose=emails.SUBMISSION_RECEIPT,
         obj=submission,
@@ -189,7 +222,14 @@ def submission_links_resend(
             link = (link_base or base_url()) + reverse(
                 "consultations:submission_private", args=[consultation.slug, token]
             )
-            _receipt_add(submission=submission, link=link, deadline=state.submissions_deadline)
+            # The address was typed into the "lost link" form: quote nothing of the submission.
+            _link_add(
+                submission=submission,
+                link=link,
+                purpose=emails.SUBMISSION_NEW_LINK
+                if submission.email_confirmed_at
+                else emails.SUBMISSION_CONFIRM,
+            )
         sent += 1
     return sent
 
@@ -460,10 +500,14 @@ def phase_reminders_send(now: datetime) -> int:
                 ConsultationPhase.objects.filter(pk=phase.pk), field="reminder_sent_at"
             ):
                 continue
-            addresses = Subscription.objects.filter(consultation=phase.consultation)
-            for email in sorted(
-                {e.lower() for e in addresses.values_list("user__email", flat=True)}
-            ):
-                outbox.add(purpose=emails.PHASE_REMINDER, obj=phase, to=email)
+            subscribers = {
+                s.user.email.lower(): s.user
+                for s in Subscription.objects.filter(consultation=phase.consultation)
+                .select_related("user")
+                .order_by("user__email", "pk")
+            }
+            for email in sorted(subscribers):
+                # To the user (not the bare address): the outbox writes it in their language.
+                outbox.add(purpose=emails.PHASE_REMINDER, obj=phase, to=subscribers[email])
         completed += 1
     return completed

@@ -92,7 +92,7 @@ def submit(request, slug: str):
     if request.method == "POST" and form.is_valid():
         data, action_lines, sdgs = _split_m2m(form.cleaned_data)
         try:
-            services.submission_create(
+            submission, _token = services.submission_create(
                 consultation=consultation,
                 data=data,
                 action_lines=action_lines,
@@ -107,7 +107,10 @@ def submit(request, slug: str):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            return redirect("consultations:submit_done", slug=consultation.slug)
+            done = reverse("consultations:submit_done", args=[consultation.slug])
+            if submission.email_confirmed_at is None:
+                done += "?confirm=1"
+            return redirect(done)
     context["form"] = form
     return render(request, "consultations/submit.html", context)
 
@@ -143,7 +146,11 @@ def submission_lost_link(request, slug: str):
 
 def submit_done(request, slug: str):
     consultation = selectors.consultation_get(slug=slug)
-    return render(request, "consultations/submit_done.html", {"consultation": consultation})
+    return render(
+        request,
+        "consultations/submit_done.html",
+        {"consultation": consultation, "to_confirm": request.GET.get("confirm") == "1"},
+    )
 
 
 @never_cache
@@ -165,7 +172,30 @@ def submission_private(request, slug: str, token: str):
             status=410,
         )
     submission = services.submission_link_open(consultation=consultation, token=token)
+    if submission.email_confirmed_at is None:
+        return _address_confirmation(request, consultation, submission)
     return _submission_page(request, consultation, submission)
+
+
+def _address_confirmation(request, consultation, submission):
+    """Double opt-in: the owner of the address confirms it before the submission counts.
+
+    A POST, not the GET of the link, confirms: mail scanners that open links confirm nothing.
+    Nothing the submitter typed is shown before that.
+    """
+    if request.method == "POST" and request.POST.get("confirm_address"):
+        services.submission_email_confirm(submission=submission, now=timezone.now())
+        messages.success(
+            request, _("Thank you: your address is confirmed and your submission counts.")
+        )
+        return redirect(request.path)
+    response = render(
+        request,
+        "consultations/submission_confirm.html",
+        {"consultation": consultation, "submission": submission},
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @never_cache
@@ -183,6 +213,9 @@ def _submission_page(request, consultation, submission):
     context = {"consultation": consultation, "state": state, "submission": submission}
     if state.submissions_open:
         form = SubmissionForm(request.POST or None, instance=submission)
+        # The address was confirmed (or verified on the account): changing it here would
+        # count a submission from an address nobody confirmed.
+        form.fields["email"].disabled = True
         if request.method == "POST" and form.is_valid():
             data, action_lines, sdgs = _split_m2m(form.cleaned_data)
             try:
@@ -217,9 +250,11 @@ def discussions(request, slug: str):
     language = request.GET.get("language", "")
     if language not in Language.values:
         language = ""
+    # Bounded like every other text field: a search is a few words, not a document.
+    text = request.GET.get("q", "")[:200].replace("\x00", "")
     page = get_page(
         Paginator(
-            selectors.discussions_of(consultation=consultation, language=language),
+            selectors.discussions_of(consultation=consultation, language=language, text=text),
             DISCUSSIONS_PER_PAGE,
         ),
         request.GET.get("page"),
@@ -234,6 +269,7 @@ def discussions(request, slug: str):
             "login_next": _login_links(request.get_full_path()),
             "discussion_languages": Language.choices,
             "selected_language": language,
+            "search_text": text.strip(),
         },
     )
 

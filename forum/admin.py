@@ -219,7 +219,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(admin.ModelAdmin):
+class NewsItemAdmin(TranslationAdmin):
     list_display = ["title", "published_at", "is_demo"]
     list_filter = ["is_demo"]
     search_fields = ["title", "summary"]

@@ -52,6 +52,8 @@ PAST_EDITIONS = [
     (2018, date(2018, 3, 19), date(2018, 3, 23), "", GENEVA_VENUE),
     (2019, date(2019, 4, 8), date(2019, 4, 12), "", GENEVA_VENUE),
     (2020, date(2020, 6, 22), date(2020, 9, 10), "", "Online"),
+    # The WSIS Prizes 2025 contest of the demo ends at this edition's ceremony.
+    (2025, date(2025, 7, 7), date(2025, 7, 11), "WSIS+20 Forum High-Level Event", GENEVA_VENUE),
 ]
 # "WSIS Forum 2016: Outcomes" in the Forum 2017 briefing (seed 002).
 SOURCE_2016 = "WSIS Forum 2017 briefing, “WSIS Forum 2016: Outcomes”"
@@ -297,8 +299,8 @@ def seed_past_editions() -> None:
         )
 
 
-def seed_current_edition() -> Edition:
-    """Edition 2027 with registration open around now and a programme of 40 sessions."""
+def current_edition() -> Edition:
+    """The demo's next edition, Monday 10 to Friday 14 May 2027 (other apps' demos use it)."""
     edition, _ = Edition.objects.get_or_create(
         year=CURRENT_YEAR,
         defaults={
@@ -308,6 +310,18 @@ def seed_current_edition() -> Edition:
             "theme": "WSIS Action Lines for an inclusive digital future (demo)",
         },
     )
+    return edition
+
+
+def past_edition(year: int) -> Edition:
+    """A past edition of the demo by year, created with the others if missing."""
+    seed_past_editions()
+    return Edition.objects.get(year=year)
+
+
+def seed_current_edition() -> Edition:
+    """Edition 2027 with registration open around now and a programme of 40 sessions."""
+    edition = current_edition()
     changed = []
     if not edition.in_person_capacity:
         edition.in_person_capacity = 2700

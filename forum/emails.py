@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from wsis_portal.mail import Email
 from wsis_portal.models import OutboxMessage
@@ -24,10 +23,9 @@ def registration_confirmed(message: OutboxMessage) -> Email | None:
     )
     if registration is None:
         return None
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"registration": registration, "edition": registration.edition}
-        subject = render_to_string("forum/email/registration_subject.txt", context).strip()
-        body = render_to_string("forum/email/registration_body.txt", context)
+    context = {"registration": registration, "edition": registration.edition}
+    subject = render_to_string("forum/email/registration_subject.txt", context).strip()
+    body = render_to_string("forum/email/registration_body.txt", context)
     # For the record (the admin shows it); the ledger is what keeps the email to one.
     Registration.objects.filter(pk=registration.pk).update(confirmation_sent_at=timezone.now())
     return Email(subject=subject, body=body, to=registration.user.email)

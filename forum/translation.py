@@ -7,6 +7,7 @@ migrations; the Secretariat translates editions and sessions in the admin.
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import SDG, ActionLine, BuildingBlock, Edition, Session
+from .models_news import NewsItem
 
 
 @register(ActionLine)
@@ -32,3 +33,8 @@ class EditionTranslation(TranslationOptions):
 @register(Session)
 class SessionTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+@register(NewsItem)
+class NewsItemTranslation(TranslationOptions):
+    fields = ("title", "summary", "body")

@@ -27,6 +27,7 @@ from .models import (
     ProjectAttachment,
     Tally,
     Vote,
+    ceremony_edition_errors,
     phase_order_errors,
 )
 from .selectors import proposed_winners
@@ -59,6 +60,8 @@ class PhaseFormSet(forms.BaseInlineFormSet):
         if len(kinds) != len(set(kinds)):
             raise ValidationError(_("Each phase may appear only once."))
         errors = phase_order_errors(phases)
+        if self.instance.edition_id is not None:
+            errors += ceremony_edition_errors(self.instance.edition, phases)
         if errors:
             raise ValidationError(errors)
 
@@ -118,7 +121,13 @@ class CategoryInline(admin.TabularInline):
 
 @admin.register(Contest)
 class ContestAdmin(TranslationAdmin):
-    list_display = ("year", "title", "champions_per_category", "complete_ballot_required")
+    list_display = (
+        "year",
+        "title",
+        "edition",
+        "champions_per_category",
+        "complete_ballot_required",
+    )
     search_fields = ("title",)
     inlines = [PhaseInline, CategoryInline]
 

@@ -1,5 +1,8 @@
 """Demo data: a contest whose voting is open now and a past contest with its results.
 
+Each contest belongs to the Forum edition whose days hold its ceremony: the open one to the
+demo's next edition (2027), the past one (2025) to the WSIS+20 Forum High-Level Event.
+
 Idempotent: a contest that already exists for a year is left as it is. ``votes=N`` adds
 N votes to the open contest in bulk (one INSERT … SELECT on PostgreSQL) for timing the tally.
 """
@@ -8,13 +11,16 @@ from __future__ import annotations
 
 import math
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
 
-from forum.models import SDG
+from forum.demo_programme import current_edition, past_edition
+from forum.models import SDG, Edition
 
 from .enums import BALLOT_STATES, PhaseKind, ProjectStatus
 from .models import Category, Contest, ContestPhase, Project, Vote
@@ -91,23 +97,35 @@ def _projects(contest: Contest, per_category: int, status: str, rng: random.Rand
     Project.sdgs.through.objects.bulk_create(links, ignore_conflicts=True)
 
 
-def _phases(base, offsets_days):
+PAST_YEAR = 2025
+GENEVA = ZoneInfo(settings.TIME_ZONE)
+
+
+def _phases(base, offsets_days, edition: Edition):
+    """Phases I-IV at offsets from ``base``; Phase V, the ceremony, during the edition."""
     kinds = [k.value for k in PhaseKind]
-    return {
+    phases = {
         kind: (base + timedelta(days=start), base + timedelta(days=end))
-        for kind, (start, end) in zip(kinds, offsets_days, strict=True)
+        for kind, (start, end) in zip(kinds[:4], offsets_days, strict=True)
     }
+    phases[PhaseKind.CEREMONY.value] = (
+        datetime.combine(edition.starts_on, time(9, 0), tzinfo=GENEVA),
+        datetime.combine(edition.ends_on, time(18, 0), tzinfo=GENEVA),
+    )
+    return phases
 
 
 def seed(*, stdout=None, votes=None, **options) -> None:
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     rng = random.Random(2017)
-    current = Contest.objects.filter(year=now.year).first()
+    edition = current_edition()
+    current = Contest.objects.filter(year=edition.year).first()
     if current is None:
         current = contest_create(
-            year=now.year,
-            title=f"WSIS Prizes {now.year}",
-            phases=_phases(now, [(-150, -60), (-60, -10), (-10, 20), (20, 35), (35, 40)]),
+            year=edition.year,
+            title=f"WSIS Prizes {edition.year}",
+            edition=edition,
+            phases=_phases(now, [(-150, -60), (-60, -10), (-10, 20), (20, 35)], edition),
             live_results_public=True,
         )
         _projects(current, PROJECTS_PER_CATEGORY, ProjectStatus.NOMINATED, rng)
@@ -115,9 +133,8 @@ def seed(*, stdout=None, votes=None, **options) -> None:
         ContestPhase.objects.filter(contest=current, kind=PhaseKind.VOTING).update(
             transition_applied_at=now
         )
-    past_year = now.year - 1
-    if not Contest.objects.filter(year=past_year).exists():
-        _past_contest(past_year, now, rng)
+    if not Contest.objects.filter(year=PAST_YEAR).exists():
+        _past_contest(PAST_YEAR, now, rng)
     if votes:
         bulk_votes(contest=current, count=votes)
         tally_compute(contest=current)
@@ -126,12 +143,13 @@ def seed(*, stdout=None, votes=None, **options) -> None:
 
 
 def _past_contest(year: int, now, rng: random.Random) -> None:
+    edition = past_edition(year)
+    opening = datetime.combine(edition.starts_on, time(9, 0), tzinfo=GENEVA) - timedelta(days=240)
     past = contest_create(
         year=year,
         title=f"WSIS Prizes {year}",
-        phases=_phases(
-            now - timedelta(days=400), [(0, 90), (90, 120), (120, 150), (150, 160), (160, 165)]
-        ),
+        edition=edition,
+        phases=_phases(opening, [(0, 90), (90, 120), (120, 150), (150, 160)], edition),
     )
     _projects(past, 6, ProjectStatus.NOMINATED, rng)
     ContestPhase.objects.filter(contest=past, kind=PhaseKind.VOTING).update(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from itertools import pairwise
 from pathlib import PurePath
 
@@ -38,13 +39,15 @@ class Contest(models.Model):
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     title = models.CharField(_("title"), max_length=200)
+    # Every contest belongs to the Forum edition whose ceremony ends it (required in forms
+    # and in contest_create; null only for rows made before the rule).
     edition = models.ForeignKey(
         "forum.Edition",
         verbose_name=_("Forum edition"),
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
-        blank=True,
         related_name="prize_contests",
+        help_text=_("The Forum edition at which the Winners are announced."),
     )
     champions_per_category = models.PositiveSmallIntegerField(
         _("champions per category"),
@@ -150,6 +153,26 @@ class ContestPhase(Phase):
             raise ValidationError({"ends_at": _("A phase must end after it starts.")})
         # The order of the five phases is checked across all of them together: in the
         # admin's formset (PhaseFormSet) and in services.contest_create.
+
+
+def ceremony_edition_errors(edition, phases) -> list[str]:
+    """Errors if the ceremony phase does not fall within the Forum edition's days (Geneva)."""
+    if edition is None:
+        return [gettext("Choose the Forum edition whose ceremony announces the Winners.")]
+    ceremony = next((p for p in phases if p.kind == PhaseKind.CEREMONY), None)
+    if ceremony is None or ceremony.starts_at is None or ceremony.ends_at is None:
+        return []
+    first = timezone.localtime(ceremony.starts_at).date()
+    last = timezone.localtime(ceremony.ends_at - timedelta(microseconds=1)).date()
+    if first < edition.starts_on or last > edition.ends_on:
+        return [
+            gettext(
+                "The ceremony must fall within the days of %(edition)s "
+                "(%(first)s to %(last)s, Geneva time)."
+            )
+            % {"edition": edition, "first": edition.starts_on, "last": edition.ends_on}
+        ]
+    return []
 
 
 def phase_order_errors(phases) -> list[str]:

@@ -142,9 +142,20 @@ def ballot_project(*, contest: Contest, project_id: int, user) -> Project:
     raise Http404(_("This project is not public."))
 
 
+def champions_announced(contest: Contest, now: datetime) -> bool:
+    """Champions are announced on the announcement date, the end of Phase IV (seed 002:
+    "Champions will be announced on 25 April"), not the moment voting closes."""
+    announcement = phase(contest, PhaseKind.SELECTION) or phase(contest, PhaseKind.VOTING)
+    return bool(announcement and announcement.has_ended(now))
+
+
 def public_status(project: Project, contest: Contest, now: datetime) -> str:
-    """What the public (and the submitter) may know: a Winner stays a Champion until the
-    ceremony phase starts."""
+    """What the public (and the submitter) may know: a Champion stays Nominated until the
+    announcement date, and a Winner stays a Champion until the ceremony phase starts."""
+    if project.status in (ProjectStatus.CHAMPION, ProjectStatus.WINNER) and not (
+        champions_announced(contest, now)
+    ):
+        return ProjectStatus.NOMINATED
     if project.status == ProjectStatus.WINNER:
         ceremony = phase(contest, PhaseKind.CEREMONY)
         if ceremony is None or not ceremony.has_started(now):
@@ -163,14 +174,17 @@ class CategoryResult:
 def results(*, contest: Contest, now: datetime) -> dict:
     """What the results page may show now, by the clock.
 
-    Winners once the ceremony phase has started; Champions once the final tally has run;
-    live counts during voting only when the contest allows it.
+    Champions on the announcement date (the end of Phase IV) once the final tally has run;
+    Winners once the ceremony phase has started, and then no longer among the Champions
+    (a category has one Winner and its other top projects are Champions: 2016 had 18
+    Winners and 70 Champions); live counts during voting only when the contest allows it.
     """
     voting = phase(contest, PhaseKind.VOTING)
     ceremony = phase(contest, PhaseKind.CEREMONY)
+    announcement = phase(contest, PhaseKind.SELECTION) or voting
     winners_public = bool(ceremony and ceremony.has_started(now))
     voting_closed = bool(voting and voting.has_ended(now))
-    champions_ready = bool(voting and voting.end_applied_at)
+    champions_ready = bool(voting and voting.end_applied_at and champions_announced(contest, now))
     live = bool(contest.live_results_public and voting and voting.is_open(now))
     categories = categories_of(contest)
     by_category: dict[int, CategoryResult] = {
@@ -186,9 +200,10 @@ def results(*, contest: Contest, now: datetime) -> dict:
         )
         for project in projects:
             result = by_category[project.category_id]
-            result.champions.append(project)
             if winners_public and project.status == ProjectStatus.WINNER:
                 result.winners.append(project)
+            else:
+                result.champions.append(project)
     if live:
         from .models import Tally
 
@@ -217,6 +232,7 @@ def results(*, contest: Contest, now: datetime) -> dict:
         "live": live,
         "computed_at": computed,
         "ceremony": ceremony,
+        "announcement": announcement,
     }
 
 

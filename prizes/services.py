@@ -17,13 +17,14 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
-from forum.models import ActionLine
+from forum.models import ActionLine, Edition
 from wsis_portal import outbox
 from wsis_portal.activity import CLOCK, transition_write
 from wsis_portal.models import claim_once
@@ -50,6 +51,7 @@ from .models import (
     Tally,
     Vote,
     attachment_display_name,
+    ceremony_edition_errors,
     phase_order_errors,
 )
 
@@ -72,12 +74,16 @@ def contest_create(
     year: int,
     title: str,
     phases: dict[str, tuple[datetime, datetime]],
-    edition=None,
+    edition: Edition,
     champions_per_category: int = 5,
     complete_ballot_required: bool = False,
     live_results_public: bool = False,
 ) -> Contest:
-    """Create a contest with its five phases and one category per Action Line."""
+    """Create a contest with its five phases and one category per Action Line.
+
+    The contest belongs to the Forum edition whose days hold its ceremony (seed 002: the
+    Winners are announced at the WSIS Prizes ceremony during the Forum).
+    """
     with transaction.atomic():
         contest = Contest(
             year=year,
@@ -94,7 +100,7 @@ def contest_create(
             ContestPhase(contest=contest, kind=kind, starts_at=start, ends_at=end)
             for kind, (start, end) in phases.items()
         ]
-        errors = phase_order_errors(rows)
+        errors = phase_order_errors(rows) + ceremony_edition_errors(edition, rows)
         if errors:
             raise ValidationError(errors)
         for kind in PhaseKind:
@@ -149,12 +155,12 @@ def phase_require_open(*, contest: Contest, kind: str, now: datetime | None = No
         if phase is not None and phase.has_ended(now):
             message = _("The %(phase)s phase ended on %(date)s.") % {
                 "phase": phase.get_kind_display().lower(),
-                "date": timezone.localtime(phase.ends_at).strftime("%d %B %Y, %H:%M %Z"),
+                "date": date_format(timezone.localtime(phase.ends_at), "DATETIME_FORMAT"),
             }
         elif phase is not None:
             message = _("The %(phase)s phase opens on %(date)s.") % {
                 "phase": phase.get_kind_display().lower(),
-                "date": timezone.localtime(phase.starts_at).strftime("%d %B %Y, %H:%M %Z"),
+                "date": date_format(timezone.localtime(phase.starts_at), "DATETIME_FORMAT"),
             }
         else:
             message = _("This phase is not scheduled for this contest.")

@@ -176,6 +176,65 @@ def _calls(now) -> dict[int, Call]:
     return calls
 
 
+# One bulk entry in ten is written in another UN language, as real submissions are, so that
+# search in Chinese, Russian, Arabic, French and Spanish is measured on realistic data.
+OTHER_LANGUAGES = {
+    "zh-hans": [
+        ("农村宽带接入项目", "为偏远村庄的学校和诊所提供宽带接入和数字技能培训。"),
+        ("教育信息化示范工程", "在农村学校推广数字教学资源，培训教师使用在线平台。"),
+        ("远程医疗服务网络", "通过移动网络连接乡镇卫生院与城市医院，开展远程会诊。"),
+        ("电子政务便民平台", "让公民在线办理证件和缴费，减少往返政府部门的时间。"),
+    ],
+    "ru": [
+        (
+            "Цифровое образование в сельских школах",
+            "Подключение школ к широкополосному интернету и обучение учителей.",
+        ),
+        (
+            "Телемедицина для отдалённых районов",
+            "Консультации врачей по видеосвязи для жителей сёл.",
+        ),
+        (
+            "Электронное правительство для граждан",
+            "Онлайн-услуги для получения документов и справок.",
+        ),
+        (
+            "Кибербезопасность для малого бизнеса",
+            "Обучение предпринимателей защите данных и платежей.",
+        ),
+    ],
+    "ar": [
+        (
+            "التعليم الرقمي في المدارس الريفية",
+            "ربط المدارس بالإنترنت عريض النطاق وتدريب المعلمين على الأدوات الرقمية.",
+        ),
+        ("الصحة الإلكترونية للقرى النائية", "استشارات طبية عن بعد عبر الهاتف المحمول لسكان القرى."),
+        ("بوابة الحكومة الإلكترونية", "خدمات حكومية على الإنترنت للمواطنين والشركات الصغيرة."),
+        ("محو الأمية الرقمية للنساء", "دورات تدريبية للنساء على استخدام الحاسوب والإنترنت."),
+    ],
+    "fr": [
+        (
+            "Éducation numérique dans les écoles rurales",
+            "Des tablettes et une connexion pour les écoles des villages.",
+        ),
+        (
+            "Télémédecine pour les zones reculées",
+            "Des consultations à distance entre dispensaires et hôpitaux.",
+        ),
+    ],
+    "es": [
+        (
+            "Alfabetización digital para mujeres rurales",
+            "Cursos de informática e internet para mujeres de zonas rurales.",
+        ),
+        (
+            "Gobierno electrónico municipal",
+            "Trámites en línea para los vecinos y las pequeñas empresas.",
+        ),
+    ],
+}
+
+
 def _make(rng: random.Random, n: int, calls: list[Call], lines: dict, goals: dict, now):
     entries, tags = [], []
     for i in range(n):
@@ -192,6 +251,10 @@ def _make(rng: random.Random, n: int, calls: list[Call], lines: dict, goals: dic
             f"It began in {call.year - rng.randint(0, 6)} and reports its results against the WSIS Action Lines "
             f"and the Sustainable Development Goals. Demo entry {i + 1}."
         )
+        if i % 10 == 9:
+            language = list(OTHER_LANGUAGES)[(i // 10) % len(OTHER_LANGUAGES)]
+            title, description = rng.choice(OTHER_LANGUAGES[language])
+            description = f"{description} ({org}, {i + 1})"
         region = COUNTRY_REGION[country]
         entries.append(
             Entry(

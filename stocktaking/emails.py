@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from wsis_portal.mail import Email
 from wsis_portal.models import OutboxMessage
@@ -28,10 +27,9 @@ def revision_decided(message: OutboxMessage) -> Email | None:
     recipient = revision.entry.submitter or revision.proposed_by
     if recipient is None:
         return None
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"revision": revision, "entry": revision.entry}
-        subject = render_to_string("stocktaking/email/decision_subject.txt", context).strip()
-        body = render_to_string("stocktaking/email/decision_body.txt", context)
+    context = {"revision": revision, "entry": revision.entry}
+    subject = render_to_string("stocktaking/email/decision_subject.txt", context).strip()
+    body = render_to_string("stocktaking/email/decision_body.txt", context)
     # For the record (the admin shows it); the ledger is what keeps the email to one.
     EntryRevision.objects.filter(pk=revision.pk).update(notified_at=timezone.now())
     return Email(subject=subject, body=body, to=recipient.email)

@@ -14,12 +14,11 @@ from drf_spectacular.utils import extend_schema_field
 
 from accounts.enums import StakeholderType
 from forum.enums import Region
+from wsis_portal.search import MultilingualSearchQuery
 
 from .caching import action_line_ids, sdg_ids
 from .enums import Sort
 from .models import Entry, EntryActionLine, EntrySDG
-
-SEARCH_CONFIG = "english"
 
 
 def uses_postgres() -> bool:
@@ -27,7 +26,8 @@ def uses_postgres() -> bool:
 
 
 def search_query(text: str) -> SearchQuery:
-    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    """What the visitor typed, read in every language (wsis_portal/search.py)."""
+    return MultilingualSearchQuery(text)
 
 
 class CodeListField(forms.MultipleChoiceField):

@@ -14,6 +14,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, F, FloatField, Prefetch, Q, QuerySet, Value
 from django.http import Http404, QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -548,7 +549,7 @@ def report(*, year: int, region: str | None = None) -> dict:
         return counts
 
     agg = cached(("report", year, region or ""), aggregates)
-    search = f"/stocktaking/?{'region=' + region + '&' if region else ''}"
+    search = f"{reverse('stocktaking:search')}?{'region=' + region + '&' if region else ''}"
     stories = list(
         qs.filter(is_success_story=True)
         .order_by("title", "id")

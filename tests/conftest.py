@@ -214,6 +214,17 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Each test starts in English: a request to /fr/… leaves French active in the thread
+    (LocaleMiddleware does not reset it), and reverse() would then prefix every URL."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def wait_for(predicate, timeout: float = 30.0, interval: float = 0.2):
     """Poll ``predicate`` until it returns a truthy value or the timeout passes."""
     deadline = time.monotonic() + timeout

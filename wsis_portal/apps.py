@@ -16,7 +16,9 @@ class PortalConfig(AppConfig):
         activity_inline_attach(admin.site)
 
         from . import demo_translations
+        from .countries import install_collation
         from .registry import registry
 
+        install_collation()
         # After every app's own demo content, which it translates.
         registry.add_demo("translations", demo_translations.seed, order=90)

@@ -30,8 +30,9 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.db.models import Min, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from .i18n import language_of
 from .mail import Email, email_send_once
 from .models import OutboxMessage, OutboxStatus
 from .registry import registry
@@ -68,6 +69,8 @@ def add(
         message.object_id = obj.pk
     if isinstance(to, str):
         message.to_email = to
+        # Someone without an account reads the language of the page that caused the email.
+        message.data.setdefault("language", translation.get_language())
     elif to is not None:
         message.recipient = to
         message.to_email = getattr(to, "email", "") or ""
@@ -161,7 +164,10 @@ def _perform(message: OutboxMessage) -> None:
     handler = registry.outbox.get(message.purpose)
     if handler is None:
         raise LookupError(f"no outbox handler is registered for {message.purpose!r}")
-    result = handler(message)
+    # Rendered in the recipient's language: the one saved on their account at delivery time,
+    # else the one recorded when the message was added (docs/translations.md).
+    with language_of(message.recipient, fallback=message.data.get("language")):
+        result = handler(message)
     if result is None:
         return
     if not isinstance(result, Email):

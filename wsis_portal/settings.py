@@ -11,6 +11,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.countries import countries_override
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("DJANGO_VAR_DIR", default=str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -80,7 +82,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "wsis_portal.i18n.LanguageMiddleware",
     # Refuses NUL bytes (400) and oversized bodies (413) before any view, in the visitor's
     # language; turns a cache outage during a view into a 503 page.
     "wsis_portal.middleware.RequestGuardMiddleware",
@@ -207,6 +209,8 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Country names as the UN writes them, in each language (wsis_portal/countries.py).
+COUNTRIES_OVERRIDE = countries_override()
 # Content the Secretariat writes, and reference data, carry one column per language
 # (django-modeltranslation; docs/translations.md, "Translating content"). English is the
 # source and the fallback; the admin lists it first, then the others in the switcher's order.
@@ -221,6 +225,8 @@ MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 TIME_ZONE = "Europe/Zurich"
 USE_I18N = True
 USE_TZ = True
+# Each language's date formats (wsis_portal/formats/<lang>/formats.py), then Django's own.
+FORMAT_MODULE_PATH = ["wsis_portal.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))

@@ -1,10 +1,11 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import i18n, views
 from .feeds import OpenCallsFeed
 
 handler404 = "wsis_portal.views.page_not_found"
@@ -13,14 +14,21 @@ admin.site.site_header = _("WSIS Forum secretariat")
 admin.site.site_title = _("WSIS Forum admin")
 admin.site.index_title = _("Portal administration")
 
+# Machine and staff addresses: no language in the address (see wsis_portal/i18n.py).
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("i18n/setlang/", i18n.set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+    path("api/", include("wsis_portal.api_urls")),
+    # A feed reader has no language switcher: the feed follows its Accept-Language.
     path("feeds/open-calls/", OpenCallsFeed(), name="open_calls_feed"),
+]
+
+# Public pages: English at /…, the other languages at /<code>/… (docs/translations.md).
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
     path("open-data/", views.open_data, name="open_data"),
     path("styleguide/", views.styleguide, name="styleguide"),
-    path("i18n/", include("django.conf.urls.i18n")),
-    path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("forum.urls")),
@@ -28,8 +36,8 @@ urlpatterns = [
     path("stocktaking/", include("stocktaking.urls")),
     path("consultations/", include("consultations.urls")),
     path("ungis/", include("ungis.urls")),
-    path("api/", include("wsis_portal.api_urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

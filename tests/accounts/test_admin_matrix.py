@@ -143,3 +143,16 @@ def test_roles_doc_shows_the_matrix():
     assert admin_matrix.render_markdown() in doc, (
         "docs/roles.md is out of date: run `python -m tests.accounts.admin_matrix`"
     )
+
+
+def test_every_portal_admin_action_declares_the_permission_it_needs():
+    """An action without `permissions=` runs for anyone who may merely view the list."""
+    undeclared = []
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label in ("axes",):  # django-axes: superusers only (no group has it)
+            continue
+        for action in model_admin.actions or []:
+            function = getattr(model_admin, action) if isinstance(action, str) else action
+            if not getattr(function, "allowed_permissions", None):
+                undeclared.append(f"{model._meta.label}.{getattr(function, '__name__', action)}")
+    assert not undeclared, undeclared

@@ -21,7 +21,12 @@ from django.urls import reverse
 
 from consultations.models import Submission
 from tests.conftest import ROOT, database_url
-from tests.consultations.test_submissions import form_data, private_link_from, submit_url
+from tests.consultations.test_submissions import (
+    confirm_address,
+    form_data,
+    private_link_from,
+    submit_url,
+)
 from tests.factories.consultations import consultation_with_phases
 from wsis_portal.logmask import MaskSecretsFilter, mask_secrets
 
@@ -33,6 +38,7 @@ def _submit(client, capture, consultation=None):
     with capture(execute=True):
         client.post(submit_url(consultation), form_data())
     link = private_link_from(mail.outbox[-1].body)
+    confirm_address(client, link)
     return consultation, link, link.rstrip("/").rsplit("/", 1)[1]
 
 

@@ -52,6 +52,12 @@ def private_link_from(email_body: str) -> str:
     return match.group(1)
 
 
+def confirm_address(client, link: str) -> None:
+    """Double opt-in: the owner of the address confirms it through the private link."""
+    response = client.post(link, {"confirm_address": "1"})
+    assert response.status_code == 302, response
+
+
 def test_submission_open_to_anyone_sends_receipt_with_private_link(
     client, django_capture_on_commit_callbacks
 ):
@@ -69,6 +75,7 @@ def test_submission_open_to_anyone_sends_receipt_with_private_link(
     # Only a hash of the token is stored.
     assert token not in submission.edit_token_hash
     assert len(token) >= 40
+    confirm_address(client, link)
     page = client.get(link)
     assert page.status_code == 200
     assert "ICT Observatory" in page.content.decode()
@@ -171,6 +178,7 @@ def test_private_link_edits_until_deadline_then_refuses(client, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         client.post(submit_url(consultation), form_data())
     link = private_link_from(mail.outbox[0].body)
+    confirm_address(client, link)
     response = client.post(link, form_data(organisation_name="Renamed Observatory"))
     assert response.status_code == 302
     assert Submission.objects.get().organisation_name == "Renamed Observatory"

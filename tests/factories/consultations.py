@@ -107,6 +107,8 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
     stakeholder_type = "civil_society"
     thematic_aspects = "Digital inclusion"
     edit_token_hash = factory.LazyFunction(lambda: token_hash(secrets.token_urlsafe(32)))
+    # Confirmed unless told otherwise (email_confirmed_at=None: double opt-in pending).
+    email_confirmed_at = factory.LazyFunction(timezone.now)
 
 
 class DiscussionFactory(factory.django.DjangoModelFactory):

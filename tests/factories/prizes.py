@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import factory
+from django.utils import timezone
 
+from forum.models import Edition
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import Category, Contest, Project, Vote
 from prizes.services import contest_create
@@ -41,7 +43,18 @@ def contest_at(
         year
         or (Contest.objects.order_by("-year").values_list("year", flat=True).first() or 2030) + 1
     )
+    rules.setdefault("edition", edition_around(*phases[PhaseKind.CEREMONY.value], year=year))
     return contest_create(year=year, title=f"WSIS Prizes {year}", phases=phases, **rules)
+
+
+def edition_around(starts_at: datetime, ends_at: datetime, *, year: int) -> Edition:
+    """The Forum edition whose days hold a ceremony from ``starts_at`` to ``ends_at``."""
+    first = timezone.localtime(starts_at).date()
+    last = timezone.localtime(ends_at).date()
+    edition, _ = Edition.objects.get_or_create(
+        year=year, defaults={"starts_on": first, "ends_on": max(first, last)}
+    )
+    return edition
 
 
 def category(contest: Contest, code: str = "C1") -> Category:

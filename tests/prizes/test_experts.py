@@ -2,10 +2,12 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import EXPERT_GROUP
+from forum.models import Edition
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import ContestPhase, ExpertAssignment, ExpertScore
 from prizes.selectors import proposed_winners
@@ -20,6 +22,14 @@ def selection(db):
     contest = contest_at(timezone.now(), PhaseKind.SELECTION)
     ContestPhase.objects.filter(contest=contest, kind=PhaseKind.VOTING).update(
         end_applied_at=timezone.now()
+    )
+    # As in the real contest, the Champions are announced (end of Phase IV) weeks before
+    # the ceremony at the Forum.
+    ContestPhase.objects.filter(contest=contest, kind=PhaseKind.CEREMONY).update(
+        starts_at=F("starts_at") + timedelta(days=30), ends_at=F("ends_at") + timedelta(days=30)
+    )
+    Edition.objects.filter(pk=contest.edition_id).update(
+        starts_on=F("starts_on") + timedelta(days=30), ends_on=F("ends_on") + timedelta(days=30)
     )
     c1 = [ProjectFactory(contest=contest, status=ProjectStatus.CHAMPION) for _ in range(2)]
     c2 = ProjectFactory(
@@ -94,16 +104,51 @@ def test_proposed_winner_is_highest_mean_and_ties_stand(selection):
     )
 
 
+def test_champions_hidden_until_the_announcement_date(client, selection):
+    """Seed 002: "Champions will be announced on 25 April", the end of Phase IV."""
+    contest, c1, _c2, _expert = selection
+    url = reverse("prizes:results", args=[contest.year])
+    body = client.get(url).content.decode()
+    assert "Champions will be announced" in body and c1[0].title not in body
+    client.force_login(c1[0].submitter)
+    own = client.get(reverse("prizes:submit_edit", args=[contest.year, c1[0].pk])).content.decode()
+    assert "Nominated" in own and "Champion" not in own
+    announcement = ContestPhase.objects.get(contest=contest, kind=PhaseKind.SELECTION).ends_at
+    with time_machine.travel(announcement, tick=False):
+        body = client.get(url).content.decode()
+        client.force_login(c1[0].submitter)  # weeks later: a new session
+        own = client.get(
+            reverse("prizes:submit_edit", args=[contest.year, c1[0].pk])
+        ).content.decode()
+    assert c1[0].title in body
+    assert "Champion" in own
+
+
+def test_winner_is_not_listed_again_among_its_categorys_champions(client, selection):
+    contest, c1, _c2, _expert = selection
+    winner_confirm(project=c1[0], by=UserFactory(is_staff=True))
+    ceremony = ContestPhase.objects.get(contest=contest, kind=PhaseKind.CEREMONY)
+    with time_machine.travel(ceremony.starts_at, tick=False):
+        response = client.get(reverse("prizes:results", args=[contest.year]))
+    result = next(r for r in response.context["categories"] if r.category.action_line.code == "C1")
+    assert result.winners == [c1[0]]
+    assert c1[0] not in result.champions and c1[1] in result.champions
+
+
 def test_winners_hidden_until_ceremony(client, selection):
     contest, c1, _c2, _expert = selection
     winner_confirm(project=c1[0], by=UserFactory(is_staff=True))
     url = reverse("prizes:results", args=[contest.year])
-    body = client.get(url).content.decode()
+    announcement = ContestPhase.objects.get(contest=contest, kind=PhaseKind.SELECTION).ends_at
+    with time_machine.travel(announcement, tick=False):
+        body = client.get(url).content.decode()
+        page = client.get(reverse("prizes:project", args=[contest.year, c1[0].pk])).content.decode()
+        client.force_login(c1[0].submitter)
+        own = client.get(
+            reverse("prizes:submit_edit", args=[contest.year, c1[0].pk])
+        ).content.decode()
     assert "prizes-winner" not in body and "Champions" in body
-    page = client.get(reverse("prizes:project", args=[contest.year, c1[0].pk])).content.decode()
     assert "Winner" not in page
-    client.force_login(c1[0].submitter)
-    own = client.get(reverse("prizes:submit_edit", args=[contest.year, c1[0].pk])).content.decode()
     assert "Champion" in own and "Winner" not in own
     ceremony = ContestPhase.objects.get(contest=contest, kind=PhaseKind.CEREMONY)
     with time_machine.travel(ceremony.starts_at, tick=False):

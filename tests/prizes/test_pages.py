@@ -78,7 +78,15 @@ def test_my_page_lists_projects_and_votes(client, nominated, stakeholder):
     client.force_login(stakeholder)
     body = client.get(reverse("accounts:my")).content.decode()
     assert mine.title in body and nominated[0].title in body
-    assert "Champion" in body and ">Winner<" not in body  # unpublished decision
+    # Decisions stay unpublished: no Champion before the announcement date, no Winner
+    # before the ceremony.
+    assert "<td>Champion</td>" not in body and "<td>Winner</td>" not in body
+    assert "<td>Nominated</td>" in body
+    ceremony = ContestPhase.objects.get(contest=mine.contest, kind=PhaseKind.CEREMONY)
+    with time_machine.travel(ceremony.starts_at, tick=False):
+        client.force_login(stakeholder)  # weeks later: a new session
+        body = client.get(reverse("accounts:my")).content.decode()
+    assert "<td>Winner</td>" in body
 
 
 def test_home_items_show_open_voting(nominated):
@@ -102,11 +110,16 @@ def test_seed_demo_is_idempotent(db):
     demo.seed(votes=36)
     demo.seed(votes=36)
     assert Contest.objects.count() == 2
-    current = Contest.objects.get(year=timezone.now().year)
+    current = Contest.objects.get(year=demo.current_edition().year)
     assert Project.objects.filter(contest=current, status=ProjectStatus.NOMINATED).count() == 180
     assert Vote.objects.filter(contest=current).count() == 36
-    past = Contest.objects.get(year=timezone.now().year - 1)
+    past = Contest.objects.get(year=demo.PAST_YEAR)
     assert Project.objects.filter(contest=past, status=ProjectStatus.WINNER).count() == 18
+    # Each contest belongs to the edition whose days hold its ceremony.
+    for contest in (current, past):
+        ceremony = contest.phases.get(kind="ceremony")
+        assert contest.edition.starts_on <= timezone.localtime(ceremony.starts_at).date()
+        assert timezone.localtime(ceremony.ends_at).date() <= contest.edition.ends_on
 
 
 def test_action_line_page_lists_published_winners(client, db):

@@ -1,6 +1,6 @@
 """The contest's rules, categories and phases."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prizes.enums import PhaseKind, ProjectStatus
-from prizes.models import Category, ContestPhase, Project
+from prizes.models import Category, Contest, ContestPhase, Project
 from prizes.services import (
     contest_categories_create,
     contest_create,
@@ -16,6 +16,7 @@ from prizes.services import (
     projects_nominate,
 )
 from tests.factories.accounts import UserFactory
+from tests.factories.forum_programme import EditionFactory
 from tests.factories.prizes import ProjectFactory, contest_at
 from tests.support.refusals import refused
 
@@ -32,6 +33,7 @@ def test_contest_phases_must_not_overlap(db):
         contest_create(
             year=2090,
             title="Overlap",
+            edition=EditionFactory(year=2090),
             phases={
                 PhaseKind.SUBMISSION: (now, now + timedelta(days=10)),
                 PhaseKind.NOMINATION: (now + timedelta(days=5), now + timedelta(days=20)),
@@ -70,6 +72,7 @@ def test_admin_phase_formset_rejects_overlap(admin_client, db):
     data = {
         "year": 2091,
         "title_en": "Contest",  # the title is translated: one field per language
+        "edition": EditionFactory(year=2091).pk,
         "champions_per_category": 5,
         "phases-TOTAL_FORMS": 2,
         "phases-INITIAL_FORMS": 0,
@@ -221,6 +224,31 @@ def test_admin_refuses_moving_the_voting_window_once_voting_opened(db, admin_use
 def test_admin_still_moves_a_future_phase_during_voting(db, admin_user):
     contest = contest_at(timezone.now(), PhaseKind.VOTING)
     ceremony = contest.phases.get(kind=PhaseKind.CEREMONY)
-    later = ceremony.ends_at + timedelta(days=2)
-    moved = _phase_formset(contest, admin_user, (PhaseKind.CEREMONY, "ends_at", later))
+    # Later, and still within the days of the contest's Forum edition.
+    later = ceremony.starts_at + timedelta(days=2)
+    moved = _phase_formset(contest, admin_user, (PhaseKind.CEREMONY, "starts_at", later))
     assert moved.is_valid(), moved.errors
+
+
+def test_admin_refuses_a_ceremony_outside_the_forum_edition(db, admin_user):
+    contest = contest_at(timezone.now(), PhaseKind.VOTING)
+    ceremony = contest.phases.get(kind=PhaseKind.CEREMONY)
+    beyond = ceremony.ends_at + timedelta(days=3)
+    moved = _phase_formset(contest, admin_user, (PhaseKind.CEREMONY, "ends_at", beyond))
+    assert not moved.is_valid()
+    assert "must fall within the days of" in str(moved.non_form_errors())
+
+
+def test_contest_create_refuses_a_ceremony_outside_its_edition(db):
+    now = timezone.now()
+    edition = EditionFactory(year=2092, starts_on=date(2092, 5, 10), ends_on=date(2092, 5, 14))
+    phases = {PhaseKind.CEREMONY: (now, now + timedelta(hours=2))}
+    with pytest.raises(ValidationError, match="must fall within the days of"):
+        contest_create(year=2092, title="Outside", edition=edition, phases=phases)
+    assert not Contest.objects.filter(year=2092).exists()
+
+
+def test_contest_create_requires_an_edition(db):
+    with pytest.raises(ValidationError):
+        contest_create(year=2093, title="No edition", edition=None, phases={})
+    assert not Contest.objects.filter(year=2093).exists()

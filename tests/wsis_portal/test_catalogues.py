@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from prizes.enums import PhaseKind
 from prizes.services import vote_cast
 from tests.factories.accounts import UserFactory
+from tests.factories.consultations import consultation_with_phases
 from tests.factories.prizes import ProjectFactory, category, contest_at
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
@@ -235,7 +236,7 @@ def test_standard_contest_name_is_translated_as_a_whole():
         assert str(contest) == f"Prix du SMSI {contest.year}"
     with translation.override("es"):
         assert contest.name == f"Premios de la CMSI {contest.year}"
-    contest.title = "A special contest"
+    contest.title_en = "A special contest"
     with translation.override("fr"):
         assert contest.name == "A special contest"
 
@@ -264,3 +265,20 @@ def test_plural_forms_are_chosen_by_count(lang):
         for n, expected in PLURAL_SAMPLES[lang].items():
             text = translation.ngettext("%(counter)s entry", "%(counter)s entries", n)
             assert text % {"counter": n} == expected
+
+
+@pytest.mark.django_db
+def test_standard_consultation_name_is_translated_as_a_whole(client):
+    consultation = consultation_with_phases(title="WSIS Forum 2031: Open Consultation Process")
+    with translation.override("fr"):
+        assert str(consultation) == "Forum du SMSI 2031 : Processus de consultation ouverte"
+    with translation.override("zh-hans"):
+        assert consultation.name == "2031年信息社会世界峰会论坛：公开磋商进程"
+    html = client.get(
+        consultation.get_absolute_url(), headers={"accept-language": "es"}, follow=True
+    ).content.decode()
+    assert "Foro de la CMSI 2031: Proceso de Consulta Abierta" in html
+    assert "Open Consultation Process" not in html
+    consultation.title_en = "Regional consultation on e-health"
+    with translation.override("fr"):
+        assert consultation.name == "Regional consultation on e-health"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.template import Context, Template
@@ -171,6 +172,24 @@ def test_session_and_edition_pages_show_translations(client):
     assert '<p class="lead">Las TIC para los ODS</p>' in edition_html
 
 
+def test_news_item_in_arabic_and_its_english_fallback_in_chinese(client):
+    from forum.models import NewsItem
+
+    item = NewsItem.objects.create(
+        title="WSIS Forum opens its registration",
+        slug="registration-opens",
+        summary="Registration is open.",
+        published_at=timezone.now() - timedelta(hours=1),
+    )
+    item.title_ar = "منتدى القمة العالمية لمجتمع المعلومات يفتح باب التسجيل"
+    item.save()
+    arabic = text(get_in(client, "ar", "forum:news_item", item.slug).content.decode())
+    assert "<h1>منتدى القمة العالمية لمجتمع المعلومات يفتح باب التسجيل</h1>" in arabic
+    assert '<p class="lead" lang="en">Registration is open.</p>' in arabic
+    chinese = text(get_in(client, "zh-hans", "forum:news").content.decode())
+    assert '<span lang="en">WSIS Forum opens its registration</span>' in chinese
+
+
 def test_ungis_member_page_in_french_shows_the_official_french_name(client):
     itu = agency("ITU")
     html = text(get_in(client, "fr", "ungis:member", itu.acronym).content.decode())
@@ -258,6 +277,7 @@ ADMIN_PAGES = [
     ("consultations/consultation", ["title", "description"]),
     ("forum/edition", ["theme", "venue"]),
     ("forum/session", ["title", "description"]),
+    ("forum/newsitem", ["title", "summary", "body"]),
     ("forum/buildingblock", ["name", "description"]),
     ("stocktaking/call", ["report_title"]),
     ("ungis/agency", ["name", "description"]),

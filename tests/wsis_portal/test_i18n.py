@@ -14,7 +14,9 @@ def _back_to_english():
 
 @pytest.mark.django_db
 def test_home_in_french_from_accept_language(client):
-    html = client.get("/", headers={"accept-language": "fr"}).content.decode()
+    response = client.get("/", headers={"accept-language": "fr"}, follow=True)
+    assert response.redirect_chain == [("/fr/", 302)]
+    html = response.content.decode()
     assert '<html lang="fr" dir="ltr">' in html
     assert "Aller au contenu principal" in html
     assert "Portail du Forum du SMSI" in html
@@ -25,7 +27,7 @@ def test_home_in_french_from_accept_language(client):
 @pytest.mark.django_db
 def test_matrix_in_french_from_language_cookie(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
-    html = client.get("/matrix/").content.decode()
+    html = client.get("/matrix/", follow=True).content.decode()
     assert "Matrice grandes orientations du SMSI – ODD" in html
     assert "ODD 17" in html
     assert "Administration électronique" in html  # C7-EGOV short title
@@ -36,13 +38,14 @@ def test_matrix_in_french_from_language_cookie(client):
 def test_language_switcher_sets_the_cookie(client):
     response = client.post("/i18n/setlang/", {"language": "fr", "next": "/matrix/"})
     assert response.status_code == 302
+    assert response["Location"] == "/fr/matrix/"
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
-    assert "Matrice" in client.get("/matrix/").content.decode()
+    assert "Matrice" in client.get("/fr/matrix/").content.decode()
 
 
 @pytest.mark.django_db
 def test_account_pages_in_french(client):
-    html = client.get("/accounts/signup/", headers={"accept-language": "fr"}).content.decode()
+    html = client.get("/fr/accounts/signup/").content.decode()
     assert "Nom complet" in html
     assert "Catégorie de partie prenante" in html
     assert "Société civile" in html
@@ -62,7 +65,7 @@ def test_all_taxonomy_titles_are_translated_to_french():
 
 @pytest.mark.django_db
 def test_arabic_is_right_to_left(client):
-    html = client.get("/", headers={"accept-language": "ar"}).content.decode()
+    html = client.get("/", headers={"accept-language": "ar"}, follow=True).content.decode()
     assert '<html lang="ar" dir="rtl">' in html
 
 
@@ -72,7 +75,7 @@ def test_six_un_languages():
 
 @pytest.mark.django_db
 def test_error_pages_in_french(client):
-    response = client.get("/sdgs/99/", headers={"accept-language": "fr"})
+    response = client.get("/fr/sdgs/99/")
     assert response.status_code == 404
     html = response.content.decode()
     assert "Page introuvable" in html
