@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint fmt bench seed check messages compilemessages check-messages screenshots screenshots-i18n clean
+.PHONY: install run test test-fast lint typecheck fmt bench seed check messages compilemessages check-messages screenshots screenshots-i18n clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is required"'
@@ -28,6 +28,12 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Types (mypy with django-stubs, config in pyproject.toml) and the dependency rule between apps
+# (import-linter contracts in pyproject.toml); docs/architecture.md explains both.
+typecheck: install
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 fmt: install
 	$(BIN)/ruff check --fix .

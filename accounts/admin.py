@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from allauth.account.admin import EmailAddressAdmin as BaseEmailAddressAdmin
 from allauth.account.models import EmailAddress
 from django.contrib import admin
@@ -16,7 +18,14 @@ def _is_privileged(user) -> bool:
     return bool(user.is_staff or user.is_superuser)
 
 
-class StakeholderAccountsOnly:
+# The mixin's super() calls reach ModelAdmin; tell the type checker so.
+if TYPE_CHECKING:
+    _AdminBase = admin.ModelAdmin
+else:
+    _AdminBase = object
+
+
+class StakeholderAccountsOnly(_AdminBase):
     """Limit a non-superuser to stakeholder (non-staff) accounts in a model with a `user` link.
 
     Used by every admin that edits a user or something that signs a user in (an email address

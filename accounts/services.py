@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 
 from .models import StakeholderProfile, User
@@ -15,7 +17,7 @@ PROFILE_FIELDS = (
 
 
 @transaction.atomic
-def profile_update(*, user: User, data: dict) -> StakeholderProfile:
+def profile_update(*, user: User, data: dict[str, Any]) -> StakeholderProfile:
     """Create or update the stakeholder profile of ``user`` from cleaned form data."""
     profile = StakeholderProfile.objects.filter(user=user).first() or StakeholderProfile(user=user)
     for name in PROFILE_FIELDS:

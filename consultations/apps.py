@@ -11,7 +11,7 @@ class ConsultationsConfig(AppConfig):
 
         from wsis_portal.registry import ActionLineSection, registry
 
-        from . import demo, emails, hooks, services
+        from . import demo, demo_translations, emails, hooks, services
 
         registry.add_home(hooks.home_items)
         registry.add_my(hooks.my_sections)
@@ -25,6 +25,7 @@ class ConsultationsConfig(AppConfig):
         registry.add_tick("consultations.phase_reminders", services.phase_reminders_send)
         registry.add_tick("consultations.comment_digests", services.comment_digests_queue)
         registry.add_demo("consultations", demo.seed, order=20)
+        registry.add_demo("consultations-translations", demo_translations.seed, order=90)
         registry.add_outbox(emails.SUBMISSION_RECEIPT, emails.submission_receipt)
         registry.add_outbox(emails.SUBMISSION_CONFIRM, emails.submission_link)
         registry.add_outbox(emails.SUBMISSION_NEW_LINK, emails.submission_link)

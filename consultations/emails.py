@@ -34,7 +34,7 @@ def submission_receipt(message: OutboxMessage) -> Email | None:
     from .models import Submission
 
     submission = (
-        Submission.objects.select_related("consultation").filter(pk=message.object_id).first()
+        Submission.objects.select_related("consultation").filter(pk=message.object_pk).first()
     )
     link = message.secret.get("link")
     if submission is None or not link:
@@ -85,8 +85,11 @@ def phase_reminder(message: OutboxMessage) -> Email | None:
     """A meeting or the submissions deadline is near: remind one subscriber."""
     from .models import ConsultationPhase
 
-    phase = ConsultationPhase.objects.select_related("consultation").filter(pk=message.object_id)
-    phase = phase.first()
+    phase = (
+        ConsultationPhase.objects.select_related("consultation")
+        .filter(pk=message.object_pk)
+        .first()
+    )
     if phase is None or not message.to_email:
         return None
     link = base_url() + phase.consultation.get_absolute_url()
@@ -112,14 +115,15 @@ def comment_digest(message: OutboxMessage) -> Email | None:
     subscription = (
         Subscription.objects.select_for_update(of=("self",))
         .select_related("user", "discussion__consultation")
-        .filter(pk=message.object_id, discussion__isnull=False)
+        .filter(pk=message.object_pk, discussion__isnull=False)
         .first()
     )
-    if subscription is None:
+    discussion = subscription.discussion if subscription is not None else None
+    if subscription is None or discussion is None:
         return None
     comments = list(
         Comment.objects.filter(
-            discussion_id=subscription.discussion_id,
+            discussion=discussion,
             is_hidden=False,
             created_at__gte=subscription.created_at,
         )
@@ -133,7 +137,6 @@ def comment_digest(message: OutboxMessage) -> Email | None:
     CommentDelivery.objects.bulk_create(
         [CommentDelivery(subscription=subscription, comment=c) for c in comments]
     )
-    discussion = subscription.discussion
     # The message names no recipient (it is keyed by subscription): use the subscriber's.
     with language_of(subscription.user):
         link = base_url() + discussion.get_absolute_url()

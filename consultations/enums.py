@@ -27,7 +27,7 @@ class SubmissionStatus(models.TextChoices):
 COUNTED_STATUSES = (SubmissionStatus.RECEIVED, SubmissionStatus.ACCEPTED)
 
 # The secretariat's allowed moves: from -> allowed targets.
-SUBMISSION_MOVES = {
+SUBMISSION_MOVES: dict[str, set[str]] = {
     SubmissionStatus.RECEIVED: {SubmissionStatus.ACCEPTED, SubmissionStatus.REJECTED},
     SubmissionStatus.ACCEPTED: {SubmissionStatus.RECEIVED, SubmissionStatus.REJECTED},
     SubmissionStatus.REJECTED: {SubmissionStatus.RECEIVED, SubmissionStatus.ACCEPTED},

@@ -54,7 +54,7 @@ class SubmissionForm(forms.ModelForm):
                 field.label = _("%(label)s (required)") % {"label": field.label}
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if not (cleaned.get("thematic_aspects") or cleaned.get("format_innovations")):
             self.add_error(
                 "thematic_aspects",

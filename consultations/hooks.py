@@ -46,7 +46,7 @@ def home_items(now: datetime) -> list[OpenItem]:
                     title=consultation.name,
                     url=consultation.get_absolute_url(),
                     action=_("Official submissions open"),
-                    opens_at=state.opening.starts_at,
+                    opens_at=state.opening.starts_at if state.opening else None,
                     deadline=state.submissions_deadline,
                 )
             )

@@ -388,8 +388,8 @@ class Comment(models.Model):
         return gettext("Comment by %(author)s") % {"author": self.author}
 
     def clean(self) -> None:
-        if self.parent_id is not None:
-            parent = self.parent
+        parent = self.parent if self.parent_id is not None else None
+        if parent is not None:
             if parent.parent_id is not None:
                 raise ValidationError(
                     {"parent": _("Replies go one level deep: answer the original comment.")}

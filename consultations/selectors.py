@@ -5,14 +5,17 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from accounts.enums import StakeholderType
+from accounts.models import User
 from forum.models import ActionLine
 from wsis_portal.search import MultilingualSearchQuery, search_document
 
@@ -162,7 +165,9 @@ def submission_by_token(*, consultation: Consultation, token: str) -> Submission
     )
 
 
-def submission_of_user(*, consultation: Consultation, user, pk: int) -> Submission:
+def submission_of_user(
+    *, consultation: Consultation, user: User | AnonymousUser, pk: int
+) -> Submission:
     """A submission its signed-in author sent; 404 for anybody else's."""
     return get_object_or_404(
         Submission.objects.prefetch_related("action_lines", "sdgs"),
@@ -193,7 +198,7 @@ def discussions_of(
     return topics
 
 
-def _discussions_matching(text: str) -> QuerySet:
+def _discussions_matching(text: str) -> QuerySet[Any, Any]:
     if connection.vendor != "postgresql":
         return Discussion.objects.filter(Q(title__icontains=text) | Q(body__icontains=text)).values(
             "pk"
@@ -205,7 +210,7 @@ def _discussions_matching(text: str) -> QuerySet:
     )
 
 
-def _comment_discussions_matching(text: str) -> QuerySet:
+def _comment_discussions_matching(text: str) -> QuerySet[Any, Any]:
     visible = Comment.objects.filter(is_hidden=False)
     if connection.vendor != "postgresql":
         return visible.filter(body__icontains=text).values("discussion_id")
@@ -232,7 +237,7 @@ def discussion_comments(*, discussion: Discussion, newest_first: bool) -> QueryS
     )
 
 
-def flagged_comment_ids(*, user, comment_ids: list[int]) -> set[int]:
+def flagged_comment_ids(*, user: User | AnonymousUser, comment_ids: list[int]) -> set[int]:
     if not user.is_authenticated or not comment_ids:
         return set()
     from .models import CommentFlag
@@ -244,13 +249,15 @@ def flagged_comment_ids(*, user, comment_ids: list[int]) -> set[int]:
     )
 
 
-def is_subscribed(*, user, discussion: Discussion) -> bool:
+def is_subscribed(*, user: User | AnonymousUser, discussion: Discussion) -> bool:
     if not user.is_authenticated:
         return False
     return Subscription.objects.filter(user=user, discussion=discussion).exists()
 
 
-def is_subscribed_to_consultation(*, user, consultation: Consultation) -> bool:
+def is_subscribed_to_consultation(
+    *, user: User | AnonymousUser, consultation: Consultation
+) -> bool:
     if not user.is_authenticated:
         return False
     return Subscription.objects.filter(
@@ -262,7 +269,7 @@ def counted_submissions(*, consultation: Consultation) -> QuerySet[Submission]:
     return Submission.objects.counted().filter(consultation=consultation)
 
 
-def final_brief(*, consultation: Consultation) -> dict:
+def final_brief(*, consultation: Consultation) -> dict[str, Any]:
     """The figures of the final brief, computed from submissions and discussions."""
     submissions = counted_submissions(consultation=consultation)
     type_labels = dict(StakeholderType.choices)
@@ -319,7 +326,7 @@ def final_brief(*, consultation: Consultation) -> dict:
     }
 
 
-def my_submissions(*, user) -> list[Submission]:
+def my_submissions(*, user: User) -> list[Submission]:
     return list(
         Submission.objects.filter(user=user)
         .select_related("consultation")
@@ -327,7 +334,7 @@ def my_submissions(*, user) -> list[Submission]:
     )
 
 
-def my_subscriptions(*, user) -> list[Subscription]:
+def my_subscriptions(*, user: User) -> list[Subscription]:
     return list(
         Subscription.objects.filter(user=user)
         .select_related("consultation", "discussion", "discussion__consultation")

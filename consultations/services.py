@@ -10,7 +10,9 @@ import logging
 import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, Max, OuterRef, Q
@@ -19,6 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from accounts.selectors import user_has_verified_address
 from wsis_portal import outbox
 from wsis_portal.activity import transition_write
@@ -72,7 +75,7 @@ def _submission_window_check(*, consultation: Consultation, now: datetime) -> No
     state = process_state(consultation=consultation, now=now)
     if state.submissions_open:
         return
-    if state.submissions_not_yet_open:
+    if state.submissions_not_yet_open and state.opening is not None:
         raise Refusal(
             "closed",
             _("Submissions open on %(date)s. Please come back then.")
@@ -91,7 +94,7 @@ def _submission_window_check(*, consultation: Consultation, now: datetime) -> No
     )
 
 
-def _apply_submission_fields(submission: Submission, data: dict) -> None:
+def _apply_submission_fields(submission: Submission, data: dict[str, Any]) -> None:
     for name in SUBMISSION_FIELDS:
         if name in data:
             value = data[name]
@@ -106,10 +109,10 @@ def _apply_submission_fields(submission: Submission, data: dict) -> None:
 def submission_create(
     *,
     consultation: Consultation,
-    data: dict,
-    action_lines: Iterable = (),
-    sdgs: Iterable = (),
-    user=None,
+    data: dict[str, Any],
+    action_lines: Iterable[Any] = (),
+    sdgs: Iterable[Any] = (),
+    user: User | AnonymousUser | None = None,
     now: datetime,
     link_base: str | None = None,
 ) -> tuple[Submission, str]:
@@ -184,9 +187,9 @@ def _receipt_add(*, submission: Submission, link: str, deadline: datetime | None
 def submission_update(
     *,
     submission: Submission,
-    data: dict,
-    action_lines: Iterable = (),
-    sdgs: Iterable = (),
+    data: dict[str, Any],
+    action_lines: Iterable[Any] = (),
+    sdgs: Iterable[Any] = (),
     now: datetime,
 ) -> Submission:
     """Change a submission through its private link, only until the submissions deadline."""
@@ -252,9 +255,9 @@ def submission_link_open(*, consultation: Consultation, token: str) -> Submissio
     return submission
 
 
-def submission_set_status(*, submission: Submission, status: str, by, note: str = "") -> bool:
+def submission_set_status(*, submission: Submission, status: str, by: User, note: str = "") -> bool:
     """The secretariat's review decision, along ``SUBMISSION_MOVES`` only."""
-    if status == submission.status or status not in SUBMISSION_MOVES.get(submission.status, ()):
+    if status == submission.status or status not in SUBMISSION_MOVES.get(submission.status, set()):
         raise Refusal(
             "transition",
             _("A submission cannot go from “%(old)s” to “%(new)s”.")
@@ -281,7 +284,7 @@ def submission_set_status(*, submission: Submission, status: str, by, note: str 
 def comment_post(
     *,
     discussion: Discussion,
-    author,
+    author: User,
     body: str,
     body_format: str,
     language: str,
@@ -312,7 +315,7 @@ def comment_post(
     return comment
 
 
-def comment_flag(*, comment: Comment, user, reason: str = "") -> bool:
+def comment_flag(*, comment: Comment, user: User, reason: str = "") -> bool:
     """Flag a comment for the moderators, once per user (a unique constraint decides)."""
     try:
         with transaction.atomic():
@@ -324,7 +327,7 @@ def comment_flag(*, comment: Comment, user, reason: str = "") -> bool:
 
 
 def comment_visibility_change(
-    *, comment: Comment, hidden: bool, by, reason: str, action: str
+    *, comment: Comment, hidden: bool, by: User, reason: str, action: str
 ) -> bool:
     """The one function that hides or shows a comment; False when it already was so.
 
@@ -355,21 +358,23 @@ def comment_visibility_change(
     return True
 
 
-def comment_hide(*, comment: Comment, by, reason: str) -> bool:
+def comment_hide(*, comment: Comment, by: User, reason: str) -> bool:
     """Hide a comment from the public thread, with the reason shown in its place."""
     return comment_visibility_change(
         comment=comment, hidden=True, by=by, reason=reason, action="comment_hide"
     )
 
 
-def comment_unhide(*, comment: Comment, by, reason: str) -> bool:
+def comment_unhide(*, comment: Comment, by: User, reason: str) -> bool:
     """Show a hidden comment again, recording why."""
     return comment_visibility_change(
         comment=comment, hidden=False, by=by, reason=reason, action="comment_unhide"
     )
 
 
-def discussion_status_change(*, discussion: Discussion, to: str, by, reason: str = "") -> bool:
+def discussion_status_change(
+    *, discussion: Discussion, to: str, by: User, reason: str = ""
+) -> bool:
     """The one function that opens or closes a discussion to new comments; False when it
     already was so."""
     if to not in DiscussionStatus.values:
@@ -390,7 +395,7 @@ def discussion_status_change(*, discussion: Discussion, to: str, by, reason: str
 
 
 def subscription_set(
-    *, user, consultation: Consultation, discussion: Discussion | None, subscribed: bool
+    *, user: User, consultation: Consultation, discussion: Discussion | None, subscribed: bool
 ) -> bool:
     """Follow or stop following a discussion (or the consultation when ``discussion`` is None).
 
@@ -412,7 +417,9 @@ def subscription_set(
 # --- High-Level Track nominations ----------------------------------------------------------
 
 
-def nomination_create(*, consultation: Consultation, user, data: dict, now: datetime) -> Nomination:
+def nomination_create(
+    *, consultation: Consultation, user: User, data: dict[str, Any], now: datetime
+) -> Nomination:
     """Record a High-Level Track facilitator nomination until the nominations deadline."""
     state = process_state(consultation=consultation, now=now)
     if not nominations_open(consultation=consultation, state=state):

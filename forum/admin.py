@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +28,7 @@ from .programme import registrations_for_export
 from .services_programme import registration_cancel
 
 # URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+HTTPS_URLS: dict[Any, dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(ActionLine)

@@ -1,5 +1,7 @@
 """Open data of Forum programmes: the sessions of an edition with their tags and people."""
 
+from __future__ import annotations
+
 from django.db.models import Prefetch
 from rest_framework import generics, serializers
 
@@ -22,8 +24,12 @@ class SessionPersonSerializer(serializers.ModelSerializer):
 class SessionSerializer(serializers.ModelSerializer):
     edition = serializers.IntegerField(source="edition.year")
     building_block = serializers.CharField(source="building_block.name")
-    action_lines = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    sdgs = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+    action_lines: serializers.SlugRelatedField[ActionLine] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
+    sdgs: serializers.SlugRelatedField[SDG] = serializers.SlugRelatedField(
+        slug_field="number", many=True, read_only=True
+    )
     people = SessionPersonSerializer(source="roles", many=True, read_only=True)
     url = serializers.CharField(source="get_absolute_url")
 

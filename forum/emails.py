@@ -18,7 +18,7 @@ def registration_confirmed(message: OutboxMessage) -> Email | None:
     """The confirmation of a registration; nothing when it was cancelled meanwhile."""
     registration = (
         Registration.objects.select_related("edition", "user")
-        .filter(pk=message.object_id, status=RegistrationStatus.CONFIRMED)
+        .filter(pk=message.object_pk, status=RegistrationStatus.CONFIRMED)
         .first()
     )
     if registration is None:

@@ -5,6 +5,8 @@ Imported by ``forum.models``; import from there (``from forum.models import Sess
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -130,7 +132,7 @@ class Session(models.Model):
     action_lines = models.ManyToManyField(
         "forum.ActionLine", related_name="sessions", blank=True, verbose_name=_("Action Lines")
     )
-    sdgs = models.ManyToManyField(
+    sdgs: models.ManyToManyField[Any, Any] = models.ManyToManyField(
         "forum.SDG", related_name="sessions", blank=True, verbose_name=_("SDGs")
     )
     organisers = models.CharField(
@@ -139,7 +141,7 @@ class Session(models.Model):
         blank=True,
         help_text=_("The organisations that organise the session, as shown in the programme."),
     )
-    people = models.ManyToManyField(
+    people: models.ManyToManyField[Person, SessionPerson] = models.ManyToManyField(
         Person, through="SessionPerson", related_name="sessions", verbose_name=_("people")
     )
 

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.functional import Promise
 
 from accounts.enums import StakeholderType
 from wsis_portal.registry import MatrixItem
@@ -36,7 +37,7 @@ class EditionFigures:
     remote: int
     countries: int
     sessions: int
-    by_stakeholder_type: list[tuple[str, int]] = field(default_factory=list)
+    by_stakeholder_type: list[tuple[str | Promise, int]] = field(default_factory=list)
 
 
 def edition_figures(*, edition: Edition) -> EditionFigures:
@@ -63,7 +64,7 @@ def edition_figures(*, edition: Edition) -> EditionFigures:
     )
 
 
-def partners_by_tier(*, edition: Edition) -> list[tuple[str, list[Partner]]]:
+def partners_by_tier(*, edition: Edition) -> list[tuple[str | Promise, list[Partner]]]:
     partners = list(Partner.objects.filter(edition=edition))
     labels = dict(PartnerTier.choices)
     return [(labels[tier], list(rows)) for tier, rows in groupby(partners, key=lambda p: p.tier)]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.functional import Promise
 
 from wsis_portal.registry import MatrixItem, registry
 
@@ -57,7 +60,7 @@ def tagged_counts() -> dict[tuple[str, int], int]:
     return totals
 
 
-def matrix_grid() -> dict:
+def matrix_grid() -> dict[str, Any]:
     """The 18 × 17 grid: a fixed number of queries whatever is tagged."""
     action_lines = list(ActionLine.objects.all())
     sdgs = list(SDG.objects.all())
@@ -102,24 +105,24 @@ def sdg_by_number(number: int) -> SDG:
     return get_object_or_404(SDG, number=number)
 
 
-def matrix_cell(*, action_line: ActionLine, sdg: SDG, limit: int = 50) -> dict:
+def matrix_cell(*, action_line: ActionLine, sdg: SDG, limit: int = 50) -> dict[str, Any]:
     link = MatrixLink.objects.filter(action_line=action_line, sdg=sdg).first()
-    groups: list[tuple[str, list[MatrixItem]]] = []
+    groups: list[tuple[str | Promise, list[MatrixItem]]] = []
     for source in registry.matrix:
         items = source.items(action_line, sdg, limit)
         groups.append((source.label, items))
     return {"link": link, "groups": groups}
 
 
-def links_of_action_line(action_line: ActionLine):
+def links_of_action_line(action_line: ActionLine) -> QuerySet[MatrixLink]:
     return MatrixLink.objects.filter(action_line=action_line).select_related("sdg")
 
 
-def links_of_sdg(sdg: SDG):
+def links_of_sdg(sdg: SDG) -> QuerySet[MatrixLink]:
     return MatrixLink.objects.filter(sdg=sdg).select_related("action_line")
 
 
-def action_line_sections(action_line: ActionLine) -> list[dict]:
+def action_line_sections(action_line: ActionLine) -> list[dict[str, Any]]:
     return [
         {"title": s.title, "template_name": s.template_name, **s.context(action_line)}
         for s in registry.action_line

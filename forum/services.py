@@ -1,5 +1,7 @@
 """Writes of the WSIS taxonomy."""
 
+from typing import Any
+
 from django.utils import translation
 
 from .models import SDG, ActionLine, BuildingBlock
@@ -7,7 +9,7 @@ from .taxonomy import ACTION_LINES, SDGS
 from .taxonomy_translations import reference_translations_fill
 
 
-def taxonomy_load(**kwargs) -> None:
+def taxonomy_load(**kwargs: Any) -> None:
     """Make sure the 18 Action Lines and 17 SDGs exist (idempotent).
 
     Also connected to post_migrate, so a database flushed by a transactional test or an

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,7 +20,7 @@ from .models import SDG, ActionLine, BuildingBlock, Edition, Registration
 from .taxonomy_translations import reference_translations_fill
 
 
-def building_blocks_load(**kwargs) -> None:
+def building_blocks_load(**kwargs: Any) -> None:
     """Put the briefing's building blocks back when the table is empty (idempotent).
 
     Connected to post_migrate: a database flushed by a transactional test gets them back.
@@ -113,7 +115,7 @@ def registration_create(*, edition: Edition, user: User, mode: str) -> Registrat
     return registration
 
 
-REGISTRATION_MOVES = {
+REGISTRATION_MOVES: dict[str, set[str]] = {
     RegistrationStatus.CONFIRMED: {RegistrationStatus.CANCELLED},
     RegistrationStatus.CANCELLED: {RegistrationStatus.CONFIRMED},
 }
@@ -123,7 +125,7 @@ def registration_status_change(
     *, registration: Registration, to: str, by: User | None, action: str, reason: str = ""
 ) -> Registration:
     """The one function that confirms or cancels a registration, with its log row."""
-    if to not in REGISTRATION_MOVES.get(registration.status, ()):
+    if to not in REGISTRATION_MOVES.get(registration.status, set()):
         raise Refusal(
             "transition",
             _("A registration cannot go from “%(old)s” to “%(new)s”.")

@@ -353,7 +353,7 @@ class ExpertAssignmentForm(forms.ModelForm):
         fields = ["contest", "expert", "categories"]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         contest, categories = data.get("contest"), data.get("categories")
         if contest and categories and any(c.contest_id != contest.pk for c in categories):
             raise ValidationError({"categories": _("Choose categories of the same contest.")})

@@ -24,7 +24,7 @@ def receipt(message: OutboxMessage) -> Email | None:
 
     project = (
         Project.objects.select_related("submitter", "contest", "category")
-        .filter(pk=message.object_id, submitted_at__isnull=False)
+        .filter(pk=message.object_pk, submitted_at__isnull=False)
         .first()
     )
     if project is None:
@@ -43,7 +43,7 @@ def voting_open(message: OutboxMessage) -> Email | None:
 
     project = (
         Project.objects.select_related("submitter", "contest", "category__action_line")
-        .filter(pk=message.object_id)
+        .filter(pk=message.object_pk)
         .first()
     )
     if project is None:
@@ -63,7 +63,7 @@ def experts_ready(message: OutboxMessage) -> Email | None:
     """Voting has closed: an Expert Group member can score the Champions."""
     from .models import Contest
 
-    contest = Contest.objects.filter(pk=message.object_id).first()
+    contest = Contest.objects.filter(pk=message.object_pk).first()
     if contest is None or message.recipient is None or not message.recipient.is_active:
         return None
     return Email(
@@ -78,6 +78,6 @@ def tally_recompute(message: OutboxMessage) -> None:
     from .models import Contest
     from .services import tally_compute
 
-    contest = Contest.objects.filter(pk=message.object_id).first()
+    contest = Contest.objects.filter(pk=message.object_pk).first()
     if contest is not None:
         tally_compute(contest=contest)

@@ -87,11 +87,13 @@ class ProjectForm(forms.ModelForm):
             del self.fields["attachments"]
         self.instance.contest = contest
         self.instance.submitter = submitter
-        self.fields["category"].queryset = Category.objects.filter(contest=contest).select_related(
+        category_field = self.fields["category"]
+        assert isinstance(category_field, forms.ModelChoiceField)
+        category_field.queryset = Category.objects.filter(contest=contest).select_related(
             "action_line"
         )
-        self.fields["category"].empty_label = _("Choose the Action Line of your project")
-        self.fields["category"].label_from_instance = lambda c: str(c.action_line)
+        category_field.empty_label = _("Choose the Action Line of your project")
+        category_field.label_from_instance = lambda obj: str(obj.action_line)  # type: ignore[method-assign]
         for name, field in self.fields.items():
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}_help"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Avg, CharField, Count, Prefetch, QuerySet, Value
 from django.db.models.functions import MD5, Cast, Concat
 from django.http import Http404
@@ -12,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from forum.models import SDG, ActionLine
 from wsis_portal.registry import MatrixItem, MySection, OpenItem
 
 from .enums import BALLOT_STATES, PHASE_ORDER, PhaseKind, ProjectStatus
@@ -41,7 +46,7 @@ class TimelineStep:
     state: str  # "past", "current" or "future"
 
 
-def timeline(*, contest: Contest, now: datetime) -> dict:
+def timeline(*, contest: Contest, now: datetime) -> dict[str, Any]:
     """The five phases in order, the current one marked, and the next deadline."""
     phases = sorted(contest.phases.all(), key=lambda p: PHASE_ORDER.index(p.kind))
     steps = []
@@ -66,7 +71,7 @@ def timeline(*, contest: Contest, now: datetime) -> dict:
     }
 
 
-def contests_overview(*, now: datetime) -> dict:
+def contests_overview(*, now: datetime) -> dict[str, Any]:
     """The current contest (the latest whose ceremony has not ended) and the archive."""
     contests = list(
         Contest.objects.prefetch_related(
@@ -77,18 +82,20 @@ def contests_overview(*, now: datetime) -> dict:
     for contest in current:
         # What a visitor can do now: the page offers only the actions that are open.
         open_kinds = {p.kind for p in contest.phases.all() if p.is_open(now)}
-        contest.submissions_open = PhaseKind.SUBMISSION in open_kinds
-        contest.voting_open = PhaseKind.VOTING in open_kinds
+        contest.submissions_open = PhaseKind.SUBMISSION in open_kinds  # type: ignore[attr-defined]
+        contest.voting_open = PhaseKind.VOTING in open_kinds  # type: ignore[attr-defined]
     archive = [c for c in contests if c not in current]
     return {"current": current, "archive": archive}
 
 
-def shuffle_order(seed: str):
+def shuffle_order(seed: str) -> MD5:
     """An order that is random-looking per voter but stable across pages and requests."""
     return MD5(Concat(Cast("id", output_field=CharField()), Value(seed)))
 
 
-def ballot_projects(*, contest: Contest, seed: str, params) -> tuple[QuerySet, BallotFilter]:
+def ballot_projects(
+    *, contest: Contest, seed: str, params: Mapping[str, Any]
+) -> tuple[QuerySet[Project], BallotFilter]:
     """Projects on the ballot, filtered by category and search, in the voter's own order."""
     base = (
         Project.objects.filter(contest=contest, status__in=BALLOT_STATES)
@@ -113,7 +120,7 @@ def ballot_categories(contest: Contest) -> int:
     )
 
 
-def voter_choices(*, contest: Contest, user) -> dict[int, int]:
+def voter_choices(*, contest: Contest, user: User | AnonymousUser) -> dict[int, int]:
     """{category id: project id} of the user's votes in this contest (invalidated included)."""
     if not user.is_authenticated:
         return {}
@@ -122,7 +129,7 @@ def voter_choices(*, contest: Contest, user) -> dict[int, int]:
     )
 
 
-def ballot_project(*, contest: Contest, project_id: int, user) -> Project:
+def ballot_project(*, contest: Contest, project_id: int, user: User | AnonymousUser) -> Project:
     """A project page: public when on the ballot; drafts only for their submitter and staff.
 
     The same rule guards the project's attachments (listed on the page, downloaded by a view).
@@ -168,10 +175,10 @@ class CategoryResult:
     category: Category
     winners: list[Project]
     champions: list[Project]
-    tallies: list
+    tallies: list[Any]
 
 
-def results(*, contest: Contest, now: datetime) -> dict:
+def results(*, contest: Contest, now: datetime) -> dict[str, Any]:
     """What the results page may show now, by the clock.
 
     Champions on the announcement date (the end of Phase IV) once the final tally has run;
@@ -236,7 +243,7 @@ def results(*, contest: Contest, now: datetime) -> dict:
     }
 
 
-def expert_queue(*, contest: Contest, expert) -> list[dict]:
+def expert_queue(*, contest: Contest, expert: User) -> list[dict[str, Any]]:
     """The Champions of the categories assigned to this expert, with the expert's scores."""
     assignment = ExpertAssignment.objects.filter(contest=contest, expert=expert).first()
     if assignment is None:
@@ -312,7 +319,7 @@ def home_items(now: datetime) -> list[OpenItem]:
     return items
 
 
-def my_sections(user) -> list[MySection]:
+def my_sections(user: User) -> list[MySection]:
     now = timezone.now()
     projects = list(
         Project.objects.filter(submitter=user)
@@ -371,7 +378,7 @@ def matrix_counts() -> dict[tuple[str, int], int]:
     return {(r["project__category__action_line__code"], r["sdg__number"]): r["n"] for r in rows}
 
 
-def matrix_items(action_line, sdg, limit: int) -> list[MatrixItem]:
+def matrix_items(action_line: ActionLine, sdg: SDG, limit: int) -> list[MatrixItem]:
     projects = (
         Project.objects.filter(
             status__in=BALLOT_STATES, category__action_line=action_line, sdgs=sdg
@@ -390,7 +397,7 @@ def matrix_items(action_line, sdg, limit: int) -> list[MatrixItem]:
     ]
 
 
-def action_line_winners(action_line) -> dict:
+def action_line_winners(action_line: ActionLine) -> dict[str, Any]:
     """Published WSIS Prize Winners of this Action Line's category, newest contest first."""
     now = timezone.now()
     projects = list(

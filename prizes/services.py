@@ -8,13 +8,15 @@ import logging
 from collections import defaultdict
 from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
@@ -22,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
+from accounts.models import User
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
 from forum.models import ActionLine, Edition
@@ -124,7 +127,7 @@ def contest_categories_create(*, contest: Contest) -> None:
     )
 
 
-def contest_rules_update(*, contest: Contest, **rules) -> Contest:
+def contest_rules_update(*, contest: Contest, **rules: Any) -> Contest:
     """Change the contest's rules; refused once voting has opened (the rules are frozen)."""
     unknown = set(rules) - set(FROZEN_RULES)
     if unknown:
@@ -181,7 +184,7 @@ PROJECT_FIELDS = (
 
 
 def project_require_editable(
-    *, submitter, contest: Contest, project: Project | None, now: datetime | None = None
+    *, submitter: User, contest: Contest, project: Project | None, now: datetime | None = None
 ) -> None:
     """Raise unless the submitter may change this project (or enter one) now, by the clock."""
     if not user_has_verified_email(user=submitter):
@@ -197,9 +200,9 @@ def project_require_editable(
 
 def project_save(
     *,
-    submitter,
+    submitter: User,
     contest: Contest,
-    data: dict,
+    data: dict[str, Any],
     project: Project | None = None,
     now: datetime | None = None,
 ) -> Project:
@@ -240,7 +243,7 @@ def project_save(
 
 
 def _attachments_prepare(
-    *, project: Project, files: list, existing: int
+    *, project: Project, files: list[Any], existing: int
 ) -> list[ProjectAttachment]:
     """Check every new file before any is stored: the limit, then each file's type and size."""
     if existing + len(files) > ATTACHMENTS_PER_PROJECT:
@@ -289,7 +292,7 @@ def _attachments_store(*, project: Project, pending: list[ProjectAttachment]) ->
 
 
 def project_attachments_add(
-    *, submitter, project: Project, files: list, now: datetime | None = None
+    *, submitter: User, project: Project, files: list[UploadedFile], now: datetime | None = None
 ) -> list[ProjectAttachment]:
     """Add files to one's own project while the submission phase is open: all or none.
 
@@ -311,7 +314,7 @@ def project_attachments_add(
 
 
 def project_attachment_remove(
-    *, submitter, attachment: ProjectAttachment, now: datetime | None = None
+    *, submitter: User, attachment: ProjectAttachment, now: datetime | None = None
 ) -> None:
     """Remove an attachment of one's own project while the submission phase is open."""
     project = attachment.project
@@ -323,7 +326,9 @@ def project_attachment_remove(
         attachment.delete()  # the file goes once committed (attachment_file_discard)
 
 
-def attachment_file_discard(sender, instance: ProjectAttachment, **kwargs) -> None:
+def attachment_file_discard(
+    sender: type[ProjectAttachment], instance: ProjectAttachment, **kwargs: Any
+) -> None:
     """post_delete of an attachment (the site, the admin or a deleted project): remove its
     file from the storage once the deletion is committed, never before."""
     name = instance.file.name
@@ -337,7 +342,7 @@ def project_status_change(
     *,
     project: Project,
     to: str,
-    by=None,
+    by: User | None = None,
     action: str,
     reason: str = "",
     now: datetime | None = None,
@@ -365,7 +370,7 @@ def project_status_change(
     return project
 
 
-def project_submit(*, submitter, project: Project, now: datetime | None = None) -> Project:
+def project_submit(*, submitter: User, project: Project, now: datetime | None = None) -> Project:
     """Submit a draft during the submission phase and send the receipt email."""
     if project.submitter_id != submitter.pk:
         raise Refusal("not_owner", _("You can only submit your own projects."))
@@ -385,7 +390,9 @@ def project_submit(*, submitter, project: Project, now: datetime | None = None) 
     return project
 
 
-def projects_nominate(*, projects, by, nominate: bool, reason: str = "") -> int:
+def projects_nominate(
+    *, projects: QuerySet[Project], by: User, nominate: bool, reason: str = ""
+) -> int:
     """The secretariat's decision on submitted projects, before voting opens."""
     to = ProjectStatus.NOMINATED if nominate else ProjectStatus.NOT_NOMINATED
     if not nominate and not reason.strip():
@@ -433,7 +440,7 @@ def _vote_sql() -> tuple[str, str]:
     return check, insert
 
 
-def _aware(value):
+def _aware(value: datetime) -> datetime:
     """A datetime read by raw SQL (SQLite returns text) as an aware datetime."""
     if isinstance(value, str):
         value = parse_datetime(value)
@@ -473,7 +480,7 @@ def vote_check(
 
 def vote_cast(
     *,
-    voter,
+    voter: User,
     year: int,
     project_id: int,
     ip: str,
@@ -538,7 +545,7 @@ def vote_cast(
     return vote
 
 
-def vote_invalidate(*, vote: Vote, by, reason: str) -> Vote:
+def vote_invalidate(*, vote: Vote, by: User, reason: str) -> Vote:
     """Flag a vote invalid with a reason; the row stays so the voter cannot vote again."""
     if not reason.strip():
         raise Refusal("reason", _("Give a reason for invalidating a vote."))
@@ -605,7 +612,7 @@ def tally_compute(*, contest: Contest, now: datetime | None = None) -> list[Tall
         .order_by()
         .values_list("pk", "category_id", "submitted_at", "created_at")
     )
-    by_category: dict[int, list[tuple]] = defaultdict(list)
+    by_category: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
     for pk, category_id, submitted_at, created_at in projects:
         by_category[category_id].append((-counts.get(pk, 0), submitted_at or created_at, pk))
     tallies = []
@@ -743,7 +750,7 @@ def transitions_apply(now: datetime) -> list[str]:
 # --- experts and winners --------------------------------------------------------------------
 
 
-def expert_can_score(*, expert, project: Project) -> bool:
+def expert_can_score(*, expert: User, project: Project) -> bool:
     if not in_group(expert, EXPERT_GROUP):
         return False
     return ExpertAssignment.objects.filter(
@@ -752,7 +759,7 @@ def expert_can_score(*, expert, project: Project) -> bool:
 
 
 def expert_score_save(
-    *, expert, project: Project, score: int, comment: str = "", now: datetime | None = None
+    *, expert: User, project: Project, score: int, comment: str = "", now: datetime | None = None
 ) -> ExpertScore:
     """An Expert Group member scores a Champion of a category assigned to them."""
     if not expert_can_score(expert=expert, project=project):
@@ -771,7 +778,7 @@ def expert_score_save(
     return entry
 
 
-def winner_confirm(*, project: Project, by, reason: str = "") -> Project:
+def winner_confirm(*, project: Project, by: User | None, reason: str = "") -> Project:
     """The secretariat confirms a Champion as Winner of its category (stays unpublished
     until the ceremony phase starts). Two Winners in a category are allowed (a tie)."""
     if project.status == ProjectStatus.WINNER:
@@ -789,7 +796,7 @@ def winner_confirm(*, project: Project, by, reason: str = "") -> Project:
         )
 
 
-def winner_revoke(*, project: Project, by, reason: str) -> Project:
+def winner_revoke(*, project: Project, by: User, reason: str) -> Project:
     """Undo a Winner decision (it goes back to Champion)."""
     if project.status != ProjectStatus.WINNER:
         return project

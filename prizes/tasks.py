@@ -17,5 +17,5 @@ def transitions_apply(at: str | None = None) -> list[str]:
     time, for the lifecycle test that moves the clock; beat never passes it."""
     from .services import transitions_apply as apply
 
-    when = parse_datetime(at) if at else timezone.now()
+    when = (parse_datetime(at) if at else None) or timezone.now()
     return apply(when)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from accounts.selectors import signed_in_user
 from wsis_portal.refusals import Refusal
 
 from . import services
@@ -62,7 +64,7 @@ class RevisionInline(admin.TabularInline):
     model = EntryRevision
     extra = 0
     can_delete = False
-    fields = [
+    fields = (
         "kind",
         "status",
         "created_at",
@@ -71,7 +73,7 @@ class RevisionInline(admin.TabularInline):
         "decided_at",
         "reason",
         "what_changed",
-    ]
+    )
     readonly_fields = fields
     verbose_name_plural = _("revision history")
 
@@ -141,7 +143,9 @@ class EntryAdmin(admin.ModelAdmin):
         form = ImportForm(request.POST or None, request.FILES or None)
         errors: list[tuple[int, str]] = []
         if request.method == "POST" and form.is_valid():
-            result = services.entries_import(file=form.cleaned_data["file"].file, by=request.user)
+            result = services.entries_import(
+                file=form.cleaned_data["file"].file, by=signed_in_user(request)
+            )
             if not result.errors:
                 self.message_user(
                     request,
@@ -173,11 +177,15 @@ def _decide(modeladmin, request: HttpRequest, queryset: QuerySet, publish: bool)
             try:
                 if publish:
                     services.revision_publish(
-                        revision=revision, by=request.user, reason=form.cleaned_data["reason"]
+                        revision=revision,
+                        by=signed_in_user(request),
+                        reason=form.cleaned_data["reason"],
                     )
                 else:
                     services.revision_reject(
-                        revision=revision, by=request.user, reason=form.cleaned_data["reason"]
+                        revision=revision,
+                        by=signed_in_user(request),
+                        reason=form.cleaned_data["reason"],
                     )
                 done += 1
             except Refusal as refusal:
@@ -200,7 +208,7 @@ def _decide(modeladmin, request: HttpRequest, queryset: QuerySet, publish: bool)
         "items": queryset.select_related("entry"),
         "action": "publish_selected" if publish else "reject_selected",
         "publish": publish,
-        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
     }
     return TemplateResponse(request, "stocktaking/admin/decision.html", context)
 
@@ -214,14 +222,14 @@ class ModerationQueueAdmin(admin.ModelAdmin):
     ordering = ["created_at", "id"]
     list_select_related = ["entry", "proposed_by"]
     actions = ["publish_selected", "reject_selected"]
-    readonly_fields = [
+    readonly_fields = (
         "entry",
         "kind",
         "proposed_by",
         "created_at",
         "what_changed",
         "proposed_values",
-    ]
+    )
     fields = readonly_fields
 
     def get_queryset(self, request):
@@ -265,7 +273,7 @@ class EntryRevisionAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     search_fields = ["entry__title"]
     list_select_related = ["entry", "decided_by"]
-    readonly_fields = [
+    readonly_fields = (
         "entry",
         "kind",
         "status",
@@ -276,7 +284,7 @@ class EntryRevisionAdmin(admin.ModelAdmin):
         "reason",
         "notified_at",
         "what_changed",
-    ]
+    )
     fields = readonly_fields
 
     @admin.display(description=_("What changed"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import generics, serializers
 
+from forum.models import SDG, ActionLine
+
 from .filters import EntryFilter
 from .models import Entry
 from .selectors import published_entries, with_taxonomy
@@ -13,8 +15,12 @@ from .selectors import published_entries, with_taxonomy
 class EntrySerializer(serializers.ModelSerializer):
     """A published entry as open data; the contact email is never part of it."""
 
-    action_lines = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
-    sdgs = serializers.SlugRelatedField(many=True, read_only=True, slug_field="number")
+    action_lines: serializers.SlugRelatedField[ActionLine] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="code"
+    )
+    sdgs: serializers.SlugRelatedField[SDG] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="number"
+    )
     country = serializers.CharField(source="country.code", read_only=True)
     success_story = serializers.BooleanField(source="is_success_story", read_only=True)
     url = serializers.SerializerMethodField()

@@ -19,7 +19,7 @@ def revision_decided(message: OutboxMessage) -> Email | None:
     revision = (
         EntryRevision.objects.exclude(status=RevisionStatus.PENDING)
         .select_related("entry", "entry__submitter", "proposed_by")
-        .filter(pk=message.object_id)
+        .filter(pk=message.object_pk)
         .first()
     )
     if revision is None:

@@ -81,10 +81,12 @@ class Entry(models.Model):
     country = CountryField(_("country"))
     # Derived from the country (forum.regions); stored so that it can be filtered and counted.
     region = models.CharField(_("ITU region"), max_length=20, choices=Region.choices, blank=True)
-    action_lines = models.ManyToManyField(
+    action_lines: models.ManyToManyField[ActionLine, EntryActionLine] = models.ManyToManyField(
         ActionLine, through="EntryActionLine", related_name="stocktaking_entries"
     )
-    sdgs = models.ManyToManyField(SDG, through="EntrySDG", related_name="stocktaking_entries")
+    sdgs: models.ManyToManyField[SDG, EntrySDG] = models.ManyToManyField(
+        SDG, through="EntrySDG", related_name="stocktaking_entries"
+    )
     start_year = models.PositiveSmallIntegerField(
         _("start year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
@@ -22,9 +23,11 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from accounts.enums import StakeholderType
+from accounts.models import User
 from forum.enums import Region
 from forum.models import SDG, ActionLine
 from wsis_portal.params import page_number as params_page_number
+from wsis_portal.registry import MatrixItem
 
 from .caching import _cache_version, cached, taxonomy
 from .enums import CallKind, EntryStatus, RevisionStatus, Sort
@@ -85,7 +88,7 @@ def filtered_entries(filterset: EntryFilter) -> QuerySet[Entry]:
     return published_entries().none()
 
 
-def _normalised(filterset: EntryFilter) -> tuple:
+def _normalised(filterset: EntryFilter) -> tuple[Any, ...]:
     data = filterset.form.cleaned_data if filterset.is_valid() else {}
     parts = []
     for name in sorted(data):
@@ -160,7 +163,7 @@ def facet_counts(
         return {**{name: {} for name in FACETS}, "total": 0, "page": []}
     page = ""
     if sort in PAGE_ORDER and limit:
-        page = PAGE_SQL.format(order=PAGE_ORDER[sort], limit=int(limit), offset=int(offset))
+        page = PAGE_SQL.format(order=PAGE_ORDER[Sort(sort)], limit=int(limit), offset=int(offset))
     sql = FACET_SQL.format(
         filtered=filtered,
         al_table=EntryActionLine._meta.db_table,
@@ -186,7 +189,7 @@ def facet_counts(
 
 
 def _build_facets(
-    filterset: EntryFilter, counts: dict, action_lines: list[ActionLine], sdgs: list[SDG]
+    filterset: EntryFilter, counts: dict[str, Any], action_lines: list[ActionLine], sdgs: list[SDG]
 ) -> list[Facet]:
     data = filterset.form.cleaned_data if filterset.is_valid() else {}
 
@@ -285,10 +288,10 @@ def _build_facets(
     return facets
 
 
-class _CountedPaginator(Paginator):
+class _CountedPaginator(Paginator):  # type: ignore[type-arg]
     """A paginator told its count (from the facet totals) instead of running COUNT(*)."""
 
-    def __init__(self, object_list, per_page, count: int):
+    def __init__(self, object_list: Any, per_page: int, count: int) -> None:
         super().__init__(object_list, per_page)
         self.count = count
 
@@ -324,8 +327,8 @@ def entry_search(
     params: QueryDict,
     page_number: str | int | None = 1,
     render_facets: Callable[[list[Facet]], str] | None = None,
-    render_results: Callable[[Page], str] | None = None,
-) -> dict:
+    render_results: Callable[[Page[Any]], str] | None = None,
+) -> dict[str, Any]:
     """One page of published entries for a query string, with facet counts.
 
     A fixed number of queries whatever the size of the result: one aggregate query for all
@@ -344,7 +347,7 @@ def entry_search(
     wanted = params_page_number(page_number)
     fetched: dict[str, list[int]] = {}
 
-    def facet_bundle() -> dict:
+    def facet_bundle() -> dict[str, Any]:
         counts = facet_counts(
             qs,
             sort=sort,
@@ -362,7 +365,7 @@ def entry_search(
     bundle = cached(key, facet_bundle, version)
     ordered = with_taxonomy(ordered.only(*CARD_FIELDS))
     paginator = _CountedPaginator(ordered, PAGE_SIZE, bundle["total"])
-    page: Page = paginator.page(min(wanted, paginator.num_pages))
+    page: Page[Any] = paginator.page(min(wanted, paginator.num_pages))
     if "page" in fetched and page.number == wanted:
         # The facet query already found this page's ids: fetch those rows by primary key.
         ids = fetched["page"]
@@ -387,7 +390,7 @@ def entry_search(
     }
 
 
-def entry_for_viewer(*, entry_id: int, user) -> Entry:
+def entry_for_viewer(*, entry_id: int, user: User | AnonymousUser) -> Entry:
     """An entry page: published entries for everyone; others only for their submitter."""
     entry = (
         with_taxonomy(Entry.objects.select_related("call").defer("search_vector"))
@@ -436,7 +439,7 @@ EXPORT_HEADER = [label for _, label in EXPORT_COLUMNS] + ["action_lines", "sdgs"
 EXPORT_CHUNK = 2000
 
 
-def export_rows(qs: QuerySet[Entry], *, base_url: str = "") -> Iterator[dict]:
+def export_rows(qs: QuerySet[Entry], *, base_url: str = "") -> Iterator[dict[str, Any]]:
     """The rows of an export, read in chunks with a server-side cursor; never the whole set.
 
     Each chunk of entries costs two more queries for its Action Lines and SDGs. No contact
@@ -444,7 +447,7 @@ def export_rows(qs: QuerySet[Entry], *, base_url: str = "") -> Iterator[dict]:
     """
     columns = [c for c, _ in EXPORT_COLUMNS]
     rows = qs.order_by("id").values_list(*columns).iterator(chunk_size=EXPORT_CHUNK)
-    batch: list[tuple] = []
+    batch: list[tuple[Any, ...]] = []
     try:
         for row in rows:
             batch.append(row)
@@ -457,10 +460,10 @@ def export_rows(qs: QuerySet[Entry], *, base_url: str = "") -> Iterator[dict]:
         # Close the server-side cursor now, not when the generator is collected; after a
         # database error mid-export closing it fails too, and that second error is noise.
         with contextlib.suppress(Exception):
-            rows.close()
+            rows.close()  # type: ignore[attr-defined]
 
 
-def _export_batch(batch: list[tuple], base_url: str) -> Iterator[dict]:
+def _export_batch(batch: list[tuple[Any, ...]], base_url: str) -> Iterator[dict[str, Any]]:
     ids = [row[0] for row in batch]
     lines: dict[int, list[str]] = {}
     for entry_id, code in (
@@ -511,7 +514,7 @@ def _bars(pairs: list[tuple[str, int, str]]) -> list[Bar]:
     return [Bar(label, v, round(100 * v / top, 1) if top else 0.0, url) for label, v, url in pairs]
 
 
-def report_years() -> list[dict]:
+def report_years() -> list[dict[str, Any]]:
     """The WSIS Stocktaking Reports: one per report year that has a call, newest first."""
     calls = list(Call.objects.order_by("-report_year", "kind"))
     counts = dict(
@@ -521,7 +524,7 @@ def report_years() -> list[dict]:
         .values_list("call__report_year")
         .annotate(n=Count("pk"))
     )
-    years: dict[int, dict] = {}
+    years: dict[int, dict[str, Any]] = {}
     for call in calls:
         item = years.setdefault(
             call.report_year, {"year": call.report_year, "title": call.report_name, "calls": []}
@@ -531,7 +534,7 @@ def report_years() -> list[dict]:
     return list(years.values())
 
 
-def report(*, year: int, region: str | None = None) -> dict:
+def report(*, year: int, region: str | None = None) -> dict[str, Any]:
     """A WSIS Stocktaking Report: totals and breakdowns of the entries its calls brought in."""
     calls = list(Call.objects.filter(report_year=year).order_by("starts_at"))
     if not calls:
@@ -543,7 +546,7 @@ def report(*, year: int, region: str | None = None) -> dict:
         qs = qs.filter(region=region)
     action_lines, sdgs = taxonomy()
 
-    def aggregates() -> dict:
+    def aggregates() -> dict[str, Any]:
         counts = facet_counts(qs)
         counts["success_stories"] = counts["success_story"].get(True, 0)
         return counts
@@ -611,7 +614,7 @@ def next_call(*, kind: str, now: datetime | None = None) -> Call | None:
     return Call.objects.filter(kind=kind, starts_at__gt=now).order_by("starts_at").first()
 
 
-def entries_of_user(*, user) -> list[Entry]:
+def entries_of_user(*, user: User) -> list[Entry]:
     """The signed-in user's entries with their status and whether an update awaits moderation."""
     pending = EntryRevision.objects.filter(status=RevisionStatus.PENDING, kind="update")
     return list(
@@ -637,7 +640,7 @@ def matrix_counts() -> dict[tuple[str, int], int]:
     return cached(("matrix",), compute)
 
 
-def matrix_items(action_line, sdg, limit: int) -> list:
+def matrix_items(action_line: ActionLine, sdg: SDG, limit: int) -> list[MatrixItem]:
     from wsis_portal.registry import MatrixItem
 
     entries = (

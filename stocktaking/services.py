@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import IO, Any
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -68,7 +70,8 @@ def _require_owner(entry: Entry, user: User) -> None:
         raise Refusal("not_owner", _("Only the submitter of this entry can change it."))
 
 
-def _set_taxonomy(entry: Entry, action_lines, sdgs) -> None:
+def _set_taxonomy(entry: Entry, action_lines: Iterable[Any], sdgs: Iterable[Any]) -> None:
+    """Set the entry's Action Lines and SDGs, given as rows or primary keys."""
     al_ids = sorted({al.pk if hasattr(al, "pk") else int(al) for al in action_lines})
     sdg_ids = sorted({s.pk if hasattr(s, "pk") else int(s) for s in sdgs})
     EntryActionLine.objects.filter(entry=entry).exclude(action_line_id__in=al_ids).delete()
@@ -85,14 +88,14 @@ def _set_taxonomy(entry: Entry, action_lines, sdgs) -> None:
     )
 
 
-def _apply_fields(entry: Entry, data: dict) -> None:
+def _apply_fields(entry: Entry, data: dict[str, Any]) -> None:
     for name in ENTRY_FIELDS:
         if name in data:
             setattr(entry, name, data[name])
     entry.sync_region()
 
 
-def _check_taxonomy(action_lines, sdgs=()) -> None:
+def _check_taxonomy(action_lines: Iterable[Any], sdgs: Iterable[Any] = ()) -> None:
     if not list(action_lines):
         raise ValidationError({"action_lines": _("Choose at least one WSIS Action Line.")})
 
@@ -101,9 +104,9 @@ def _check_taxonomy(action_lines, sdgs=()) -> None:
 def entry_save_draft(
     *,
     user: User,
-    data: dict,
-    action_lines,
-    sdgs,
+    data: dict[str, Any],
+    action_lines: Iterable[ActionLine],
+    sdgs: Iterable[SDG],
     entry: Entry | None = None,
     submit: bool = False,
 ) -> Entry:
@@ -188,7 +191,7 @@ def entry_status_change(
     return entry
 
 
-def _snapshot(entry: Entry) -> dict:
+def _snapshot(entry: Entry) -> dict[str, Any]:
     """The stakeholder-editable values of an entry, as JSON."""
     data = {name: getattr(entry, name) for name in ENTRY_FIELDS}
     data["country"] = entry.country.code if entry.country else ""
@@ -201,7 +204,7 @@ def _snapshot(entry: Entry) -> dict:
     return data
 
 
-def _diff(before: dict, after: dict) -> dict:
+def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     return {
         key: [before.get(key), after.get(key)] for key in after if before.get(key) != after.get(key)
     }
@@ -209,7 +212,12 @@ def _diff(before: dict, after: dict) -> dict:
 
 @transaction.atomic
 def entry_update_propose(
-    *, entry: Entry, user: User, data: dict, action_lines, sdgs
+    *,
+    entry: Entry,
+    user: User,
+    data: dict[str, Any],
+    action_lines: Iterable[ActionLine],
+    sdgs: Iterable[SDG],
 ) -> EntryRevision:
     """Propose new values for a published entry during a call for updates.
 
@@ -371,7 +379,7 @@ def _split(value: str) -> list[str]:
 
 
 @transaction.atomic
-def entries_import(*, file, by: User) -> ImportResult:
+def entries_import(*, file: IO[bytes], by: User) -> ImportResult:
     """Import published legacy entries from a CSV file, all or nothing.
 
     Every bad row is reported with its line number and the reason; when there is any,
@@ -446,7 +454,8 @@ def entries_import(*, file, by: User) -> ImportResult:
                 organisation=row["organisation"],
                 stakeholder_type=stype,
                 country=row["country"].upper(),
-                start_year=start_year,
+                # None when missing: full_clean below reports it as the row's problem.
+                start_year=start_year,  # type: ignore[misc]
                 website=row["website"],
                 contact_email=row["contact_email"],
                 is_success_story=story in ("1", "true", "yes"),

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.selectors import user_has_verified_email
+from accounts.selectors import signed_in_user, user_has_verified_email
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.ratelimit import ratelimit
 from wsis_portal.refusals import Refusal
@@ -97,7 +97,7 @@ def _save_draft(request: HttpRequest, form: EntryForm, entry) -> HttpResponse:
     submit = request.POST.get("action") == "submit"
     try:
         saved = services.entry_save_draft(
-            user=request.user,
+            user=signed_in_user(request),
             data=form.cleaned_data,
             action_lines=form.cleaned_data["action_lines"],
             sdgs=form.cleaned_data["sdgs"],
@@ -185,7 +185,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.entry_update_propose(
                 entry=entry,
-                user=request.user,
+                user=signed_in_user(request),
                 data=form.cleaned_data,
                 action_lines=form.cleaned_data["action_lines"],
                 sdgs=form.cleaned_data["sdgs"],

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin
@@ -5,7 +7,7 @@ from modeltranslation.admin import TranslationAdmin
 from .models import Agency, ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
 
 # URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+HTTPS_URLS: dict[Any, dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
 
 
 class FocalPointInline(admin.TabularInline):

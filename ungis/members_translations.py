@@ -9,6 +9,8 @@ translated in the admin are left alone.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 LANGUAGES = ("ar", "zh_hans", "fr", "ru", "es")
 
 # acronym: (ar, zh_hans, fr, ru, es)
@@ -230,7 +232,7 @@ INITIATIVE_NAMES = {
 }
 
 
-def _fill(model, key: str, names: dict[str, tuple[str, ...]]) -> None:
+def _fill(model, key: str, names: Mapping[str, tuple[str, ...]]) -> None:
     for obj in model.objects.filter(**{f"{key}__in": names}):
         changed = False
         for lang, name in zip(LANGUAGES, names[getattr(obj, key)], strict=True):

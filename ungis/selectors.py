@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from accounts.models import User
 from accounts.roles import UNGIS_FOCAL_POINT
+from forum.models import ActionLine
 
 from .enums import FacilitationRole
 from .models import Agency, ChairTerm, Facilitation, Initiative, Meeting
@@ -29,7 +33,7 @@ def agency_by_acronym(acronym: str) -> Agency:
     return get_object_or_404(Agency, acronym__iexact=acronym)
 
 
-def agency_page(*, agency: Agency) -> dict:
+def agency_page(*, agency: Agency) -> dict[str, Any]:
     return {
         "facilitations": list(
             Facilitation.objects.filter(agency=agency)
@@ -61,13 +65,13 @@ def recent_meetings(limit: int = 5) -> list[Meeting]:
     return list(Meeting.objects.order_by("-date")[:limit])
 
 
-def facilitators_of_action_line(action_line) -> list[Facilitation]:
+def facilitators_of_action_line(action_line: ActionLine) -> list[Facilitation]:
     """Lead facilitators first, then co-facilitators, each by acronym."""
     rows = Facilitation.objects.filter(action_line=action_line).select_related("agency")
     return sorted(rows, key=lambda f: (f.role != FacilitationRole.LEAD, f.agency.acronym))
 
 
-def can_edit_agency(*, user, agency: Agency) -> bool:
+def can_edit_agency(*, user: User | AnonymousUser, agency: Agency) -> bool:
     """A focal point (group + link to this agency) edits only this agency; superusers any."""
     if not user.is_authenticated:
         return False
@@ -79,7 +83,7 @@ def can_edit_agency(*, user, agency: Agency) -> bool:
     )
 
 
-def agencies_of_focal_point(*, user) -> list[Agency]:
+def agencies_of_focal_point(*, user: User | AnonymousUser) -> list[Agency]:
     if not user.is_authenticated:
         return []
     return list(Agency.objects.filter(focal_points__user=user))

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from wsis_portal.refusals import Refusal
 
 from .members import INITIATIVES, MEMBERS
@@ -16,7 +17,7 @@ from .models import Agency, Initiative
 from .selectors import can_edit_agency
 
 
-def members_load(**kwargs) -> None:
+def members_load(**kwargs: Any) -> None:
     """Make sure the 28 members and the joint initiatives of seed 004 exist (idempotent).
 
     Connected to post_migrate, so a database flushed by a transactional test gets them back.
@@ -47,7 +48,7 @@ def _members_load() -> None:
 PROFILE_FIELDS = ("website", "description", "logo")
 
 
-def agency_profile_update(*, agency: Agency, user, data: dict[str, Any]) -> Agency:
+def agency_profile_update(*, agency: Agency, user: User, data: dict[str, Any]) -> Agency:
     """A focal point updates their own agency's public profile (and no other agency's)."""
     if not can_edit_agency(user=user, agency=agency):
         raise Refusal("not_owner", _("Only this agency's focal points may edit its profile."))

@@ -32,7 +32,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     search_fields = ["purpose", "to_email", "key", "last_error"]
     date_hierarchy = "created_at"
     # ``secret`` (private links) is never shown.
-    fields = [
+    fields = readonly_fields = (
         "purpose",
         "status",
         "content_type",
@@ -46,8 +46,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         "next_attempt_at",
         "delivered_at",
         "last_error",
-    ]
-    readonly_fields = fields
+    )
     list_select_related = ["content_type"]
     actions = ["retry_now"]
     change_list_template = "admin/wsis_portal/outboxmessage/change_list.html"
@@ -137,6 +136,8 @@ class ActivityLogAdmin(ReadOnlyMixin, admin.ModelAdmin):
     @admin.display(description=_("object"))
     def object_link(self, entry: ActivityLog):
         model = entry.content_type.model_class()
+        if model is None:  # the model was removed since
+            return entry.object_repr
         try:
             url = reverse(
                 f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
@@ -153,8 +154,8 @@ class ActivityLogInline(ReadOnlyMixin, GenericTabularInline):
     model = ActivityLog
     ct_field = "content_type"
     ct_fk_field = "object_id"
-    fields = ["at", "who", "action", "field", "before", "after", "reason"]
-    readonly_fields = fields
+    fields = ("at", "who", "action", "field", "before", "after", "reason")
+    readonly_fields = ("at", "who", "action", "field", "before", "after", "reason")
     extra = 0
     max_num = 0
     can_delete = False
@@ -182,8 +183,8 @@ def activity_inline_attach(site: admin.AdminSite) -> None:
             continue
         if not isinstance(model._meta.pk, models.AutoField | models.BigAutoField):
             continue
-        model_admin.get_inline_instances = _with_activity_log(model_admin)
-        model_admin._activity_log_attached = True
+        model_admin.get_inline_instances = _with_activity_log(model_admin)  # type: ignore[method-assign]
+        model_admin._activity_log_attached = True  # type: ignore[attr-defined]
 
 
 def _with_activity_log(model_admin: admin.ModelAdmin):

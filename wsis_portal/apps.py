@@ -20,5 +20,6 @@ class PortalConfig(AppConfig):
         from .registry import registry
 
         install_collation()
-        # After every app's own demo content, which it translates.
+        # After every app's own demo content, which it translates; the domain apps register
+        # the translation of their own content the same way.
         registry.add_demo("translations", demo_translations.seed, order=90)

@@ -211,6 +211,13 @@ class OutboxMessage(models.Model):
         return f"{self.purpose} #{self.pk} ({self.status})"
 
     @property
+    def object_pk(self) -> int:
+        """The primary key of the object the message is about (handlers look it up)."""
+        if self.object_id is None:
+            raise LookupError(f"outbox message {self.pk} is about no object")
+        return self.object_id
+
+    @property
     def ledger_key(self) -> str:
         """The key of this message's email in the send-once ledger (``SentEmail``)."""
         return f"outbox:{self.pk}"

@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.utils.functional import Promise
+
+# A label shown to people: a str, or a lazily translated one.
+Label = str | Promise
+
 
 @dataclass(frozen=True)
 class OpenItem:
@@ -52,7 +57,7 @@ class MatrixSource:
     ``items(action_line, sdg, limit)`` returns the items of one cell.
     """
 
-    label: str
+    label: Label
     counts: Callable[[], dict[tuple[str, int], int]]
     items: Callable[[Any, Any, int], list[MatrixItem]]
 
@@ -61,7 +66,7 @@ class MatrixSource:
 class ActionLineSection:
     """A block on an Action Line page (facilitators, entries, categories...)."""
 
-    title: str
+    title: Label
     template_name: str
     context: Callable[[Any], dict[str, Any]]
 

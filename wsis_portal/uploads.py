@@ -135,7 +135,8 @@ class SizeLimitUploadHandler(FileUploadHandler):
         if self.received > settings.MAX_UPLOAD_FILE_SIZE:
             # StopUpload makes the parser close (and so delete) the partial file and leave
             # the rest of the body unread; the flag tells the middleware to answer 413.
-            self.request.upload_too_large = True
+            if self.request is not None:
+                self.request.upload_too_large = True  # type: ignore[attr-defined]
             raise StopUpload(connection_reset=True)
         return raw_data
 

@@ -29,7 +29,8 @@ def test_stakeholder_signs_up_confirms_email_completes_profile_and_sees_my_page(
     )
 
     # The profile asked at sign-up is saved; complete it with the optional details.
-    page.get_by_role("link", name="Profile").click()
+    # Confirming signed the new user in and led to My WSIS, which also links to the profile.
+    page.get_by_role("navigation", name="Account").get_by_role("link", name="Profile").click()
     expect(page.get_by_label("Full name")).to_have_value("Ada Lovelace")
     page.get_by_label("Job title").fill("Mathematician")
     page.get_by_label("Telephone").fill("+41 22 730 5111")

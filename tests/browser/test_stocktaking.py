@@ -61,7 +61,9 @@ def test_entry_from_sign_up_to_moderation_to_search_and_matrix(new_page, axe_sou
         country="Ghana",
         stakeholder_type="Private Sector",
     )
-    stakeholder.get_by_role("link", name="Profile").click()
+    stakeholder.get_by_role("navigation", name="Account").get_by_role(
+        "link", name="Profile"
+    ).click()
     stakeholder.get_by_label("Job title").fill("Founder")
     stakeholder.get_by_role("button", name="Save profile").click()
     expect(stakeholder.get_by_role("status")).to_contain_text("Your profile has been saved.")

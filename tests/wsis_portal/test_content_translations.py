@@ -315,6 +315,8 @@ def test_admin_consultation_phases_are_translated_inline(admin_client):
 
 
 def test_demo_translates_the_open_contest_consultation_and_next_edition(client):
+    from consultations import demo_translations as consultations_translations
+    from prizes import demo_translations as prizes_translations
     from tests.factories.consultations import consultation_with_phases
     from wsis_portal import demo_translations
 
@@ -328,8 +330,13 @@ def test_demo_translates_the_open_contest_consultation_and_next_edition(client):
     consultation.title_fr = "Titre saisi dans l'admin"
     consultation.save()
 
-    demo_translations.seed()
-    demo_translations.seed()  # idempotent
+    for _ in range(2):  # idempotent
+        for seeder in (
+            prizes_translations.seed,
+            consultations_translations.seed,
+            demo_translations.seed,
+        ):
+            seeder()
 
     contest.refresh_from_db()
     consultation.refresh_from_db()
