@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from accounts.enums import StakeholderType
 from accounts.models import StakeholderProfile, User
+from forum.demo_programme import current_edition, past_edition
 from forum.models import SDG, ActionLine, Edition
+from wsis_portal.demo import demo_email
 
 from .enums import InputKind, PhaseKind, SubmissionStatus
 from .models import Comment, Consultation, ConsultationPhase, Discussion, Submission
@@ -29,13 +31,26 @@ PHASE_NAMES = [
 VENUE = "ITU Headquarters, Geneva, Switzerland"
 REMOTE = "https://www.itu.int/net4/wsis/forum/remote"
 
+# Invented participants of invented organisations.
 PEOPLE = [
-    ("amina.diallo", "Amina Diallo", "Senegal ICT Observatory", "SN", "civil_society"),
-    ("li.wei", "Li Wei", "Ministry of Industry and IT", "CN", "government"),
-    ("maria.gomez", "María Gómez", "Universidad de Chile", "CL", "academia"),
-    ("john.smith", "John Smith", "Open Networks Ltd", "GB", "private_sector"),
-    ("priya.nair", "Priya Nair", "Internet Society India", "IN", "technical_community"),
-    ("omar.haddad", "Omar Haddad", "ESCWA", "LB", "international_organization"),
+    ("amina.diallo", "Amina Diallo", "Thiès Digital Inclusion Trust", "SN", "civil_society"),
+    ("li.wei", "Li Wei", "Kunming Municipal Department of Digital Services", "CN", "government"),
+    (
+        "maria.gomez",
+        "María Gómez",
+        "Valparaíso Institute for Development Informatics",
+        "CL",
+        "academia",
+    ),
+    ("john.smith", "John Smith", "Atlantis Byte Ltd", "GB", "private_sector"),
+    ("priya.nair", "Priya Nair", "Pune Open Source Society", "IN", "technical_community"),
+    (
+        "omar.haddad",
+        "Omar Haddad",
+        "Arab Centre for ICT Cooperation",
+        "LB",
+        "international_organization",
+    ),
 ]
 
 
@@ -43,23 +58,14 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
-def _edition(year: int) -> Edition:
-    edition, _ = Edition.objects.get_or_create(
-        year=year,
-        defaults={
-            "theme": "WSIS Action Lines for building inclusive knowledge societies",
-            "starts_on": date(year, 5, 12),
-            "ends_on": date(year, 5, 16),
-            "venue": VENUE,
-        },
-    )
-    return edition
+# The concluded consultation of the demo prepared this past edition.
+PAST_YEAR = 2025
 
 
 def _people() -> list[User]:
     users = []
     for handle, name, org, country, kind in PEOPLE:
-        user, created = User.objects.get_or_create(email=f"{handle}@demo.wsis.example")
+        user, created = User.objects.get_or_create(email=demo_email(handle))
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
@@ -136,14 +142,14 @@ def _submissions(consultation: Consultation, users: list[User], now: datetime) -
     regional = Submission.objects.create(
         consultation=consultation,
         full_name="ESCAP secretariat",
-        email="escap-ids@demo.wsis.example",
+        email=demo_email("escap-ids"),
         organisation_name="UN ESCAP",
         organisation_country="TH",
         stakeholder_type=StakeholderType.INTERNATIONAL_ORGANIZATION,
         input_kind=InputKind.REGIONAL_EVENT,
         event_name="Regional review of WSIS implementation and Inter-agency Working Group on ICT",
         event_place="Bangkok, Thailand",
-        event_date=(now - timedelta(days=400)).date(),
+        event_date=(now - timedelta(days=60)).date(),
         thematic_aspects="Regional trends, challenges and opportunities in WSIS implementation",
         format_innovations="",
         status=SubmissionStatus.ACCEPTED,
@@ -212,6 +218,12 @@ def _discussions(consultation: Consultation, users: list[User], now: datetime) -
     )
 
 
+def _before_forum(edition: Edition, when: datetime) -> datetime:
+    """``when``, or the last evening before the Forum week if it would fall in or after it."""
+    eve = _at(edition.starts_on - timedelta(days=3), 18)
+    return min(when, eve)
+
+
 def seed(*, stdout=None, **options) -> None:
     now = timezone.now()
     today = timezone.localdate()
@@ -219,9 +231,10 @@ def seed(*, stdout=None, **options) -> None:
 
     slug = "wsis-forum-open-consultation"
     if not Consultation.objects.filter(slug=slug).exists():
+        edition = current_edition()
         current = Consultation.objects.create(
-            edition=_edition(today.year + 1),
-            title=f"WSIS Forum {today.year + 1}: Open Consultation Process",
+            edition=edition,
+            title=f"WSIS Forum {edition.year}: Open Consultation Process",
             slug=slug,
             description=(
                 "The Open Consultation Process on the thematic aspects and innovations on "
@@ -231,6 +244,7 @@ def seed(*, stdout=None, **options) -> None:
             is_demo=True,
         )
         d = today
+        # Every phase, the final brief included, ends before the Forum it prepares.
         _phases(
             current,
             d,
@@ -240,7 +254,10 @@ def seed(*, stdout=None, **options) -> None:
                 3: (_at(d + timedelta(days=2), 9), _at(d + timedelta(days=2), 17)),
                 4: (_at(d + timedelta(days=3), 0), _at(d + timedelta(days=10), 23, 59)),
                 5: (_at(d + timedelta(days=20), 9), _at(d + timedelta(days=20), 17)),
-                6: (_at(d + timedelta(days=40), 9), _at(d + timedelta(days=120), 9)),
+                6: (
+                    _at(d + timedelta(days=40), 9),
+                    _before_forum(edition, _at(d + timedelta(days=120), 9)),
+                ),
             },
         )
         ConsultationPhase.objects.filter(consultation=current, number=2).update(
@@ -252,15 +269,18 @@ def seed(*, stdout=None, **options) -> None:
 
     past_slug = "wsis-forum-past-open-consultation"
     if not Consultation.objects.filter(slug=past_slug).exists():
+        edition = past_edition(PAST_YEAR)
+        # The consultation opens about eight months before its Forum and its final brief
+        # is published a fortnight before the Forum opens.
+        d = edition.starts_on - timedelta(days=250)
         past = Consultation.objects.create(
-            edition=_edition(today.year),
-            title=f"WSIS Forum {today.year}: Open Consultation Process",
+            edition=edition,
+            title=f"WSIS Forum {edition.year}: Open Consultation Process",
             slug=past_slug,
-            description="The concluded consultation that built this year's Forum agenda.",
-            nominations_deadline=_at(today - timedelta(days=300), 23, 59),
+            description="The concluded consultation that built this Forum's agenda.",
+            nominations_deadline=_at(d + timedelta(days=60), 23, 59),
             is_demo=True,
         )
-        d = today - timedelta(days=365)
         _phases(
             past,
             d,
@@ -270,23 +290,27 @@ def seed(*, stdout=None, **options) -> None:
                 3: (_at(d + timedelta(days=150), 9), _at(d + timedelta(days=150), 17)),
                 4: (_at(d + timedelta(days=151), 0), _at(d + timedelta(days=156), 23, 59)),
                 5: (_at(d + timedelta(days=178), 9), _at(d + timedelta(days=178), 17)),
-                6: (_at(d + timedelta(days=230), 9), _at(d + timedelta(days=330), 9)),
+                6: (
+                    _at(d + timedelta(days=200), 9),
+                    _before_forum(edition, _at(d + timedelta(days=236), 9)),
+                ),
             },
         )
-        _submissions(past, users, now)
+        opened = _at(d, 9)
+        _submissions(past, users, opened + timedelta(days=20))
         topic = Discussion.objects.create(
             consultation=past,
             title="What themes and innovations would you like to see at this year's Forum?",
             body="Propose the thematic aspects and innovations on the format of the Forum.",
             status="closed",
-            created_at=now - timedelta(days=330),
+            created_at=opened + timedelta(days=2),
         )
         for i, user in enumerate(users[:4]):
             Comment.objects.create(
                 discussion=topic,
                 author=user,
                 body=SUBMISSIONS[i][1] + " should have its own session.",
-                created_at=now - timedelta(days=320 - i),
+                created_at=opened + timedelta(days=5 + 3 * i),
             )
         if stdout:
             stdout.write(f"  consultation {past_slug} (concluded, with its final brief)")

@@ -14,6 +14,8 @@ from .models import (
     ActionLine,
     BuildingBlock,
     Edition,
+    Event,
+    EventPerson,
     MatrixLink,
     NewsItem,
     OutcomeDocument,
@@ -227,3 +229,20 @@ class NewsItemAdmin(TranslationAdmin):
     search_fields = ["title", "summary"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
+
+
+class EventPersonInline(admin.TabularInline):
+    model = EventPerson
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["title", "kind", "starts_on", "place", "region", "feeds_edition", "is_demo"]
+    list_filter = ["kind", "region", "feeds_edition", "is_demo"]
+    search_fields = ["title", "organisers", "place"]
+    date_hierarchy = "starts_on"
+    autocomplete_fields = ["action_lines", "sdgs"]
+    inlines = [EventPersonInline]

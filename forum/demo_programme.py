@@ -6,30 +6,38 @@ Idempotent: every row is found by a natural key before it is created.
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from accounts.enums import StakeholderType
 from accounts.models import StakeholderProfile, User
+from wsis_portal import demo_content
+from wsis_portal.demo import demo_email, demo_get_or_create, demo_mark
 
+from . import demo_sessions
 from .enums import (
     AttendanceMode,
+    EventKind,
     FigureKind,
     FigureQualifier,
     PartnerTier,
     RegistrationStatus,
     SessionFormat,
     SessionRole,
-    SessionType,
 )
 from .models import (
     SDG,
     ActionLine,
     BuildingBlock,
     Edition,
+    Event,
+    EventPerson,
     OutcomeDocument,
     Partner,
     Person,
@@ -52,6 +60,13 @@ PAST_EDITIONS = [
     (2018, date(2018, 3, 19), date(2018, 3, 23), "", GENEVA_VENUE),
     (2019, date(2019, 4, 8), date(2019, 4, 12), "", GENEVA_VENUE),
     (2020, date(2020, 6, 22), date(2020, 9, 10), "", "Online"),
+    (
+        2023,
+        date(2023, 3, 13),
+        date(2023, 3, 17),
+        "WSIS Action Lines for Building Back Better and Accelerating the Achievement of the SDGs",
+        "Geneva, Switzerland",
+    ),
     # The WSIS Prizes 2025 contest of the demo ends at this edition's ceremony.
     (2025, date(2025, 7, 7), date(2025, 7, 11), "WSIS+20 Forum High-Level Event", GENEVA_VENUE),
 ]
@@ -128,77 +143,94 @@ LAMANAUSKAS_BIO = (
     "across ITU's radiocommunication, standardization, and development activities."
 )
 
-SESSION_131 = {
+# Two WSIS sessions held at other forums (seeds 001 and 000) and the ESCAP regional review
+# (seed 003): events of their own, not part of a Forum edition's programme.
+ECOSOC_SIDE_EVENT = {
+    "kind": EventKind.SIDE_EVENT,
     "title": "WSIS Cooperation for Accelerating Progress on the SDGs",
     "description": (
         "2023 ECOSOC Partnership Forum side event, session 131, co-organised by WSIS and the "
         "United Nations Group on the Information Society (UNGIS). The session focuses on how "
         "ICTs and WSIS cooperation can help accelerate the SDGs, learning from the COVID-19 "
-        "experience to build inclusive, resilient and sustainable societies and economies."
+        "experience to build inclusive, resilient and sustainable societies and economies. "
+        "Registration to the ECOSOC Partnership Forum was for virtual participation only."
     ),
     # Tuesday, 31 January 2023 14:30-15:45 (UTC+01:00).
-    "starts_at": datetime(2023, 1, 31, 13, 30, tzinfo=UTC),
-    "ends_at": datetime(2023, 1, 31, 14, 45, tzinfo=UTC),
-    "room": "ECOSOC Partnership Forum 2023 (side event 131)",
-    "session_type": SessionType.SIDE_EVENT,
-    # The seed's registration was for virtual participation only.
-    "format": SessionFormat.ONLINE,
-    "organisers": "ITU (WSIS) and UNGIS",
-    # The seed's link is "More information about the ECOSOC Partnership Forum", not a way in.
-    "more_info_url": "https://sdgs.un.org/events/ecosoc-partnership-forum-2023",
+    "starts_on": date(2023, 1, 31),
+    "ends_on": date(2023, 1, 31),
+    "place": "ECOSOC Partnership Forum 2023 (session 131), online",
+    "organisers": "WSIS (ITU) and UNGIS",
+    # The seed's link is "More information about the ECOSOC Partnership Forum".
+    "url": "https://sdgs.un.org/events/ecosoc-partnership-forum-2023",
 }
-OPEN_FORUM_5 = {
+IGF_OPEN_FORUM = {
+    "kind": EventKind.OPEN_FORUM,
     "title": "IGF 2023 Open Forum #5: WSIS Action Lines for Advancing the Achievement of SDGs",
     "description": (
         "Round table, 90 minutes, co-organised by WSIS and UNGIS, on how ICTs and WSIS "
         "cooperation can help accelerate the SDGs. Held physically with enhanced remote "
         "participation, livestreamed, with online networking on LinkedIn."
     ),
-    # The seed gives no date: the time below is illustrative, within IGF 2023 (Kyoto).
-    "starts_at": datetime(2023, 10, 10, 1, 0, tzinfo=UTC),
-    "ends_at": datetime(2023, 10, 10, 2, 30, tzinfo=UTC),
-    "room": "IGF 2023, Kyoto",
-    "session_type": SessionType.ROUND_TABLE,
-    "format": SessionFormat.HYBRID,
-    "organisers": "ITU (WSIS) and UNGIS",
-    "livestream_url": "https://www.youtube.com/@WSISprocess",
+    # IGF 2023 was held in Kyoto from 8 to 12 October 2023; the seed gives no day.
+    "starts_on": date(2023, 10, 8),
+    "ends_on": date(2023, 10, 12),
+    "place": "Internet Governance Forum 2023, Kyoto",
+    "country": "JP",
+    "region": "asia-pacific",
+    "organisers": "WSIS (ITU) and UNGIS",
+}
+ESCAP_REVIEW = {
+    "kind": EventKind.REGIONAL_REVIEW,
+    "title": (
+        "World Summit on the Information Society (WSIS) and Inter-agency Working Group on ICT "
+        "Meeting"
+    ),
+    "description": (
+        "Regional review of the implementation of the WSIS Action Lines in Asia and the "
+        "Pacific, held under ESCAP resolution 72/10 as part of the Committee on Information "
+        "and Communications Technology, Science, Technology and Innovation. Its outcomes "
+        "serve as inputs to the WSIS Forum 2017 and its Open Consultation Process, the WSIS "
+        "Stocktaking and the WSIS Prizes."
+    ),
+    "starts_on": date(2016, 10, 4),
+    "ends_on": date(2016, 10, 4),
+    "place": "Bangkok",
+    "country": "TH",
+    "region": "asia-pacific",
+    "organisers": "UN ESCAP, supported by ITU, UNESCO and UNDP",
+    "agenda": (
+        "Emerging trends, challenges and opportunities in building inclusive information and "
+        "knowledge societies (WSIS Action Line Facilitators)\n"
+        "Examples of national sustainable development plans integrating the ICT components "
+        "and opportunities for UNDAF (UN and government experts)\n"
+        "Sharing of best practices (WSIS Prize Winners from the region) and flagship "
+        "initiatives (relevant stakeholders)\n"
+        "Multi-stakeholder discussion on strengthening implementation of WSIS Action Lines to "
+        "accelerate the achievement of the SDGs"
+    ),
 }
 
-# Fictional people for the current edition's programme: honorific, name, position,
-# organisation, country.
-DEMO_PEOPLE = [
-    (
-        "Ms.",
-        "Amina Diallo",
-        "Director of Digital Policy",
-        "Ministry of Digital Economy (demo)",
-        "SN",
-    ),
-    ("Mr.", "Kenji Watanabe", "Head of Research", "Example University (demo)", "JP"),
-    ("Dr.", "Lucía Fernández", "Senior Adviser", "Open Data Alliance (demo)", "AR"),
-    ("Mr.", "Omar Haddad", "Chief Technology Officer", "Example Networks (demo)", "JO"),
-    ("Ms.", "Priya Raman", "Programme Manager", "Digital Inclusion Foundation (demo)", "IN"),
-    (
-        "Dr.",
-        "Sergei Volkov",
-        "Professor of Informatics",
-        "Example Institute of Technology (demo)",
-        "KZ",
-    ),
-    ("Ms.", "Grace Mensah", "Founder", "Rural Connect Cooperative (demo)", "GH"),
-    ("Mr.", "Lukas Becker", "Policy Officer", "Example Regulatory Authority (demo)", "DE"),
-]
-ROOMS = ["Popov Room, ITU Tower", "Room A, CICG", "Room B, CICG", "Online"]
-SLOTS = [(9, 0), (10, 15), (11, 30), (13, 30), (14, 45), (16, 0), (17, 15), (18, 15)]
+# Partners of the demo edition: invented names, one per tier at least.
 DEMO_PARTNERS = [
-    ("Example Telecom Group (demo)", PartnerTier.PLATINUM),
-    ("Sample Cloud Services (demo)", PartnerTier.GOLD),
-    ("Illustrative Satellite Co. (demo)", PartnerTier.GOLD),
-    ("Placeholder Foundation (demo)", PartnerTier.SPECIFIC_ACTIVITIES),
-    ("Model Digital Agency (demo)", PartnerTier.CONTRIBUTING),
-    ("Sample Research Network (demo)", PartnerTier.CONTRIBUTING),
+    ("Kilele Networks Group", PartnerTier.PLATINUM),
+    ("Nordlys Data Centres", PartnerTier.GOLD),
+    ("Reef Connect Satellite Services", PartnerTier.GOLD),
+    ("Baobab Digital Foundation", PartnerTier.SPECIFIC_ACTIVITIES),
+    ("Andes Mesh Cooperative", PartnerTier.CONTRIBUTING),
+    ("Silk Route Research Network", PartnerTier.CONTRIBUTING),
 ]
-DEMO_COUNTRIES = ["CH", "KE", "BR", "IN", "JP", "FR", "EG", "US", "TH", "GH", "MX", "RU"]
+# Who registers for a Forum week: governments and international organisations lead, and
+# Switzerland and neighbouring France are over-represented, as Geneva is where it is held.
+REGISTRATION_TYPES = {
+    StakeholderType.GOVERNMENT: 30,
+    StakeholderType.CIVIL_SOCIETY: 19,
+    StakeholderType.PRIVATE_SECTOR: 17,
+    StakeholderType.INTERNATIONAL_ORGANIZATION: 15,
+    StakeholderType.ACADEMIA: 12,
+    StakeholderType.TECHNICAL_COMMUNITY: 7,
+}
+HOST_COUNTRIES = {"CH": 14, "FR": 4}
+DEMO_REGISTRATIONS = 160
 
 
 def _person(
@@ -209,7 +241,8 @@ def _person(
     country: str = "",
     bio: str = "",
 ) -> Person:
-    person, _ = Person.objects.get_or_create(
+    person, _ = demo_get_or_create(
+        Person,
         name=name,
         organisation=organisation,
         defaults={
@@ -223,8 +256,8 @@ def _person(
 
 
 def _session(edition: Edition, block: BuildingBlock, data: dict) -> Session:
-    session, _ = Session.objects.get_or_create(
-        edition=edition, title=data["title"], defaults={"building_block": block, **data}
+    session, _ = demo_get_or_create(
+        Session, edition=edition, title=data["title"], defaults={"building_block": block, **data}
     )
     return session
 
@@ -236,51 +269,55 @@ def _roles(session: Session, people: list[tuple[Person, int]]) -> None:
         )
 
 
-def seed_real_sessions() -> None:
-    edition, _ = Edition.objects.get_or_create(
-        year=2023,
-        defaults={
-            "starts_on": date(2023, 3, 13),
-            "ends_on": date(2023, 3, 17),
-            "venue": "Geneva, Switzerland",
-            "theme": "WSIS Action Lines for Building Back Better and Accelerating the "
-            "Achievement of the SDGs",
-        },
+def _event(data: dict, feeds: Edition | None) -> Event:
+    event, _ = demo_get_or_create(
+        Event, title=data["title"], defaults={**data, "feeds_edition": feeds}
     )
-    ungis = BuildingBlock.objects.get(slug="ungis")
+    assert isinstance(event, Event)
+    return event
+
+
+def _event_roles(event: Event, people: Sequence[tuple[Person, int]]) -> None:
+    for order, (person, role) in enumerate(people):
+        EventPerson.objects.get_or_create(
+            event=event, person=person, role=role, defaults={"order": order}
+        )
+
+
+def seed_outside_events() -> None:
+    """The seeds' events held outside a Forum edition, each linked to the edition it feeds."""
+    seed_past_editions()
     people = {
         key: _person(*row, bio=LAMANAUSKAS_BIO if key == "lamanauskas" else "")
         for key, row in SEED_PEOPLE.items()
     }
-    s131 = _session(edition, ungis, SESSION_131)
-    _roles(
-        s131,
+    moderators = [
+        (people["sah"], SessionRole.ONSITE_MODERATOR),
+        (people["stankovic"], SessionRole.ONLINE_MODERATOR),
+    ]
+    side_event = _event(ECOSOC_SIDE_EVENT, Edition.objects.filter(year=2023).first())
+    _event_roles(
+        side_event,
         [
-            (people["sah"], SessionRole.ONSITE_MODERATOR),
-            (people["stankovic"], SessionRole.ONLINE_MODERATOR),
+            *moderators,
             *[
                 (people[k], SessionRole.SPEAKER)
                 for k in ("lamanauskas", "jelassi", "adam", "bautista", "fung", "wilms")
             ],
         ],
     )
-    s131.action_lines.add(*ActionLine.objects.filter(code__in=["C1", "C11"]))
-    s131.sdgs.add(*SDG.objects.filter(number=17))
-    of5 = _session(edition, ungis, OPEN_FORUM_5)
-    _roles(
-        of5,
-        [
-            (people["sah"], SessionRole.ONSITE_MODERATOR),
-            (people["stankovic"], SessionRole.ONLINE_MODERATOR),
-        ],
-    )
-    of5.action_lines.add(*ActionLine.objects.filter(code__in=["C1", "C11"]))
-    of5.sdgs.add(*SDG.objects.filter(number=17))
+    open_forum = _event(IGF_OPEN_FORUM, None)
+    _event_roles(open_forum, moderators)
+    for event in (side_event, open_forum):
+        event.action_lines.add(*ActionLine.objects.filter(code__in=["C1", "C11"]))
+        event.sdgs.add(*SDG.objects.filter(number=17))
+    _event(ESCAP_REVIEW, Edition.objects.get(year=2017))
 
 
 def seed_past_editions() -> None:
     for year, starts, ends, theme, venue in PAST_EDITIONS:
-        Edition.objects.get_or_create(
+        demo_get_or_create(
+            Edition,
             year=year,
             defaults={"starts_on": starts, "ends_on": ends, "theme": theme, "venue": venue},
         )
@@ -301,13 +338,14 @@ def seed_past_editions() -> None:
 
 def current_edition() -> Edition:
     """The demo's next edition, Monday 10 to Friday 14 May 2027 (other apps' demos use it)."""
-    edition, _ = Edition.objects.get_or_create(
+    edition, _ = demo_get_or_create(
+        Edition,
         year=CURRENT_YEAR,
         defaults={
             "starts_on": date(CURRENT_YEAR, 5, 10),
             "ends_on": date(CURRENT_YEAR, 5, 14),
             "venue": "ITU Headquarters and CICG, Geneva, Switzerland",
-            "theme": "WSIS Action Lines for an inclusive digital future (demo)",
+            "theme": "WSIS Action Lines for an inclusive digital future",
         },
     )
     return edition
@@ -333,106 +371,116 @@ def seed_current_edition() -> Edition:
     if changed:
         edition.save(update_fields=changed)
 
-    blocks = list(BuildingBlock.objects.order_by("order"))
-    lines = list(ActionLine.objects.order_by("number"))
-    goals = list(SDG.objects.order_by("number"))
-    people = [_person(*row) for row in DEMO_PEOPLE]
-    session_types = [
-        SessionType.WORKSHOP,
-        SessionType.ROUND_TABLE,
-        SessionType.INTERACTIVE,
-        SessionType.WORKSHOP,
-        SessionType.POLICY_SESSION,
-    ]
-    formats = [
-        SessionFormat.HYBRID,
-        SessionFormat.IN_PERSON,
-        SessionFormat.HYBRID,
-        SessionFormat.ONLINE,
-    ]
-    number = 0
-    for day_index in range(5):
-        day = edition.starts_on + timedelta(days=day_index)
-        for slot_index, (hour, minute) in enumerate(SLOTS):
-            block = blocks[number % len(blocks)]
-            line = lines[number % len(lines)]
-            goal = goals[(number * 5) % len(goals)]
-            starts = datetime.combine(day, time(hour, minute), tzinfo=GENEVA)
-            fmt = formats[number % len(formats)]
-            session = _session(
-                edition,
-                block,
-                {
-                    "title": f"{block.name}: {line.short_title} and SDG {goal.number}",
-                    "description": (
-                        f"A {block.name} session on how {line.title.lower()} contributes to "
-                        f"Goal {goal.number} ({goal.title}). Demonstration data."
-                    ),
-                    "starts_at": starts.astimezone(UTC),
-                    "ends_at": (starts + timedelta(minutes=60)).astimezone(UTC),
-                    "room": "Online" if fmt == SessionFormat.ONLINE else ROOMS[slot_index % 3],
-                    "session_type": session_types[number % len(session_types)],
-                    "format": fmt,
-                    "organisers": people[number % len(people)].organisation,
-                    "remote_participation_url": ""
-                    if fmt == SessionFormat.IN_PERSON
-                    else "https://www.itu.int/net4/wsis/forum/",
-                },
-            )
-            session.action_lines.add(line)
-            session.sdgs.add(goal)
-            _roles(
-                session,
-                [
-                    (people[number % len(people)], SessionRole.ONSITE_MODERATOR),
-                    (people[(number + 3) % len(people)], SessionRole.SPEAKER),
-                    (people[(number + 5) % len(people)], SessionRole.SPEAKER),
-                    (people[(number + 6) % len(people)], SessionRole.RAPPORTEUR),
-                ],
-            )
-            number += 1
+    seed_programme(edition)
     for order, (organisation, tier) in enumerate(DEMO_PARTNERS):
-        Partner.objects.get_or_create(
-            edition=edition, organisation=organisation, defaults={"tier": tier, "order": order}
+        demo_get_or_create(
+            Partner,
+            edition=edition,
+            organisation=organisation,
+            defaults={"tier": tier, "order": order},
         )
     return edition
 
 
-def seed_registrations(edition: Edition, count: int = 24) -> None:
-    """A few demo participants so that the edition's figures show something."""
-    types = list(StakeholderType.values)
-    for n in range(count):
-        user, created = User.objects.get_or_create(email=f"forum-demo-{n}@example.org")
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        country = DEMO_COUNTRIES[n % len(DEMO_COUNTRIES)]
-        stakeholder_type = types[n % len(types)]
-        StakeholderProfile.objects.get_or_create(
-            user=user,
-            defaults={
-                "full_name": f"Forum demo participant {n}",
-                "organisation_name": "Demo organisation",
-                "organisation_country": country,
-                "stakeholder_type": stakeholder_type,
+def seed_programme(edition: Edition) -> None:
+    """The edition's week: parallel sessions in named rooms, Monday to Friday, 09:00-18:00."""
+    if Session.objects.filter(edition=edition).exists():
+        return
+    rng = random.Random(edition.year)
+    blocks = {b.slug: b for b in BuildingBlock.objects.all()}
+    lines = {al.code: al for al in ActionLine.objects.all()}
+    goals = {g.number: g for g in SDG.objects.all()}
+    people = [_person(*row) for row in demo_sessions.people_pool(rng)]
+    week = demo_sessions.items(
+        rng, edition.year, {code: str(line.title) for code, line in lines.items()}
+    )
+    monday = edition.starts_on - timedelta(days=edition.starts_on.weekday())
+    for placed in demo_sessions.place(rng, week, len(people)):
+        item = placed.item
+        hour, minute, length = demo_sessions.SLOTS[placed.slot]
+        starts = datetime.combine(monday + timedelta(days=placed.day), time(hour, minute), GENEVA)
+        remote = (
+            "" if item.format == SessionFormat.IN_PERSON else "https://www.itu.int/net4/wsis/forum/"
+        )
+        session = _session(
+            edition,
+            blocks[item.block],
+            {
+                "title": item.title,
+                "description": item.description,
+                "starts_at": starts.astimezone(UTC),
+                "ends_at": (starts + timedelta(minutes=length)).astimezone(UTC),
+                "room": placed.room,
+                "session_type": item.session_type,
+                "format": item.format,
+                "organisers": item.organisers,
+                "remote_participation_url": remote,
             },
         )
-        Registration.objects.get_or_create(
-            edition=edition,
-            user=user,
-            defaults={
-                "mode": AttendanceMode.IN_PERSON if n % 3 else AttendanceMode.REMOTE,
-                "stakeholder_type": stakeholder_type,
-                "country": country,
-                "status": RegistrationStatus.CONFIRMED,
-            },
+        session.action_lines.add(*[lines[c] for c in item.codes])
+        session.sdgs.add(*[goals[n] for n in item.sdgs])
+        chosen = [people[i] for i in placed.people]
+        roles = [(chosen[0], SessionRole.ONSITE_MODERATOR)]
+        if item.format != SessionFormat.IN_PERSON:
+            roles.append((chosen[1], SessionRole.ONLINE_MODERATOR))
+        roles += [(p, SessionRole.SPEAKER) for p in chosen[2:-1]]
+        roles.append((chosen[-1], SessionRole.RAPPORTEUR))
+        _roles(session, roles)
+
+
+def seed_registrations(edition: Edition, count: int = DEMO_REGISTRATIONS) -> None:
+    """Participants with a realistic mix of stakeholder types and countries."""
+    rng = random.Random(edition.year + 1)
+    types, type_weights = zip(*REGISTRATION_TYPES.items(), strict=True)
+    places = [p for region in demo_content.REGIONS for p in demo_content.places(region)]
+    countries = [p.country for p in places] + list(HOST_COUNTRIES)
+    country_weights = [1] * len(places) + list(HOST_COUNTRIES.values())
+    names = demo_sessions.NAMES
+    emails = [demo_email(f"forum-participant-{n}") for n in range(count)]
+    if Registration.objects.filter(edition=edition, user__email__in=emails).exists():
+        return
+    # In bulk: seed_demo runs on every ``make run``.
+    User.objects.bulk_create(
+        [User(email=email, password=make_password(None)) for email in emails],
+        ignore_conflicts=True,
+    )
+    users = User.objects.filter(email__in=emails).in_bulk(field_name="email")
+    profiles, registrations = [], []
+    for n, email in enumerate(emails):
+        user = users[email]
+        country = rng.choices(countries, country_weights)[0]
+        stakeholder_type = rng.choices(types, type_weights)[0]
+        region = demo_content.REGIONS[n % len(demo_content.REGIONS)]
+        _honorific, name = rng.choice(names[region])
+        place = rng.choice(places)
+        profiles.append(
+            StakeholderProfile(
+                user=user,
+                full_name=name,
+                organisation_name=demo_content.organisation(rng, place, stakeholder_type),
+                organisation_country=country,
+                stakeholder_type=stakeholder_type,
+            )
         )
+        registrations.append(
+            Registration(
+                edition=edition,
+                user=user,
+                mode=AttendanceMode.IN_PERSON if rng.random() < 0.7 else AttendanceMode.REMOTE,
+                stakeholder_type=stakeholder_type,
+                country=country,
+                status=RegistrationStatus.CONFIRMED,
+            )
+        )
+    StakeholderProfile.objects.bulk_create(profiles, ignore_conflicts=True)
+    Registration.objects.bulk_create(registrations, ignore_conflicts=True)
+    demo_mark(Registration.objects.filter(edition=edition, user__email__in=emails))
 
 
 def seed(*, stdout=None, **options) -> None:
     with transaction.atomic():
         seed_past_editions()
-        seed_real_sessions()
+        seed_outside_events()
         edition = seed_current_edition()
         seed_registrations(edition)
     if stdout is not None:

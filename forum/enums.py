@@ -90,3 +90,12 @@ class FigureQualifier(models.TextChoices):
 
     EXACT = "exact", _("exactly")
     MORE_THAN = "more_than", _("more than")
+
+
+class EventKind(models.TextChoices):
+    """Events outside a Forum edition's programme whose outcomes feed the WSIS process."""
+
+    REGIONAL_REVIEW = "regional_review", _("Regional review meeting")
+    NATIONAL = "national", _("National event")
+    SIDE_EVENT = "side_event", _("Side event at another forum")
+    OPEN_FORUM = "open_forum", _("Open forum at another forum")

@@ -200,6 +200,7 @@ class Edition(models.Model):
 
 # Sessions, people, registrations, partners and outcome documents live in their own module;
 # they are imported here so that ``from forum.models import Session`` works too.
+from .models_events import Event, EventPerson  # noqa: E402
 from .models_facts import PublishedFigure  # noqa: E402
 from .models_news import NewsItem  # noqa: E402
 from .models_programme import (  # noqa: E402
@@ -217,6 +218,8 @@ __all__ = [
     "ActionLine",
     "BuildingBlock",
     "Edition",
+    "Event",
+    "EventPerson",
     "MatrixLink",
     "NewsItem",
     "OutcomeDocument",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
 
 from wsis_portal.params import get_page
 
-from . import facts, news
+from . import events, facts, news
+from .enums import EventKind, Region
 
 NEWS_PAGE_SIZE = 20
 
@@ -27,3 +29,20 @@ def news_list(request):
 
 def news_item(request, slug: str):
     return render(request, "forum/news_item.html", {"item": news.news_item_for_page(slug=slug)})
+
+
+def event_list(request):
+    calendar = events.event_calendar(
+        today=timezone.localdate(),
+        region=request.GET.get("region", ""),
+        kind=request.GET.get("kind", ""),
+    )
+    return render(
+        request,
+        "forum/event_list.html",
+        {"calendar": calendar, "regions": Region.choices, "kinds": EventKind.choices},
+    )
+
+
+def event_detail(request, pk: int):
+    return render(request, "forum/event_detail.html", {"event": events.event_for_page(pk=pk)})

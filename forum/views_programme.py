@@ -18,7 +18,7 @@ from accounts.selectors import profile_for
 from wsis_portal.params import get_page
 from wsis_portal.refusals import Refusal
 
-from . import facts, programme
+from . import events, facts, programme
 from .enums import RegistrationStatus
 from .forms import RegistrationForm
 from .ical import calendar_bytes
@@ -50,6 +50,7 @@ def edition_detail(request, year: int):
             "published": facts.published_figures(edition=edition),
             "partner_tiers": programme.partners_by_tier(edition=edition),
             "documents": list(edition.outcome_documents.all()),
+            "input_events": list(events.events_feeding(edition=edition)),
             "registration_open": edition.registration_is_open(now),
             "registration": programme.registration_of(edition=edition, user=request.user),
         },

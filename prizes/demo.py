@@ -21,42 +21,26 @@ from django.utils import timezone
 
 from forum.demo_programme import current_edition, past_edition
 from forum.models import SDG, Edition
+from wsis_portal import demo_content as content
+from wsis_portal.demo import DEMO_EMAIL_DOMAIN, demo_email, demo_mark
 
 from .enums import BALLOT_STATES, PhaseKind, ProjectStatus
 from .models import Category, Contest, ContestPhase, Project, Vote
 from .services import contest_create, contest_voting_close, tally_compute, winner_confirm
 
-DEMO_SUBMITTER = "prizes-demo@example.invalid"
+DEMO_SUBMITTER = demo_email("prizes-submitter")
 PROJECTS_PER_CATEGORY = 10
 
-WORDS = (
-    "The project connects rural communities to affordable broadband and trains local "
-    "facilitators who help residents use online public services, learn digital skills and "
-    "reach new markets for their products. It was designed with community leaders, "
-    "women's groups and schools, and it runs on open standards so that other regions can "
-    "adopt it at low cost. Since its launch the initiative has reached thousands of "
-    "households, reduced travel to administrative offices, and created jobs for young "
-    "technicians who maintain the network. Partners from government, the private sector, "
-    "civil society and academia share the costs and the governance, and an independent "
-    "evaluation measures its impact every year against clear indicators. The team "
-    "publishes its data and its lessons learned, and it works with national regulators to "
-    "turn successful pilots into lasting policy. The next phase will extend the service to "
-    "remote islands, add content in local languages, and support small enterprises with "
-    "e-commerce tools, secure payments and mentoring. The project advances the WSIS Action "
-    "Lines and the Sustainable Development Goals by making information and communication "
-    "technologies useful, inclusive and trusted for everyone, especially those who were "
-    "left behind by earlier programmes."
-)
-ORGS = ["Foundation", "Institute", "Ministry", "Network", "Cooperative", "University", "Agency"]
-COUNTRIES = ["CH", "KE", "BR", "IN", "EG", "FJ", "PE", "VN", "SN", "NO", "JO", "KZ"]
-STAKEHOLDERS = [
-    "government",
-    "private_sector",
-    "civil_society",
-    "academia",
-    "technical_community",
-    "international_organization",
-]
+# A realistic mix of who enters: civil society and governments most, then companies,
+# universities, the technical community and international organisations.
+STAKEHOLDER_WEIGHTS = {
+    "civil_society": 26,
+    "government": 22,
+    "private_sector": 20,
+    "academia": 15,
+    "technical_community": 9,
+    "international_organization": 8,
+}
 
 
 def _submitter():
@@ -67,22 +51,54 @@ def _submitter():
 
 
 def _projects(contest: Contest, per_category: int, status: str, rng: random.Random) -> None:
+    """``per_category`` believable projects in each category, from all six ITU regions."""
     submitter = _submitter()
     now = timezone.now()
-    sdgs = list(SDG.objects.all())
+    sdgs = {s.number: s.pk for s in SDG.objects.all()}
+    taken = set(Project.objects.values_list("title", flat=True))
     projects = []
-    for category in Category.objects.filter(contest=contest).select_related("action_line"):
+    categories = Category.objects.filter(contest=contest).select_related("action_line")
+    for c, category in enumerate(categories.order_by("action_line__number")):
+        code = category.action_line.code
         for i in range(per_category):
+            region = content.REGIONS[(i + c) % len(content.REGIONS)]
+            choices = content.places(region)
+            rng.shuffle(choices)
+            for place in choices:
+                title, _ = content.write_up(
+                    random.Random(0),
+                    action_line=code,
+                    archetype=i,
+                    place=place,
+                    org="",
+                    year=0,
+                    other="",
+                )
+                if title not in taken:
+                    break
+            other = next(p for p in choices if p != place)
+            stakeholder_type = content.stakeholder_for(rng, code, STAKEHOLDER_WEIGHTS)
+            organisation = content.organisation(rng, place, stakeholder_type, code)
+            title, description = content.write_up(
+                rng,
+                action_line=code,
+                archetype=i,
+                place=place,
+                org=organisation,
+                year=contest.year - rng.randint(1, 6),
+                other=f"{other.name} and the surrounding districts",
+            )
+            taken.add(title)
             projects.append(
                 Project(
                     contest=contest,
                     category=category,
-                    title=f"{category.action_line.short_title}: demo project {i + 1}",
-                    description=WORDS,
-                    organisation=f"Demo {ORGS[i % len(ORGS)]} {category.action_line.code}-{i + 1}",
-                    country=COUNTRIES[(i + category.pk) % len(COUNTRIES)],
-                    stakeholder_type=STAKEHOLDERS[i % len(STAKEHOLDERS)],
-                    website="https://www.itu.int/net4/wsis/prizes/",
+                    title=title,
+                    description=description,
+                    organisation=organisation,
+                    country=place.country,
+                    stakeholder_type=stakeholder_type,
+                    website=content.website(organisation),
                     submitter=submitter,
                     status=status,
                     submitted_at=now,
@@ -91,9 +107,9 @@ def _projects(contest: Contest, per_category: int, status: str, rng: random.Rand
             )
     Project.objects.bulk_create(projects)
     links = []
-    for project in Project.objects.filter(contest=contest):
-        for sdg in rng.sample(sdgs, 2):
-            links.append(Project.sdgs.through(project_id=project.pk, sdg_id=sdg.pk))
+    for project in Project.objects.filter(contest=contest).select_related("category__action_line"):
+        for number in content.sdgs_for(rng, project.category.action_line.code):
+            links.append(Project.sdgs.through(project_id=project.pk, sdg_id=sdgs[number]))
     Project.sdgs.through.objects.bulk_create(links, ignore_conflicts=True)
 
 
@@ -128,6 +144,7 @@ def seed(*, stdout=None, votes=None, **options) -> None:
             phases=_phases(now, [(-150, -60), (-60, -10), (-10, 20), (20, 35)], edition),
             live_results_public=True,
         )
+        demo_mark([current])
         _projects(current, PROJECTS_PER_CATEGORY, ProjectStatus.NOMINATED, rng)
         # The demo starts mid-vote: the voting-open emails are not sent for it.
         ContestPhase.objects.filter(contest=current, kind=PhaseKind.VOTING).update(
@@ -151,6 +168,7 @@ def _past_contest(year: int, now, rng: random.Random) -> None:
         edition=edition,
         phases=_phases(opening, [(0, 90), (90, 120), (120, 150), (150, 160)], edition),
     )
+    demo_mark([past])
     _projects(past, 6, ProjectStatus.NOMINATED, rng)
     ContestPhase.objects.filter(contest=past, kind=PhaseKind.VOTING).update(
         transition_applied_at=now
@@ -170,15 +188,15 @@ def _voters(count: int, prefix: str = "demo-voter-") -> None:
                 f"""
                 INSERT INTO {User._meta.db_table}
                     (password, is_superuser, email, is_staff, is_active, date_joined)
-                SELECT '!', false, %s || g || '@example.invalid', false, true, now()
+                SELECT '!', false, %s || g || %s, false, true, now()
                 FROM generate_series(1, %s) AS g
                 ON CONFLICT DO NOTHING
                 """,
-                [prefix, count],
+                [prefix, f"@{DEMO_EMAIL_DOMAIN}", count],
             )
         return
     existing = set(User.objects.filter(email__startswith=prefix).values_list("email", flat=True))
-    emails = (f"{prefix}{i}@example.invalid" for i in range(1, count + 1))
+    emails = (f"{prefix}{i}@{DEMO_EMAIL_DOMAIN}" for i in range(1, count + 1))
     User.objects.bulk_create(
         [User(email=email, password="!") for email in emails if email not in existing],
         batch_size=5000,
@@ -233,7 +251,7 @@ def bulk_votes(*, contest: Contest, count: int, seed: int = 1, prefix: str = "de
                     "states": list(BALLOT_STATES),
                     "count": count,
                     "ncat": len(categories),
-                    "pattern": f"{prefix}%@example.invalid",
+                    "pattern": f"{prefix}%@{DEMO_EMAIL_DOMAIN}",
                 },
             )
         return

@@ -16,7 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from forum.enums import Region
 from forum.models import SDG, ActionLine
+from forum.regions import countries_of_region
 from wsis_portal.registry import MatrixItem, MySection, OpenItem
 
 from .enums import BALLOT_STATES, PHASE_ORDER, PhaseKind, ProjectStatus
@@ -178,7 +180,7 @@ class CategoryResult:
     tallies: list[Any]
 
 
-def results(*, contest: Contest, now: datetime) -> dict[str, Any]:
+def results(*, contest: Contest, now: datetime, region: str = "") -> dict[str, Any]:
     """What the results page may show now, by the clock.
 
     Champions on the announcement date (the end of Phase IV) once the final tally has run;
@@ -197,14 +199,15 @@ def results(*, contest: Contest, now: datetime) -> dict[str, Any]:
     by_category: dict[int, CategoryResult] = {
         c.pk: CategoryResult(category=c, winners=[], champions=[], tallies=[]) for c in categories
     }
+    region = region if region in Region.values else ""
     if voting_closed and champions_ready:
-        projects = (
-            Project.objects.filter(
-                contest=contest, status__in=[ProjectStatus.CHAMPION, ProjectStatus.WINNER]
-            )
-            .select_related("tally")
-            .order_by("category_id", "tally__rank", "id")
+        projects = Project.objects.filter(
+            contest=contest, status__in=[ProjectStatus.CHAMPION, ProjectStatus.WINNER]
         )
+        if region:
+            # The ESCAP regional review asks for "WSIS Prize winners from the region" (seed 003).
+            projects = projects.filter(country__in=countries_of_region(region))
+        projects = projects.select_related("tally").order_by("category_id", "tally__rank", "id")
         for project in projects:
             result = by_category[project.category_id]
             if winners_public and project.status == ProjectStatus.WINNER:
@@ -240,6 +243,8 @@ def results(*, contest: Contest, now: datetime) -> dict[str, Any]:
         "computed_at": computed,
         "ceremony": ceremony,
         "announcement": announcement,
+        "region": region,
+        "regions": Region.choices,
     }
 
 

@@ -417,7 +417,11 @@ def results(request, year: int):
     return render(
         request,
         "prizes/results.html",
-        {"contest": item, "now": now, **selectors.results(contest=item, now=now)},
+        {
+            "contest": item,
+            "now": now,
+            **selectors.results(contest=item, now=now, region=request.GET.get("region", "")),
+        },
     )
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts.enums import StakeholderType
 from forum.models import SDG, ActionLine
 from forum.regions import COUNTRY_REGION
+from wsis_portal import demo_content as content
 
 from .enums import CallKind, EntryStatus
 from .models import Call, Entry, EntryActionLine, EntrySDG
@@ -23,120 +24,28 @@ from .services import search_cache_bump
 
 DEMO_ENTRIES = 300
 BATCH = 5000
+UNIQUE_TITLES = 1500
 
-TOPICS = [
-    ("rural broadband", ["C2"], [9, 17]),
-    ("community network", ["C2", "C4"], [9, 10]),
-    ("digital literacy", ["C4", "C7-ELEA"], [4, 5]),
-    ("telemedicine", ["C7-EHEA"], [3]),
-    ("mobile health records", ["C7-EHEA", "C5"], [3, 16]),
-    ("e-government portal", ["C7-EGOV", "C1"], [16]),
-    ("open data platform", ["C3", "C7-EGOV"], [16, 17]),
-    ("cybersecurity awareness", ["C5"], [16, 9]),
-    ("child online protection", ["C5", "C10"], [16, 4]),
-    ("precision agriculture", ["C7-EAGR"], [2, 13]),
-    ("market price information service", ["C7-EAGR", "C7-EBUS"], [1, 2, 8]),
-    ("e-commerce for small businesses", ["C7-EBUS"], [8, 9]),
-    ("women in tech coding school", ["C4", "C7-EEMP"], [5, 8]),
-    ("digital jobs platform", ["C7-EEMP"], [8, 10]),
-    ("early warning system", ["C7-EENV", "C2"], [11, 13]),
-    ("e-waste recycling", ["C7-EENV"], [12, 13]),
-    ("research and education network", ["C7-ESCI", "C2"], [4, 9]),
-    ("local language content", ["C8", "C3"], [4, 10]),
-    ("community radio and media", ["C9"], [16, 10]),
-    ("ethics of artificial intelligence", ["C10"], [16, 9]),
-    ("regional ICT cooperation", ["C11", "C1"], [17]),
-    ("national digital strategy", ["C1", "C6"], [17, 9]),
-    ("spectrum policy reform", ["C6", "C2"], [9]),
-    ("public library internet access", ["C3", "C4"], [4, 10]),
-    ("accessible ICT for persons with disabilities", ["C3", "C10"], [10, 4]),
-]
-ADJECTIVES = [
-    "National",
-    "Inclusive",
-    "Open",
-    "Smart",
-    "Community-led",
-    "Sustainable",
-    "Youth",
-    "Regional",
-    "Affordable",
-    "Resilient",
-]
-BENEFICIARIES = [
-    "remote villages",
-    "smallholder farmers",
-    "girls and women",
-    "older persons",
-    "refugees",
-    "schools",
-    "small island communities",
-    "municipalities",
-    "persons with disabilities",
-    "micro-enterprises",
-]
-ORG_KINDS = {
-    StakeholderType.GOVERNMENT: [
-        "Ministry of ICT",
-        "National Regulatory Authority",
-        "Digital Agency",
-    ],
-    StakeholderType.PRIVATE_SECTOR: ["Telecom", "Digital Solutions Ltd", "Networks Inc."],
-    StakeholderType.CIVIL_SOCIETY: [
-        "Digital Inclusion Foundation",
-        "Community Network Association",
-    ],
-    StakeholderType.ACADEMIA: ["University", "Institute of Technology"],
-    StakeholderType.TECHNICAL_COMMUNITY: ["Internet Society Chapter", "Network Operators Group"],
-    StakeholderType.INTERNATIONAL_ORGANIZATION: ["Regional Commission", "Development Programme"],
+# Who documents projects in the database: civil society and governments most, then
+# companies and universities, fewer technical-community and international bodies.
+STAKEHOLDER_WEIGHTS = {
+    StakeholderType.CIVIL_SOCIETY: 27,
+    StakeholderType.GOVERNMENT: 24,
+    StakeholderType.PRIVATE_SECTOR: 18,
+    StakeholderType.ACADEMIA: 15,
+    StakeholderType.TECHNICAL_COMMUNITY: 8,
+    StakeholderType.INTERNATIONAL_ORGANIZATION: 8,
 }
-# Countries weighted towards where most entries come from; every region is present.
-COUNTRIES = [
-    "KE",
-    "NG",
-    "GH",
-    "RW",
-    "ZA",
-    "SN",
-    "UG",
-    "EG",
-    "MA",
-    "TN",
-    "AE",
-    "SA",
-    "JO",
-    "IN",
-    "BD",
-    "ID",
-    "PH",
-    "CN",
-    "JP",
-    "AU",
-    "FJ",
-    "PK",
-    "BR",
-    "MX",
-    "CO",
-    "AR",
-    "CA",
-    "US",
-    "JM",
-    "RU",
-    "KZ",
-    "AM",
-    "UZ",
-    "BY",
-    "CH",
-    "FR",
-    "DE",
-    "ES",
-    "PL",
-    "UA",
-    "GB",
-    "IT",
-    "TR",
-    "RO",
-]
+# More entries come from Africa and Asia-Pacific, as in the real database; every region is
+# present.
+REGION_WEIGHTS = {
+    "africa": 26,
+    "asia-pacific": 24,
+    "americas": 15,
+    "arab-states": 13,
+    "europe": 13,
+    "cis": 9,
+}
 
 
 def _calls(now) -> dict[int, Call]:
@@ -235,50 +144,66 @@ OTHER_LANGUAGES = {
 }
 
 
-def _make(rng: random.Random, n: int, calls: list[Call], lines: dict, goals: dict, now):
+def _make(rng: random.Random, n: int, calls: list[Call], lines: dict, goals: dict, now, taken):
     entries, tags = [], []
+    codes = list(lines)
+    regions, region_weights = zip(*REGION_WEIGHTS.items(), strict=True)
     for i in range(n):
-        topic, codes, numbers = rng.choice(TOPICS)
-        stype = rng.choice(list(StakeholderType))
-        country = rng.choice(COUNTRIES)
         call = rng.choice(calls)
-        published = min(call.ends_at + timedelta(days=rng.randint(1, 120)), now)
-        org = f"{rng.choice(ORG_KINDS[stype])} {country}-{rng.randint(1, 400)}"
-        title = f"{rng.choice(ADJECTIVES)} {topic} for {rng.choice(BENEFICIARIES)}"
-        description = (
-            f"A {topic} programme led by {org} that serves {rng.choice(BENEFICIARIES)} "
-            f"with {rng.choice(['training', 'connectivity', 'online services', 'open tools', 'local partnerships'])}. "
-            f"It began in {call.year - rng.randint(0, 6)} and reports its results against the WSIS Action Lines "
-            f"and the Sustainable Development Goals. Demo entry {i + 1}."
-        )
+        start_year = call.year - rng.randint(0, 6)
+        code = rng.choice(codes)
+        for _attempt in range(6):
+            region = rng.choices(regions, region_weights)[0]
+            place = rng.choice(content.places(region))
+            archetype = rng.randrange(3)
+            stype = content.stakeholder_for(rng, code, STAKEHOLDER_WEIGHTS)
+            org = content.organisation(rng, place, stype, code)
+            others = [p for p in content.places(region) if p != place]
+            title, description = content.write_up(
+                rng,
+                action_line=code,
+                archetype=archetype,
+                place=place,
+                org=org,
+                year=start_year,
+                other=f"{rng.choice(others).name} and nearby communities",
+                min_words=90,
+                max_words=150,
+            )
+            # Distinct titles for the demo's few hundred; bulk benchmark sets may repeat.
+            if title not in taken or len(taken) >= UNIQUE_TITLES:
+                break
+        taken.add(title)
         if i % 10 == 9:
             language = list(OTHER_LANGUAGES)[(i // 10) % len(OTHER_LANGUAGES)]
-            title, description = rng.choice(OTHER_LANGUAGES[language])
-            description = f"{description} ({org}, {i + 1})"
-        region = COUNTRY_REGION[country]
+            title, summary = rng.choice(OTHER_LANGUAGES[language])
+            description = f"{summary} ({org}, {place.name})"
+        website = content.website(org)
         entries.append(
             Entry(
                 title=title,
                 description=description,
                 organisation=org,
                 stakeholder_type=stype,
-                country=country,
-                region=region.value,
-                start_year=call.year - rng.randint(0, 6),
-                website=f"https://example.org/projects/{rng.randint(1, 10**6)}",
-                contact_email=f"contact{rng.randint(1, 10**6)}@example.org",
+                country=place.country,
+                region=COUNTRY_REGION[place.country].value,
+                start_year=start_year,
+                website=website,
+                contact_email="contact@" + website.split("//www.", 1)[1].rstrip("/"),
                 status=EntryStatus.PUBLISHED,
                 is_success_story=rng.random() < 0.03,
                 call=call,
                 is_demo=True,
                 submitted_at=call.starts_at + timedelta(days=rng.randint(0, 100)),
-                published_at=published,
+                published_at=min(call.ends_at + timedelta(days=rng.randint(1, 120)), now),
             )
         )
-        extra_al = [rng.choice(list(lines))] if rng.random() < 0.3 else []
-        extra_sdg = [rng.randint(1, 17)] if rng.random() < 0.4 else []
+        extra_al = [rng.choice(codes)] if rng.random() < 0.25 else []
         tags.append(
-            ({lines[c] for c in [*codes, *extra_al]}, {goals[g] for g in [*numbers, *extra_sdg]})
+            (
+                {lines[c] for c in [code, *extra_al]},
+                {goals[g] for g in content.sdgs_for(rng, code)},
+            )
         )
     return entries, tags
 
@@ -298,9 +223,10 @@ def seed(*, stdout=None, entries: int | None = None, **options) -> int:
     goals = {s.number: s.pk for s in SDG.objects.all()}
     started = time.monotonic()
     made = 0
+    taken = set(Entry.objects.filter(is_demo=True).values_list("title", flat=True)[:DEMO_ENTRIES])
     while made < missing:
         size = min(BATCH, missing - made)
-        objs, tags = _make(rng, size, past_calls, lines, goals, now)
+        objs, tags = _make(rng, size, past_calls, lines, goals, now, taken)
         created = Entry.objects.bulk_create(objs)
         EntryActionLine.objects.bulk_create(
             [

@@ -12,6 +12,7 @@ from datetime import date
 from django.db import transaction
 
 from forum.models import ActionLine
+from wsis_portal.demo import demo_get_or_create
 
 from .enums import FacilitationRole
 from .models import Agency, Facilitation, Initiative, Meeting
@@ -66,13 +67,16 @@ def seed(*, stdout=None, **options) -> None:
             for acronym, role in [(lead, FacilitationRole.LEAD)] + [
                 (a, FacilitationRole.CO) for a in cos
             ]:
-                Facilitation.objects.get_or_create(
-                    agency=agencies[acronym], action_line=lines[code], defaults={"role": role}
+                demo_get_or_create(
+                    Facilitation,
+                    agency=agencies[acronym],
+                    action_line=lines[code],
+                    defaults={"role": role},
                 )
         for slug, text in INITIATIVE_TEXT.items():
             Initiative.objects.filter(slug=slug, description="").update(description=text)
         for when, venue, agenda in MEETINGS:
-            Meeting.objects.get_or_create(date=when, venue=venue, defaults={"agenda": agenda})
+            demo_get_or_create(Meeting, date=when, venue=venue, defaults={"agenda": agenda})
         for acronym, website in [
             ("ITU", "https://www.itu.int"),
             ("UNESCO", "https://www.unesco.org"),

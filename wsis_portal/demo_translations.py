@@ -31,12 +31,12 @@ EDITION_THEMES = {
         "Направления деятельности ВВУИО для построения открытых для всех обществ знаний",
         "Las líneas de acción de la CMSI para construir sociedades del conocimiento inclusivas",
     ),
-    "WSIS Action Lines for an inclusive digital future (demo)": row(
-        "خطوط عمل القمة العالمية لمجتمع المعلومات من أجل مستقبل رقمي شامل للجميع (عرض توضيحي)",
-        "信息社会世界峰会行动方面：共创包容性数字未来（演示）",
-        "Les grandes orientations du SMSI pour un avenir numérique inclusif (démonstration)",
-        "Направления деятельности ВВУИО для открытого для всех цифрового будущего (демонстрация)",
-        "Las líneas de acción de la CMSI para un futuro digital inclusivo (demostración)",
+    "WSIS Action Lines for an inclusive digital future": row(
+        "خطوط عمل القمة العالمية لمجتمع المعلومات من أجل مستقبل رقمي شامل للجميع",
+        "信息社会世界峰会行动方面：共创包容性数字未来",
+        "Les grandes orientations du SMSI pour un avenir numérique inclusif",
+        "Направления деятельности ВВУИО для открытого для всех цифрового будущего",
+        "Las líneas de acción de la CMSI para un futuro digital inclusivo",
     ),
 }
 

@@ -221,3 +221,24 @@ class OutboxMessage(models.Model):
     def ledger_key(self) -> str:
         """The key of this message's email in the send-once ledger (``SentEmail``)."""
         return f"outbox:{self.pk}"
+
+
+class DemoRow(models.Model):
+    """A row that ``seed_demo`` created, so that ``seed_demo --remove`` deletes exactly those.
+
+    Models with their own ``is_demo`` flag are found by it; the others are marked here,
+    which keeps pre-existing rows (an edition the Secretariat entered, say) out of reach.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        verbose_name = _("demo row")
+        verbose_name_plural = _("demo rows")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="demo_row_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.object_id}"

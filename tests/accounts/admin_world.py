@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.roles import EXPERT_GROUP, SECRETARIAT
-from forum.models import NewsItem
+from forum.models import Event, NewsItem
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import ExpertAssignment, ExpertScore, Tally
 from stocktaking.enums import RevisionKind
@@ -117,6 +117,14 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
         "forum.Person": PersonFactory(),
         "forum.Registration": registration,
         "forum.Partner": PartnerFactory(edition=session.edition),
+        "forum.Event": Event.objects.create(
+            kind="regional_review",
+            title="Regional review",
+            starts_on=timezone.localdate(),
+            ends_on=timezone.localdate(),
+            place="Bangkok",
+            organisers="UN ESCAP",
+        ),
         "forum.NewsItem": NewsItem.objects.create(
             title="News", slug="news-for-the-admin-matrix", summary="Summary"
         ),

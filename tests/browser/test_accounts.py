@@ -120,8 +120,8 @@ def test_language_switcher_changes_to_french_without_javascript(new_page):
     page.get_by_label("Language").select_option("fr")
     page.get_by_role("button", name="Change").click()
 
-    # Back on the same page, now in French (allauth's own French strings).
-    expect(page).to_have_url("/accounts/login/")
+    # Back on the same page, now in French at its French address (allauth's own strings).
+    expect(page).to_have_url("/fr/accounts/login/")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.get_by_role("heading", level=1)).to_have_text("Connexion")
     # The portal's own strings too (locale/fr), and the switcher keeps the choice.

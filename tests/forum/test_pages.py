@@ -8,8 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from forum import demo, demo_programme
-from forum.enums import SessionRole
-from forum.models import Edition, Session, SessionPerson
+from forum.models import Edition, Event, Session, SessionPerson
 from tests.factories.forum import action_line, sdg
 from tests.factories.forum_programme import (
     EditionFactory,
@@ -81,14 +80,10 @@ def test_demo_seeders_are_idempotent():
         SessionPerson.objects.count(),
     ) == counts
     current = Edition.objects.get(year=demo_programme.CURRENT_YEAR)
-    assert 38 <= current.sessions.count() <= 45
+    assert 55 <= current.sessions.count() <= 80
     assert current.sessions.values("building_block").distinct().count() == 18
     assert current.partners.values("tier").distinct().count() == 4
-    s131 = Session.objects.get(title="WSIS Cooperation for Accelerating Progress on the SDGs")
-    roles = [(r.person.name, r.role) for r in s131.roles.select_related("person")]
-    assert roles[0] == ("Gitanjali Sah", SessionRole.ONSITE_MODERATOR)
-    assert ("Tomas Lamanauskas", SessionRole.SPEAKER) in roles
-    assert len(roles) == 8
-    forum_5 = Session.objects.get(title__startswith="IGF 2023 Open Forum #5")
+    # The seeds' sessions at other forums are events of their own (tests/forum/test_events.py).
+    forum_5 = Event.objects.get(title__startswith="IGF 2023 Open Forum #5")
     assert [r.person.name for r in forum_5.roles.all()] == ["Gitanjali Sah", "Vladimir Stankovic"]
     assert list(forum_5.sdgs.values_list("number", flat=True)) == [17]

@@ -3,9 +3,8 @@ speakers with their country, and a "More information" link that is not "Join rem
 
 import pytest
 
-from forum import demo_programme
 from forum.enums import SessionFormat, SessionRole, SessionType
-from forum.models import Session, SessionPerson
+from forum.models import SessionPerson
 from tests.factories.forum_programme import EditionFactory, PersonFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,14 +45,3 @@ def test_programme_filters_by_session_type(client):
     SessionFactory(edition=edition, title="A round table", session_type=SessionType.ROUND_TABLE)
     body = client.get(f"/forum/{edition.year}/programme/?session_type=round_table").content
     assert b"A round table" in body and b"A workshop" not in body
-
-
-def test_demo_side_event_links_to_more_information_not_to_a_remote_room():
-    demo_programme.seed_past_editions()
-    demo_programme.seed_real_sessions()
-    side_event = Session.objects.get(title=demo_programme.SESSION_131["title"])
-    assert side_event.session_type == SessionType.SIDE_EVENT
-    assert side_event.remote_participation_url == ""
-    assert side_event.more_info_url.startswith("https://sdgs.un.org/")
-    round_table = Session.objects.get(title=demo_programme.OPEN_FORUM_5["title"])
-    assert round_table.session_type == SessionType.ROUND_TABLE

@@ -20,10 +20,26 @@ class Command(BaseCommand):
             "--votes", type=int, default=None, help="Prizes: make this many votes in bulk."
         )
         parser.add_argument(
+            "--remove",
+            action="store_true",
+            help="Delete every demo row (and nothing else) instead of seeding.",
+        )
+        parser.add_argument(
             "--if-empty", action="store_true", help="Do nothing when demo data is already there."
         )
 
     def handle(self, *args, **options):
+        if options["remove"]:
+            from wsis_portal.demo import demo_remove
+
+            for label, (deleted, kept) in sorted(demo_remove().items()):
+                if deleted or kept:
+                    line = f"{label}: {deleted} deleted"
+                    self.stdout.write(
+                        line + (f", {kept} kept (real data uses them)" if kept else "")
+                    )
+            self.stdout.write(self.style.SUCCESS("Demo data removed."))
+            return
         if options["if_empty"]:
             from forum.models import MatrixLink
 

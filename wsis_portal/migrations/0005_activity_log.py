@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("wsis_portal", "0003_outbox_message"),
+        ("wsis_portal", "0004_demo_row"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
