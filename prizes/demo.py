@@ -176,8 +176,11 @@ def _past_contest(year: int, now, rng: random.Random) -> None:
     bulk_votes(contest=past, count=18 * 40, seed=year)
     voting = ContestPhase.objects.get(contest=past, kind=PhaseKind.VOTING)
     contest_voting_close(phase_id=voting.pk, now=now)
+    # The Secretariat decided the Winners before the ceremony (its start publishes them).
+    ceremony = ContestPhase.objects.get(contest=past, kind=PhaseKind.CEREMONY)
+    decided = ceremony.starts_at - timedelta(hours=1)
     for project in Project.objects.filter(contest=past, tally__rank=1):
-        winner_confirm(project=project, by=None, reason="Demo data")
+        winner_confirm(project=project, by=None, reason="Demo data", now=decided)
 
 
 def _voters(count: int, prefix: str = "demo-voter-") -> None:
