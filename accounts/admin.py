@@ -7,6 +7,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.admin_confirm import confirm_first
+
 from .models import StakeholderProfile, User
 
 # Accounts whose privileges only a superuser may touch: changing their password, email or
@@ -151,5 +153,6 @@ class EmailAddressAdmin(StakeholderAccountsOnly, BaseEmailAddressAdmin):
     @admin.action(
         description=_("Mark selected email addresses as verified"), permissions=["change"]
     )
+    @confirm_first
     def make_verified(self, request, queryset):
         return super().make_verified(request, queryset)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from wsis_portal.admin_confirm import confirm_first
 from wsis_portal.csv_safe import streaming_csv_response
 
 from . import services
@@ -201,18 +202,21 @@ class SubmissionAdmin(admin.ModelAdmin):
         )
 
     @admin.action(description=_("Accept the selected submissions"), permissions=["change"])
+    @confirm_first
     def mark_accepted(self, request, queryset):
         self._set_status(request, queryset, SubmissionStatus.ACCEPTED)
 
     @admin.action(
         description=_("Mark the selected submissions as not retained"), permissions=["change"]
     )
+    @confirm_first
     def mark_rejected(self, request, queryset):
         self._set_status(request, queryset, SubmissionStatus.REJECTED)
 
     @admin.action(
         description=_("Put the selected submissions back to received"), permissions=["change"]
     )
+    @confirm_first
     def mark_received(self, request, queryset):
         self._set_status(request, queryset, SubmissionStatus.RECEIVED)
 

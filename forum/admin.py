@@ -14,6 +14,7 @@ from .models import (
     Edition,
     Event,
     EventPerson,
+    HighLevelTheme,
     MatrixLink,
     NewsItem,
     OutcomeDocument,
@@ -92,6 +93,12 @@ class OutcomeDocumentInline(admin.TabularInline):
     extra = 0
 
 
+class HighLevelThemeInline(admin.TabularInline):
+    model = HighLevelTheme
+    extra = 0
+    fields = ["order", "title", "description"]
+
+
 class PublishedFigureInline(admin.TabularInline):
     """Figures the edition's documents state, each with its source, shown beside computed ones."""
 
@@ -114,7 +121,7 @@ class EditionAdmin(TranslationAdmin):
         "registration_closes_at",
     ]
     search_fields = ["theme", "venue"]
-    inlines = [OutcomeDocumentInline, PublishedFigureInline]
+    inlines = [OutcomeDocumentInline, HighLevelThemeInline, PublishedFigureInline]
     actions = ["export_registrations"]
 
     @admin.action(

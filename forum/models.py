@@ -202,6 +202,7 @@ class Edition(models.Model):
 # they are imported here so that ``from forum.models import Session`` works too.
 from .models_events import Event, EventPerson  # noqa: E402
 from .models_facts import PublishedFigure  # noqa: E402
+from .models_hlt import HighLevelTheme  # noqa: E402
 from .models_news import NewsItem  # noqa: E402
 from .models_programme import (  # noqa: E402
     BuildingBlock,
@@ -220,6 +221,7 @@ __all__ = [
     "Edition",
     "Event",
     "EventPerson",
+    "HighLevelTheme",
     "MatrixLink",
     "NewsItem",
     "OutcomeDocument",

@@ -22,6 +22,7 @@ from wsis_portal.uploads import IMAGE_TYPES, ServerName, UploadValidator
 
 from .enums import (
     AttendanceMode,
+    DocumentKind,
     PartnerTier,
     RegistrationStatus,
     SessionFormat,
@@ -102,6 +103,15 @@ class Session(models.Model):
         on_delete=models.PROTECT,
         related_name="sessions",
         verbose_name=_("building block"),
+    )
+    hlt_theme = models.ForeignKey(
+        "forum.HighLevelTheme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("High-Level Track theme"),
+        help_text=_("Set for the policy sessions of the High-Level Track."),
     )
     session_type = models.CharField(
         _("session type"),
@@ -296,6 +306,12 @@ class OutcomeDocument(models.Model):
         on_delete=models.CASCADE,
         related_name="outcome_documents",
         verbose_name=_("edition"),
+    )
+    kind = models.CharField(
+        _("kind of document"),
+        max_length=30,
+        choices=DocumentKind.choices,
+        default=DocumentKind.OTHER,
     )
     title = models.CharField(_("title"), max_length=300)
     url = models.URLField(_("link"), blank=True)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.selectors import profile_for
 from wsis_portal.params import get_page
 
-from . import events, facts, programme
+from . import events, facts, hlt, programme
 from .enums import RegistrationStatus
 from .forms import RegistrationForm
 from .ical import calendar_bytes
@@ -51,9 +51,19 @@ def edition_detail(request, year: int):
             "partner_tiers": programme.partners_by_tier(edition=edition),
             "documents": list(edition.outcome_documents.all()),
             "input_events": list(events.events_feeding(edition=edition)),
+            "has_high_level_track": edition.hlt_themes.exists(),
             "registration_open": edition.registration_is_open(now),
             "registration": programme.registration_of(edition=edition, user=request.user),
         },
+    )
+
+
+def high_level_track(request, year: int):
+    edition = programme.edition_by_year(year)
+    return render(
+        request,
+        "forum/high_level_track.html",
+        {"edition": edition, "track": hlt.high_level_track(edition=edition)},
     )
 
 

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from wsis_portal.admin_confirm import confirm_first
+
 from . import services
 from .enums import PhaseKind, ProjectStatus
 from .exceptions import PrizesError
@@ -34,7 +36,9 @@ from .selectors import proposed_winners
 
 class ReasonActionForm(ActionForm):
     reason = forms.CharField(
-        label=_("Reason (required to decline or invalidate)"), required=False, max_length=1000
+        label=_("Reason (required to decline, invalidate or withdraw)"),
+        required=False,
+        max_length=1000,
     )
 
 
@@ -240,6 +244,7 @@ class ProjectAdmin(admin.ModelAdmin):
         return _("Yes (highest mean expert score)") if obj.pk in ids else _("No")
 
     @admin.action(description=_("Nominate the selected projects"), permissions=["change"])
+    @confirm_first
     def nominate(self, request, queryset):
         try:
             n = services.projects_nominate(
@@ -260,6 +265,7 @@ class ProjectAdmin(admin.ModelAdmin):
     @admin.action(
         description=_("Decline the selected projects (give a reason)"), permissions=["change"]
     )
+    @confirm_first
     def decline(self, request, queryset):
         try:
             n = services.projects_nominate(
@@ -278,6 +284,7 @@ class ProjectAdmin(admin.ModelAdmin):
             self.message_user(request, exc.message, level=messages.ERROR)
 
     @admin.action(description=_("Confirm as Winner of the category"), permissions=["change"])
+    @confirm_first
     def confirm_winner(self, request, queryset):
         _run(
             self,
@@ -289,6 +296,7 @@ class ProjectAdmin(admin.ModelAdmin):
     @admin.action(
         description=_("Withdraw the Winner decision (give a reason)"), permissions=["change"]
     )
+    @confirm_first
     def revoke_winner(self, request, queryset):
         _run(
             self,
@@ -324,6 +332,7 @@ class VoteAdmin(admin.ModelAdmin):
     @admin.action(
         description=_("Invalidate the selected votes (give a reason)"), permissions=["invalidate"]
     )
+    @confirm_first
     def invalidate(self, request, queryset):
         _run(
             self,

@@ -55,6 +55,7 @@ from .models import (
     ceremony_edition_errors,
     phase_order_errors,
 )
+from .selectors import proposed_winners
 
 logger = logging.getLogger(__name__)
 
@@ -723,24 +724,69 @@ def expert_score_save(
     return entry
 
 
-def winner_confirm(*, project: Project, by: User | None, reason: str = "") -> Project:
+def _results_published(contest: Contest, now: datetime | None = None) -> bool:
+    """The results are public from the start of the ceremony phase (selectors.results)."""
+    ceremony = phase_of(contest, PhaseKind.CEREMONY)
+    return bool(ceremony and ceremony.has_started(now or timezone.now()))
+
+
+def _refuse_after_publication(project: Project, now: datetime | None = None) -> None:
+    if _results_published(project.contest, now):
+        raise PrizesError(
+            _(
+                "The results of %(contest)s are published (the ceremony has started): "
+                "Winner decisions can no longer change."
+            )
+            % {"contest": project.contest},
+            "published",
+        )
+
+
+def winner_confirm(
+    *, project: Project, by: User | None, reason: str = "", now: datetime | None = None
+) -> Project:
     """The secretariat confirms a Champion as Winner of its category (stays unpublished
-    until the ceremony phase starts). Two Winners in a category are allowed (a tie)."""
+    until the ceremony phase starts). A category has one Winner; a second one only when the
+    Expert Group's mean scores tie at the top (the rules), never after publication."""
     if project.status == ProjectStatus.WINNER:
         return project
+    _refuse_after_publication(project, now)
     voting = phase_of(project.contest, PhaseKind.VOTING)
     if voting is None or not voting.end_applied_at:
         raise PrizesError(_("Winners are chosen after the final tally."), "too_early")
     with transaction.atomic():
+        # Lock the category's Winners so two confirmations at once cannot both pass the rule.
+        winners = list(
+            Project.objects.select_for_update()
+            .filter(category_id=project.category_id, status=ProjectStatus.WINNER)
+            .exclude(pk=project.pk)
+            .values_list("pk", flat=True)
+        )
+        if winners:
+            tied = set(proposed_winners(contest=project.contest).get(project.category_id, []))
+            if project.pk not in tied or not set(winners) <= tied:
+                raise PrizesError(
+                    _(
+                        "This category already has a Winner. A second Winner is allowed only "
+                        "when the Expert Group's mean scores tie at the top, and they do not: "
+                        "withdraw the first decision (with a reason) to choose another project."
+                    ),
+                    "second_winner",
+                )
         return project_status_change(
             project=project, to=ProjectStatus.WINNER, by=by, reason=reason or ""
         )
 
 
-def winner_revoke(*, project: Project, by: User, reason: str) -> Project:
-    """Undo a Winner decision (it goes back to Champion)."""
+def winner_revoke(
+    *, project: Project, by: User, reason: str, now: datetime | None = None
+) -> Project:
+    """Undo a Winner decision (it goes back to Champion); the reason is required and kept."""
     if project.status != ProjectStatus.WINNER:
         return project
+    if not reason.strip():
+        raise PrizesError(_("Give a reason for withdrawing a Winner decision."), "reason")
+    _refuse_after_publication(project, now)
     with transaction.atomic():
         return project_status_change(
             project=project, to=ProjectStatus.CHAMPION, by=by, reason=reason

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import outbox
+from .admin_confirm import confirm_first
 from .models import OutboxMessage, OutboxStatus, SentEmail
 
 
@@ -56,6 +57,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         return False
 
     @admin.action(description=_("Deliver the selected messages again now"), permissions=["view"])
+    @confirm_first
     def retry_now(self, request, queryset) -> None:
         count = outbox.retry(message_ids=list(queryset.values_list("pk", flat=True)))
         for message_id in queryset.filter(status=OutboxStatus.PENDING).values_list("pk", flat=True):

@@ -107,13 +107,23 @@ def test_admin_decline_needs_reason_and_nominate_works(admin_client, db):
     a = ProjectFactory(contest=contest, status=ProjectStatus.SUBMITTED)
     b = ProjectFactory(contest=contest, status=ProjectStatus.SUBMITTED)
     url = reverse("admin:prizes_project_changelist")
-    admin_client.post(url, {"action": "decline", "_selected_action": [a.pk], "reason": ""})
+    admin_client.post(
+        url, {"action": "decline", "_selected_action": [a.pk], "reason": "", "confirm": "yes"}
+    )
     a.refresh_from_db()
     assert a.status == ProjectStatus.SUBMITTED
     admin_client.post(
-        url, {"action": "decline", "_selected_action": [a.pk], "reason": "Out of scope"}
+        url,
+        {
+            "action": "decline",
+            "_selected_action": [a.pk],
+            "reason": "Out of scope",
+            "confirm": "yes",
+        },
     )
-    admin_client.post(url, {"action": "nominate", "_selected_action": [b.pk], "reason": ""})
+    admin_client.post(
+        url, {"action": "nominate", "_selected_action": [b.pk], "reason": "", "confirm": "yes"}
+    )
     a.refresh_from_db()
     b.refresh_from_db()
     assert (a.status, a.status_reason) == (ProjectStatus.NOT_NOMINATED, "Out of scope")
@@ -134,7 +144,9 @@ def test_admin_invalidate_votes_with_reason(admin_client, nominated):
 
     v = vote(nominated[0])
     url = reverse("admin:prizes_vote_changelist")
-    admin_client.post(url, {"action": "invalidate", "_selected_action": [v.pk], "reason": "Bot"})
+    admin_client.post(
+        url, {"action": "invalidate", "_selected_action": [v.pk], "reason": "Bot", "confirm": "yes"}
+    )
     v.refresh_from_db()
     assert not v.valid and v.invalid_reason == "Bot"
 

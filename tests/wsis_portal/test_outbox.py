@@ -212,7 +212,7 @@ def test_admin_action_delivers_again(admin_client, settings):
     registry.outbox["test.broken"] = _hello
     response = admin_client.post(
         reverse("admin:wsis_portal_outboxmessage_changelist"),
-        {"action": "retry_now", "_selected_action": [message.pk]},
+        {"action": "retry_now", "_selected_action": [message.pk], "confirm": "yes"},
         follow=True,
     )
     assert "1 message queued for delivery." in response.content.decode()
