@@ -337,13 +337,13 @@ def seed_past_editions() -> None:
             kind=kind,
             defaults={"qualifier": qualifier, "value": value, "source": SOURCE_2016},
         )
-    for order, (title, kind) in enumerate(OUTCOMES_2016):
+    for order, (title, document_kind) in enumerate(OUTCOMES_2016):
         OutcomeDocument.objects.get_or_create(
             edition=edition_2016,
             title=title,
             defaults={
                 "order": order,
-                "kind": kind,
+                "kind": document_kind,
                 "url": "https://www.itu.int/net4/wsis/forum/2016/",
             },
         )

@@ -20,7 +20,15 @@ from accounts.selectors import signed_in_user
 from . import services
 from .enums import RevisionStatus
 from .forms import DecisionForm, ImportForm
-from .models import Call, Entry, EntryActionLine, EntryRevision, EntrySDG, ModerationItem
+from .models import (
+    Call,
+    Entry,
+    EntryActionLine,
+    EntryRevision,
+    EntrySDG,
+    ModerationItem,
+    ReportRelease,
+)
 
 
 @admin.register(Call)
@@ -293,3 +301,12 @@ class EntryRevisionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ReportRelease)
+class ReportReleaseAdmin(admin.ModelAdmin):
+    """When and at which Forum edition each yearly report is launched."""
+
+    list_display = ["report_year", "edition", "released_on", "is_demo"]
+    list_select_related = ["edition"]
+    list_filter = ["is_demo"]

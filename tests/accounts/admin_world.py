@@ -16,7 +16,7 @@ from forum.models import Event, NewsItem
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import ExpertAssignment, ExpertScore, Tally
 from stocktaking.enums import RevisionKind
-from stocktaking.models import EntryRevision
+from stocktaking.models import EntryRevision, ReportRelease
 from tests.factories.accounts import StakeholderFactory, StakeholderProfileFactory, UserFactory
 from tests.factories.consultations import (
     CommentFactory,
@@ -116,6 +116,9 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
         "forum.Person": PersonFactory(),
         "forum.Registration": registration,
         "forum.Partner": PartnerFactory(edition=session.edition),
+        "stocktaking.ReportRelease": ReportRelease.objects.create(
+            report_year=2031, edition=session.edition, released_on=session.edition.starts_on
+        ),
         "forum.Event": Event.objects.create(
             kind="regional_review",
             title="Regional review",
