@@ -1,11 +1,13 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.csv_safe import streaming_csv_response
+from wsis_portal.refusals import Refusal
 
 from .models import (
     SDG,
@@ -27,6 +29,7 @@ from .models import (
     SessionRegistration,
 )
 from .programme import registrations_for_export
+from .services_programme import registration_cancel
 
 # URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
 HTTPS_URLS: dict[Any, dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
@@ -206,12 +209,29 @@ class RegistrationAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__profile__full_name"]
     list_select_related = ["user", "edition"]
     raw_id_fields = ["user"]
-    readonly_fields = ["created_at", "confirmation_sent_at"]
-    actions = ["export_csv"]
+    # The status changes through registration_cancel (an action), never by hand.
+    readonly_fields = ["status", "created_at", "confirmation_sent_at"]
+    actions = ["export_csv", "cancel_registrations"]
 
     @admin.action(description=_("Export the selected registrations (CSV)"), permissions=["view"])
     def export_csv(self, request, queryset):
         return registration_csv(queryset, "wsis-forum-registrations.csv")
+
+    @admin.action(description=_("Cancel the selected registrations"), permissions=["change"])
+    def cancel_registrations(self, request, queryset):
+        done = 0
+        for registration in queryset.select_related("edition", "user"):
+            try:
+                registration_cancel(registration=registration, by=request.user)
+            except Refusal as refusal:
+                self.message_user(request, f"{registration}: {refusal.message}", messages.ERROR)
+            else:
+                done += 1
+        self.message_user(
+            request,
+            ngettext("%d registration handled.", "%d registrations handled.", done) % done,
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Partner)

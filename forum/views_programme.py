@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.selectors import profile_for, signed_in_user
 from wsis_portal.params import get_page
+from wsis_portal.refusals import Refusal
 
 from . import events, facts, hlt, programme
 from .enums import RegistrationStatus
@@ -23,7 +24,6 @@ from .forms import RegistrationForm
 from .ical import calendar_bytes
 from .models import Registration
 from .services_programme import (
-    RegistrationError,
     in_person_places_left,
     registration_cancel,
     registration_create,
@@ -169,8 +169,8 @@ def register(request, year: int):
     if request.method == "POST" and form.is_valid():
         try:
             registration_create(edition=edition, user=request.user, mode=form.cleaned_data["mode"])
-        except RegistrationError as error:
-            form.add_error("mode", error)
+        except Refusal as refusal:
+            form.add_error("mode", refusal.message)
         else:
             messages.success(
                 request,
@@ -205,8 +205,8 @@ def register_cancel(request, year: int):
         return render(request, "forum/register_cancel.html", {"registration": registration})
     try:
         registration_cancel(registration=registration)
-    except RegistrationError as error:
-        messages.error(request, error.message)
+    except Refusal as refusal:
+        messages.error(request, refusal.message)
     else:
         messages.success(
             request,

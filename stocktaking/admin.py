@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from accounts.selectors import signed_in_user
+from wsis_portal.refusals import Refusal
 
 from . import services
 from .enums import RevisionStatus
@@ -195,6 +196,8 @@ def _decide(modeladmin, request: HttpRequest, queryset: QuerySet, publish: bool)
                         reason=form.cleaned_data["reason"],
                     )
                 done += 1
+            except Refusal as refusal:
+                failed.append(f"{revision.entry}: {refusal.message}")
             except ValidationError as error:
                 failed.append(f"{revision.entry}: {' '.join(error.messages)}")
         if publish:

@@ -19,6 +19,7 @@ from accounts.selectors import signed_in_user, user_has_verified_email
 from forum.enums import Region
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.ratelimit import ratelimit
+from wsis_portal.refusals import Refusal
 from wsis_portal.streaming import guarded
 
 from . import publications, selectors, services
@@ -117,8 +118,8 @@ def _save_draft(request: HttpRequest, form: EntryForm, entry) -> HttpResponse:
                 "entry": entry,
             },
         )
-    except PermissionDenied as error:
-        messages.error(request, str(error))
+    except Refusal as error:
+        messages.error(request, error.message)
         return (
             redirect("stocktaking:entry", pk=entry.pk) if entry else redirect("stocktaking:search")
         )
@@ -193,8 +194,8 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             _attach(form, error)
-        except PermissionDenied as error:
-            messages.error(request, str(error))
+        except Refusal as error:
+            messages.error(request, error.message)
             return redirect("stocktaking:entry", pk=entry.pk)
         else:
             messages.success(

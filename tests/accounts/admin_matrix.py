@@ -299,6 +299,14 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str, str, str, str]] = {
     ("forum.Registration", "delete"): ("login", "login", "login", "login", "ok", "ok"),
     ("forum.Registration", "history"): ("login", "login", "login", "login", "ok", "ok"),
     ("forum.Registration", "action export_csv"): ("login", "login", "login", "login", "yes", "yes"),
+    ("forum.Registration", "action cancel_registrations"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "yes",
+        "yes",
+    ),
     ("forum.Registration", "action delete_selected"): (
         "login",
         "login",
@@ -534,6 +542,22 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str, str, str, str]] = {
     ("consultations.Discussion", "change"): ("login", "login", "login", "login", "ok", "ok"),
     ("consultations.Discussion", "delete"): ("login", "login", "login", "login", "ok", "ok"),
     ("consultations.Discussion", "history"): ("login", "login", "login", "login", "ok", "ok"),
+    ("consultations.Discussion", "action close_discussions"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "yes",
+        "yes",
+    ),
+    ("consultations.Discussion", "action open_discussions"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "yes",
+        "yes",
+    ),
     ("consultations.Discussion", "action delete_selected"): (
         "login",
         "login",
@@ -668,6 +692,20 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str, str, str, str]] = {
         "login",
         "yes",
         "yes",
+    ),
+    # The activity log: read by the Secretariat, written only by the transition functions.
+    ("wsis_portal.ActivityLog", "changelist"): ("login", "login", "login", "login", "ok", "ok"),
+    ("wsis_portal.ActivityLog", "add"): ("login", "login", "login", "login", "403", "403"),
+    ("wsis_portal.ActivityLog", "change"): ("login", "login", "login", "login", "read", "read"),
+    ("wsis_portal.ActivityLog", "delete"): ("login", "login", "login", "login", "403", "403"),
+    ("wsis_portal.ActivityLog", "history"): ("login", "login", "login", "login", "ok", "ok"),
+    ("wsis_portal.ActivityLog", "action delete_selected"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "no",
+        "no",
     ),
     # The outbox and the send-once ledger: read-only, for the superuser (the operator).
     ("wsis_portal.OutboxMessage", "changelist"): ("login", "login", "login", "login", "403", "ok"),
