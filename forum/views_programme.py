@@ -135,8 +135,8 @@ def session_register_view(request, year: int, session_id: int):
     session = programme.session_for_page(year=year, session_id=session_id)
     try:
         session_register(session=session, user=signed_in_user(request), now=timezone.now())
-    except RegistrationError as error:
-        messages.error(request, " ".join(error.messages))
+    except Refusal as refusal:
+        messages.error(request, refusal.message)
     else:
         messages.success(request, _("You are registered for this online session."))
     return redirect(session.get_absolute_url())

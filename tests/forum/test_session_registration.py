@@ -9,10 +9,10 @@ from django.db import IntegrityError, transaction
 
 from forum.enums import SessionFormat
 from forum.models import SessionRegistration
-from forum.services_programme import RegistrationError
 from forum.services_sessions import session_register
 from tests.factories.accounts import StakeholderFactory
 from tests.factories.forum_programme import SessionFactory
+from wsis_portal.refusals import Refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_register_before_the_deadline_once(client, online_session):
 
 def test_registration_is_refused_one_second_after_the_deadline(online_session):
     user = StakeholderFactory()
-    with pytest.raises(RegistrationError, match="closed"):
+    with pytest.raises(Refusal, match="closed"):
         session_register(
             session=online_session,
             user=user,
@@ -62,7 +62,7 @@ def test_registration_is_refused_one_second_after_the_deadline(online_session):
 
 def test_session_without_its_own_registration_refuses(online_session):
     other = SessionFactory(format=SessionFormat.ONLINE)
-    with pytest.raises(RegistrationError, match="no registration of its own"):
+    with pytest.raises(Refusal, match="no registration of its own"):
         session_register(session=other, user=StakeholderFactory(), now=other.starts_at)
 
 
