@@ -26,6 +26,7 @@ from .models import (
     Registration,
     Session,
     SessionPerson,
+    SessionRegistration,
 )
 from .programme import registrations_for_export
 from .services_programme import registration_cancel
@@ -153,6 +154,18 @@ class SessionPersonInline(admin.TabularInline):
     autocomplete_fields = ["person"]
 
 
+class SessionRegistrationInline(admin.TabularInline):
+    """Who registered for an online-only session: read here, made by participants on the site."""
+
+    model = SessionRegistration
+    extra = 0
+    fields = ["user", "created_at"]
+    readonly_fields = ["user", "created_at"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Session)
 class SessionAdmin(TranslationAdmin):
     formfield_overrides = HTTPS_URLS
@@ -170,7 +183,7 @@ class SessionAdmin(TranslationAdmin):
     list_select_related = ["edition", "building_block"]
     autocomplete_fields = ["action_lines", "sdgs"]
     date_hierarchy = "starts_at"
-    inlines = [SessionPersonInline]
+    inlines = [SessionPersonInline, SessionRegistrationInline]
 
 
 @admin.register(Person)

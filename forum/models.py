@@ -212,6 +212,7 @@ from .models_programme import (  # noqa: E402
     Registration,
     Session,
     SessionPerson,
+    SessionRegistration,
 )
 
 __all__ = [
@@ -231,4 +232,5 @@ __all__ = [
     "Registration",
     "Session",
     "SessionPerson",
+    "SessionRegistration",
 ]

@@ -134,6 +134,17 @@ class Session(models.Model):
     )
     remote_participation_url = models.URLField(_("remote participation link"), blank=True)
     livestream_url = models.URLField(_("livestream link"), blank=True)
+    registration_required = models.BooleanField(
+        _("registration required"),
+        default=False,
+        help_text=_(
+            "An online-only session with its own registration (seed 001: 'Registration … "
+            "(virtual participation only) … Deadline is Monday, 30 January')."
+        ),
+    )
+    registration_closes_at = models.DateTimeField(
+        _("session registration closes at"), null=True, blank=True
+    )
     more_info_url = models.URLField(
         _("more information link"),
         blank=True,
@@ -167,7 +178,16 @@ class Session(models.Model):
                 condition=Q(ends_at__gt=F("starts_at")),
                 name="forum_session_ends_after_start",
                 violation_error_message=_("A session must end after it starts."),
-            )
+            ),
+            # Only online-only sessions take a registration of their own, with its deadline.
+            models.CheckConstraint(
+                condition=Q(registration_required=False)
+                | Q(format=SessionFormat.ONLINE, registration_closes_at__isnull=False),
+                name="forum_session_registration_online_with_deadline",
+                violation_error_message=_(
+                    "Only an online session takes its own registration, and it needs a deadline."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -324,3 +344,33 @@ class OutcomeDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SessionRegistration(models.Model):
+    """A participant registered for one online-only session, apart from the edition."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("session")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="session_registrations",
+        verbose_name=_("participant"),
+    )
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["session", "created_at"]
+        verbose_name = _("session registration")
+        verbose_name_plural = _("session registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user"],
+                name="forum_sessionregistration_once",
+                violation_error_message=_("You are already registered for this session."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.session}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import groupby
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -17,7 +18,16 @@ from wsis_portal.registry import MatrixItem
 
 from .enums import AttendanceMode, PartnerTier, Region, RegistrationStatus
 from .filters import SessionFilter
-from .models import SDG, ActionLine, Edition, Partner, Registration, Session, SessionPerson
+from .models import (
+    SDG,
+    ActionLine,
+    Edition,
+    Partner,
+    Registration,
+    Session,
+    SessionPerson,
+    SessionRegistration,
+)
 from .regions import region_for_country
 
 GENEVA = ZoneInfo(settings.TIME_ZONE)
@@ -179,3 +189,9 @@ def session_matrix_items(action_line: ActionLine, sdg: SDG, limit: int) -> list[
         )
         for s in sessions
     ]
+
+
+def is_registered_for_session(*, session: Session, user: Any) -> bool:
+    if not user.is_authenticated or not session.registration_required:
+        return False
+    return SessionRegistration.objects.filter(session=session, user=user).exists()

@@ -33,6 +33,11 @@ urlpatterns = [
         name="session",
     ),
     path(
+        "forum/<int:year>/sessions/<int:session_id>/register/",
+        views_programme.session_register_view,
+        name="session_register",
+    ),
+    path(
         "forum/<int:year>/sessions/<int:session_id>.ics",
         views_programme.session_ics,
         name="session_ics",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.selectors import profile_for
+from accounts.selectors import profile_for, signed_in_user
 from wsis_portal.params import get_page
 from wsis_portal.refusals import Refusal
 
@@ -28,6 +28,7 @@ from .services_programme import (
     registration_cancel,
     registration_create,
 )
+from .services_sessions import session_register
 
 PROGRAMME_PAGE_SIZE = 100
 
@@ -107,6 +108,7 @@ def programme_ics(request, year: int):
 
 def session_detail(request, year: int, session_id: int):
     session = programme.session_for_page(year=year, session_id=session_id)
+    now = timezone.now()
     return render(
         request,
         "forum/session_detail.html",
@@ -114,9 +116,30 @@ def session_detail(request, year: int, session_id: int):
             "edition": session.edition,
             "session": session,
             "roles": list(session.roles.all()),
-            "happening_now": session.is_happening(timezone.now()),
+            "happening_now": session.is_happening(now),
+            "session_registration_open": bool(
+                session.registration_required
+                and session.registration_closes_at
+                and now < session.registration_closes_at
+            ),
+            "registered_for_session": programme.is_registered_for_session(
+                session=session, user=request.user
+            ),
         },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def session_register_view(request, year: int, session_id: int):
+    session = programme.session_for_page(year=year, session_id=session_id)
+    try:
+        session_register(session=session, user=signed_in_user(request), now=timezone.now())
+    except Refusal as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("You are registered for this online session."))
+    return redirect(session.get_absolute_url())
 
 
 def session_ics(request, year: int, session_id: int):
