@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.selectors import profile_for
 from wsis_portal.params import get_page
+from wsis_portal.publishing import mark_preview
 
 from . import events, facts, programme
 from .enums import RegistrationStatus
@@ -39,7 +40,7 @@ def edition_list(request):
 
 
 def edition_detail(request, year: int):
-    edition = programme.edition_by_year(year)
+    edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
     now = timezone.now()
     return render(
         request,
@@ -58,7 +59,7 @@ def edition_detail(request, year: int):
 
 
 def programme_page(request, year: int):
-    edition = programme.edition_by_year(year)
+    edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
     filterset = programme.programme_filter(edition=edition, data=request.GET)
     paginator = Paginator(filterset.qs, PROGRAMME_PAGE_SIZE)
     page = get_page(paginator, request.GET.get("page"))
@@ -85,7 +86,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 def programme_ics(request, year: int):
     """The whole programme (or the filtered part of it) as one calendar."""
-    edition = programme.edition_by_year(year)
+    edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
     filterset = programme.programme_filter(edition=edition, data=request.GET)
     content = calendar_bytes(
         filterset.qs,
@@ -96,7 +97,7 @@ def programme_ics(request, year: int):
 
 
 def session_detail(request, year: int, session_id: int):
-    session = programme.session_for_page(year=year, session_id=session_id)
+    session = programme.session_for_page(year=year, session_id=session_id, user=request.user)
     return render(
         request,
         "forum/session_detail.html",
@@ -110,7 +111,7 @@ def session_detail(request, year: int, session_id: int):
 
 
 def session_ics(request, year: int, session_id: int):
-    session = programme.session_for_page(year=year, session_id=session_id)
+    session = programme.session_for_page(year=year, session_id=session_id, user=request.user)
     content = calendar_bytes(
         [session], name=session.title, base_url=request.build_absolute_uri("/")[:-1]
     )
@@ -120,7 +121,7 @@ def session_ics(request, year: int, session_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def register(request, year: int):
-    edition = programme.edition_by_year(year)
+    edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
     if profile_for(user=request.user) is None:
         messages.warning(
             request,

@@ -176,8 +176,14 @@ def _past_contest(year: int, now, rng: random.Random) -> None:
     bulk_votes(contest=past, count=18 * 40, seed=year)
     voting = ContestPhase.objects.get(contest=past, kind=PhaseKind.VOTING)
     contest_voting_close(phase_id=voting.pk, now=now)
-    for project in Project.objects.filter(contest=past, tally__rank=1):
-        winner_confirm(project=project, by=None, reason="Demo data")
+    # One Winner per category (no expert scores in the demo to break a tie), decided when
+    # the real Secretariat decides: after the tally, before the ceremony publishes it.
+    decided: set[int] = set()
+    for project in Project.objects.filter(contest=past, tally__rank=1).order_by("pk"):
+        if project.category_id in decided:
+            continue
+        decided.add(project.category_id)
+        winner_confirm(project=project, by=None, reason="Demo data", now=voting.ends_at)
 
 
 def _voters(count: int, prefix: str = "demo-voter-") -> None:
