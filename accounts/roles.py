@@ -16,6 +16,8 @@ SECRETARIAT_APPS = (
     "ungis",
     "account",
 )
+# Of the portal's shared models, the Secretariat reads the activity log (nobody edits it).
+SECRETARIAT_PORTAL_PERMISSIONS = ("view_activitylog",)
 
 
 def in_group(user, name: str) -> bool:

@@ -1,6 +1,6 @@
 from django.contrib.auth.models import Group, Permission
 
-from .roles import ALL_GROUPS, SECRETARIAT, SECRETARIAT_APPS
+from .roles import ALL_GROUPS, SECRETARIAT, SECRETARIAT_APPS, SECRETARIAT_PORTAL_PERMISSIONS
 
 
 def ensure_groups(**kwargs) -> None:
@@ -17,4 +17,7 @@ def ensure_groups(**kwargs) -> None:
     secretariat = Group.objects.get(name=SECRETARIAT)
     secretariat.permissions.set(
         Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS)
+        | Permission.objects.filter(
+            content_type__app_label="wsis_portal", codename__in=SECRETARIAT_PORTAL_PERMISSIONS
+        )
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -14,9 +13,10 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from wsis_portal.admin_confirm import confirm_first
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.publishing_admin import is_published, publish_selected
+from wsis_portal.refusals import Refusal
 
 from . import services
-from .enums import SubmissionStatus
+from .enums import DiscussionStatus, SubmissionStatus
 from .forms import ModerationReasonForm
 from .models import (
     Comment,
@@ -195,10 +195,16 @@ class SubmissionAdmin(admin.ModelAdmin):
         )
 
     def _set_status(self, request, queryset, status):
-        changed = sum(
-            services.submission_set_status(submission=s, status=status, by=request.user)
-            for s in queryset
-        )
+        changed = 0
+        for submission in queryset.exclude(status=status):
+            try:
+                services.submission_set_status(
+                    submission=submission, status=status, by=request.user
+                )
+            except Refusal as refusal:
+                self.message_user(request, f"{submission}: {refusal.message}", messages.ERROR)
+            else:
+                changed += 1
         self.message_user(
             request,
             ngettext("%d submission updated.", "%d submissions updated.", changed) % changed,
@@ -232,11 +238,38 @@ class DiscussionAdmin(admin.ModelAdmin):
     search_fields = ["title", "body"]
     list_select_related = ["consultation"]
     exclude = ["created_by"]
+    # A discussion opens and closes through its transition function (the actions below),
+    # so that each change has its activity-log row.
+    readonly_fields = ["status"]
+    actions = ["close_discussions", "open_discussions"]
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def _set_status(self, request, queryset, to: str) -> None:
+        changed = sum(
+            services.discussion_status_change(discussion=d, to=to, by=request.user)
+            for d in queryset
+        )
+        self.message_user(
+            request,
+            ngettext("%d discussion updated.", "%d discussions updated.", changed) % changed,
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Close the selected discussions to new comments"), permissions=["change"]
+    )
+    def close_discussions(self, request, queryset):
+        self._set_status(request, queryset, DiscussionStatus.CLOSED)
+
+    @admin.action(
+        description=_("Open the selected discussions to new comments"), permissions=["change"]
+    )
+    def open_discussions(self, request, queryset):
+        self._set_status(request, queryset, DiscussionStatus.OPEN)
 
 
 class FlagInline(admin.TabularInline):
@@ -258,8 +291,8 @@ def _moderation_action(modeladmin, request, queryset, *, hide: bool):
         for comment in queryset:
             try:
                 done += action(comment=comment, by=request.user, reason=form.cleaned_data["reason"])
-            except ValidationError as exc:
-                modeladmin.message_user(request, " ".join(exc.messages), messages.ERROR)
+            except Refusal as refusal:
+                modeladmin.message_user(request, refusal.message, messages.ERROR)
                 return None
         modeladmin.message_user(
             request,

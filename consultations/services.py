@@ -24,10 +24,12 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.selectors import user_has_verified_address
 from wsis_portal import outbox
+from wsis_portal.activity import transition_write
 from wsis_portal.models import claim_once
+from wsis_portal.refusals import Refusal
 
 from . import emails
-from .enums import MEETING_KINDS, SUBMISSION_MOVES, DiscussionStatus, PhaseKind
+from .enums import MEETING_KINDS, SUBMISSION_MOVES, DiscussionStatus, PhaseKind, SubmissionStatus
 from .models import (
     Comment,
     CommentDelivery,
@@ -66,10 +68,6 @@ SUBMISSION_FIELDS = (
 base_url = emails.base_url
 
 
-class DeadlinePassed(ValidationError):
-    """The window this action belongs to is closed, as the clock says."""
-
-
 # --- Official submissions --------------------------------------------------------------
 
 
@@ -78,19 +76,21 @@ def _submission_window_check(*, consultation: Consultation, now: datetime) -> No
     if state.submissions_open:
         return
     if state.submissions_not_yet_open and state.opening is not None:
-        raise DeadlinePassed(
+        raise Refusal(
+            "closed",
             _("Submissions open on %(date)s. Please come back then.")
-            % {"date": date_format(timezone.localtime(state.opening.starts_at), "DATETIME_FORMAT")}
+            % {"date": date_format(timezone.localtime(state.opening.starts_at), "DATETIME_FORMAT")},
         )
     if state.deadline_phase is None or state.opening is None:
-        raise DeadlinePassed(_("This consultation does not take official submissions."))
-    raise DeadlinePassed(
+        raise Refusal("closed", _("This consultation does not take official submissions."))
+    raise Refusal(
+        "closed",
         _(
             "The submissions deadline (%(date)s) has passed, so this form no longer "
             "accepts or changes submissions. Nothing was saved. You can still take part in "
             "the online discussions."
         )
-        % {"date": date_format(timezone.localtime(state.submissions_deadline), "DATETIME_FORMAT")}
+        % {"date": date_format(timezone.localtime(state.submissions_deadline), "DATETIME_FORMAT")},
     )
 
 
@@ -256,14 +256,24 @@ def submission_link_open(*, consultation: Consultation, token: str) -> Submissio
 
 
 def submission_set_status(*, submission: Submission, status: str, by: User, note: str = "") -> bool:
-    """The secretariat's review decision; returns False when the move is not allowed."""
+    """The secretariat's review decision, along ``SUBMISSION_MOVES`` only."""
     if status == submission.status or status not in SUBMISSION_MOVES.get(submission.status, set()):
-        return False
+        raise Refusal(
+            "transition",
+            _("A submission cannot go from “%(old)s” to “%(new)s”.")
+            % {"old": submission.get_status_display(), "new": SubmissionStatus(status).label},
+        )
     with transaction.atomic():
-        submission.status = status
         submission.status_changed_by = by
         submission.status_note = note[:500]
-        submission.save(update_fields=["status", "status_changed_by", "status_note", "updated_at"])
+        transition_write(
+            submission,
+            to=status,
+            actor=by,
+            action="submission_set_status",
+            reason=submission.status_note,
+            also=["status_changed_by", "status_note"],
+        )
     logger.info("submission %s set to %s by %s", submission.pk, status, by)
     return True
 
@@ -282,7 +292,7 @@ def comment_post(
 ) -> Comment:
     """Post a comment or a reply. Replies go one level deep; closed topics take nothing."""
     if discussion.status != DiscussionStatus.OPEN:
-        raise ValidationError(_("This discussion is closed to new comments."))
+        raise Refusal("closed", _("This discussion is closed to new comments."))
     if parent is not None and parent.parent_id is not None:
         # Answer the original comment instead of nesting deeper.
         raise ValidationError(
@@ -306,41 +316,82 @@ def comment_post(
 
 
 def comment_flag(*, comment: Comment, user: User, reason: str = "") -> bool:
-    """Flag a comment for the moderators; False when this user already flagged it."""
+    """Flag a comment for the moderators, once per user (a unique constraint decides)."""
     try:
         with transaction.atomic():
             CommentFlag.objects.create(comment=comment, user=user, reason=reason[:300])
             Comment.objects.filter(pk=comment.pk).update(flag_count=F("flag_count") + 1)
     except IntegrityError:
-        return False
+        raise Refusal("duplicate", _("You have already flagged this comment.")) from None
     return True
 
 
-def _moderate(*, comment: Comment, hidden: bool, by: User, reason: str) -> bool:
+def comment_visibility_change(
+    *, comment: Comment, hidden: bool, by: User, reason: str, action: str
+) -> bool:
+    """The one function that hides or shows a comment; False when it already was so.
+
+    The row is locked, so two moderators deciding at once log one change, not two.
+    """
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"moderation_reason": _("Give the reason for this decision.")})
+        raise Refusal("reason", _("Give the reason for this decision."))
     with transaction.atomic():
-        changed = Comment.objects.filter(pk=comment.pk, is_hidden=not hidden).update(
-            is_hidden=hidden,
-            moderation_reason=reason[:500],
-            moderated_by=by,
-            moderated_at=timezone.now(),
+        locked = Comment.objects.select_for_update().filter(pk=comment.pk).first()
+        if locked is None or locked.is_hidden == hidden:
+            return False
+        locked.moderation_reason = reason[:500]
+        locked.moderated_by = by
+        locked.moderated_at = timezone.now()
+        transition_write(
+            locked,
+            field="is_hidden",
+            to=hidden,
+            actor=by,
+            action=action,
+            reason=locked.moderation_reason,
+            also=["moderation_reason", "moderated_by", "moderated_at"],
+            at=locked.moderated_at,
         )
-    if changed:
-        comment.refresh_from_db()
-        logger.info("comment %s hidden=%s by %s: %s", comment.pk, hidden, by, reason)
-    return bool(changed)
+    comment.refresh_from_db()
+    logger.info("comment %s hidden=%s by %s: %s", comment.pk, hidden, by, reason)
+    return True
 
 
 def comment_hide(*, comment: Comment, by: User, reason: str) -> bool:
     """Hide a comment from the public thread, with the reason shown in its place."""
-    return _moderate(comment=comment, hidden=True, by=by, reason=reason)
+    return comment_visibility_change(
+        comment=comment, hidden=True, by=by, reason=reason, action="comment_hide"
+    )
 
 
 def comment_unhide(*, comment: Comment, by: User, reason: str) -> bool:
     """Show a hidden comment again, recording why."""
-    return _moderate(comment=comment, hidden=False, by=by, reason=reason)
+    return comment_visibility_change(
+        comment=comment, hidden=False, by=by, reason=reason, action="comment_unhide"
+    )
+
+
+def discussion_status_change(
+    *, discussion: Discussion, to: str, by: User, reason: str = ""
+) -> bool:
+    """The one function that opens or closes a discussion to new comments; False when it
+    already was so."""
+    if to not in DiscussionStatus.values:
+        raise Refusal("transition", _("A discussion is either open or closed."))
+    with transaction.atomic():
+        locked = Discussion.objects.select_for_update().get(pk=discussion.pk)
+        if locked.status == to:
+            return False
+        transition_write(
+            locked,
+            to=to,
+            actor=by,
+            action="discussion_open" if to == DiscussionStatus.OPEN else "discussion_close",
+            reason=reason,
+        )
+    discussion.refresh_from_db(fields=["status"])
+    return True
 
 
 def subscription_set(
@@ -372,8 +423,9 @@ def nomination_create(
     """Record a High-Level Track facilitator nomination until the nominations deadline."""
     state = process_state(consultation=consultation, now=now)
     if not nominations_open(consultation=consultation, state=state):
-        raise DeadlinePassed(
-            _("The call for High-Level Track facilitators is not open. Nothing was saved.")
+        raise Refusal(
+            "closed",
+            _("The call for High-Level Track facilitators is not open. Nothing was saved."),
         )
     nomination = Nomination(consultation=consultation, nominated_by=user)
     for name in ("nominee_name", "nominee_email", "organisation", "stakeholder_group"):

@@ -20,6 +20,7 @@ from accounts.selectors import profile_for
 from wsis_portal.params import get_page
 from wsis_portal.publishing import mark_preview
 from wsis_portal.ratelimit import ratelimit
+from wsis_portal.refusals import Refusal
 
 from . import selectors, services
 from .enums import Language
@@ -106,8 +107,8 @@ def submit(request, slug: str):
                 now=timezone.now(),
                 link_base=request.build_absolute_uri("/").rstrip("/"),
             )
-        except services.DeadlinePassed as exc:
-            context["refusal"] = exc.messages[0]
+        except Refusal as exc:
+            context["refusal"] = exc.message
             return render(request, "consultations/submit_closed.html", context, status=403)
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -231,8 +232,8 @@ def _submission_page(request, consultation, submission):
                     sdgs=sdgs,
                     now=timezone.now(),
                 )
-            except services.DeadlinePassed as exc:
-                messages.error(request, exc.messages[0])
+            except Refusal as exc:
+                messages.error(request, exc.message)
                 return redirect(request.path)
             messages.success(request, _("Your changes are saved."))
             return redirect(request.path)
@@ -345,6 +346,8 @@ def comment_create(request, slug: str, pk: int):
                 language=form.cleaned_data["language"],
                 parent=parent,
             )
+        except Refusal as exc:
+            form.add_error(None, exc.message)
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error(None, message)
@@ -370,12 +373,14 @@ def comment_flag(request, slug: str, pk: int):
     )
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.comment_flag(
-            comment=comment, user=request.user, reason=form.cleaned_data["reason"]
-        ):
-            messages.success(request, _("Thank you. The moderators will look at this comment."))
+        try:
+            services.comment_flag(
+                comment=comment, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except Refusal as exc:
+            messages.info(request, exc.message)
         else:
-            messages.info(request, _("You have already flagged this comment."))
+            messages.success(request, _("Thank you. The moderators will look at this comment."))
         return redirect(f"{comment.discussion.get_absolute_url()}#comment-{comment.pk}")
     return render(
         request,
@@ -440,7 +445,7 @@ def nominate(request, slug: str):
                 data=form.cleaned_data,
                 now=timezone.now(),
             )
-        except services.DeadlinePassed:
+        except Refusal:
             return render(request, "consultations/nominate_closed.html", context, status=403)
         except ValidationError as exc:
             form.add_error(None, exc)

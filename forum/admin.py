@@ -1,12 +1,14 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.publishing_admin import is_published, publish_selected
+from wsis_portal.refusals import Refusal
 
 from .models import (
     SDG,
@@ -15,6 +17,7 @@ from .models import (
     Edition,
     Event,
     EventPerson,
+    HighLevelTheme,
     MatrixLink,
     NewsItem,
     OutcomeDocument,
@@ -24,8 +27,10 @@ from .models import (
     Registration,
     Session,
     SessionPerson,
+    SessionRegistration,
 )
 from .programme import registrations_for_export
+from .services_programme import registration_cancel
 
 # URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
 HTTPS_URLS: dict[Any, dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
@@ -93,6 +98,12 @@ class OutcomeDocumentInline(admin.TabularInline):
     extra = 0
 
 
+class HighLevelThemeInline(admin.TabularInline):
+    model = HighLevelTheme
+    extra = 0
+    fields = ["order", "title", "description"]
+
+
 class PublishedFigureInline(admin.TabularInline):
     """Figures the edition's documents state, each with its source, shown beside computed ones."""
 
@@ -118,7 +129,7 @@ class EditionAdmin(TranslationAdmin):
     list_filter = [("published_at", admin.EmptyFieldListFilter)]
     readonly_fields = ["published_at"]
     search_fields = ["theme", "venue"]
-    inlines = [OutcomeDocumentInline, PublishedFigureInline]
+    inlines = [OutcomeDocumentInline, HighLevelThemeInline, PublishedFigureInline]
     actions = ["export_registrations", publish_selected]
 
     @admin.action(
@@ -147,6 +158,18 @@ class SessionPersonInline(admin.TabularInline):
     autocomplete_fields = ["person"]
 
 
+class SessionRegistrationInline(admin.TabularInline):
+    """Who registered for an online-only session: read here, made by participants on the site."""
+
+    model = SessionRegistration
+    extra = 0
+    fields = ["user", "created_at"]
+    readonly_fields = ["user", "created_at"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Session)
 class SessionAdmin(TranslationAdmin):
     formfield_overrides = HTTPS_URLS
@@ -164,7 +187,7 @@ class SessionAdmin(TranslationAdmin):
     list_select_related = ["edition", "building_block"]
     autocomplete_fields = ["action_lines", "sdgs"]
     date_hierarchy = "starts_at"
-    inlines = [SessionPersonInline]
+    inlines = [SessionPersonInline, SessionRegistrationInline]
 
 
 @admin.register(Person)
@@ -190,12 +213,29 @@ class RegistrationAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__profile__full_name"]
     list_select_related = ["user", "edition"]
     raw_id_fields = ["user"]
-    readonly_fields = ["created_at", "confirmation_sent_at"]
-    actions = ["export_csv"]
+    # The status changes through registration_cancel (an action), never by hand.
+    readonly_fields = ["status", "created_at", "confirmation_sent_at"]
+    actions = ["export_csv", "cancel_registrations"]
 
     @admin.action(description=_("Export the selected registrations (CSV)"), permissions=["view"])
     def export_csv(self, request, queryset):
         return registration_csv(queryset, "wsis-forum-registrations.csv")
+
+    @admin.action(description=_("Cancel the selected registrations"), permissions=["change"])
+    def cancel_registrations(self, request, queryset):
+        done = 0
+        for registration in queryset.select_related("edition", "user"):
+            try:
+                registration_cancel(registration=registration, by=request.user)
+            except Refusal as refusal:
+                self.message_user(request, f"{registration}: {refusal.message}", messages.ERROR)
+            else:
+                done += 1
+        self.message_user(
+            request,
+            ngettext("%d registration handled.", "%d registrations handled.", done) % done,
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Partner)

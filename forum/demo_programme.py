@@ -23,6 +23,7 @@ from wsis_portal.demo import demo_email, demo_get_or_create, demo_mark
 from . import demo_sessions
 from .enums import (
     AttendanceMode,
+    DocumentKind,
     EventKind,
     FigureKind,
     FigureQualifier,
@@ -30,6 +31,7 @@ from .enums import (
     RegistrationStatus,
     SessionFormat,
     SessionRole,
+    SessionType,
 )
 from .models import (
     SDG,
@@ -38,6 +40,7 @@ from .models import (
     Edition,
     Event,
     EventPerson,
+    HighLevelTheme,
     OutcomeDocument,
     Partner,
     Person,
@@ -83,12 +86,18 @@ FIGURES_2016 = [
     (FigureKind.EXHIBITION_STANDS, FigureQualifier.MORE_THAN, 25),
 ]
 OUTCOMES_2016 = [
-    "WSIS Forum 2016: Outcome Document",
-    "WSIS Forum 2016: High Level Track Outcomes and Executive Brief",
-    "WSIS Action Lines Supporting Implementation of the Sustainable Development Goals (2016)",
-    "WSIS Stocktaking Report 2016",
-    "WSIS Forum 2016 and SDG Matrix",
-    "WSIS Stocktaking Success Stories 2016",
+    ("WSIS Forum 2016: Outcome Document", DocumentKind.OUTCOME_DOCUMENT),
+    (
+        "WSIS Forum 2016: High Level Track Outcomes and Executive Brief",
+        DocumentKind.HLT_OUTCOMES,
+    ),
+    (
+        "WSIS Action Lines Supporting Implementation of the Sustainable Development Goals (2016)",
+        DocumentKind.ACTION_LINES_SDGS,
+    ),
+    ("WSIS Stocktaking Report 2016", DocumentKind.STOCKTAKING_REPORT),
+    ("WSIS Forum 2016 and SDG Matrix", DocumentKind.MATRIX),
+    ("WSIS Stocktaking Success Stories 2016", DocumentKind.SUCCESS_STORIES),
 ]
 
 # People of the seeds: (honorific, name, position, organisation).
@@ -328,12 +337,42 @@ def seed_past_editions() -> None:
             kind=kind,
             defaults={"qualifier": qualifier, "value": value, "source": SOURCE_2016},
         )
-    for order, title in enumerate(OUTCOMES_2016):
+    for order, (title, document_kind) in enumerate(OUTCOMES_2016):
         OutcomeDocument.objects.get_or_create(
             edition=edition_2016,
             title=title,
-            defaults={"order": order, "url": "https://www.itu.int/net4/wsis/forum/2016/"},
+            defaults={
+                "order": order,
+                "kind": document_kind,
+                "url": "https://www.itu.int/net4/wsis/forum/2016/",
+            },
         )
+
+
+def seed_high_level_track(edition: Edition) -> None:
+    """Themes of the demo edition's High-Level Track: one per policy session, named after its
+    first Action Line, with the session's first speaker as its facilitator."""
+    sessions = (
+        Session.objects.filter(edition=edition, session_type=SessionType.POLICY_SESSION)
+        .prefetch_related("action_lines", "roles")
+        .order_by("starts_at")
+    )
+    for order, session in enumerate(sessions):
+        line = next(iter(session.action_lines.all()), None)
+        title = line.title if line else session.title
+        theme, _ = HighLevelTheme.objects.get_or_create(
+            edition=edition, title=title[:250], defaults={"order": order}
+        )
+        if session.hlt_theme_id != theme.pk:
+            session.hlt_theme = theme
+            session.save(update_fields=["hlt_theme"])
+        speaker = next(
+            (r.person for r in session.roles.all() if r.role == SessionRole.SPEAKER), None
+        )
+        if speaker is not None:
+            SessionPerson.objects.get_or_create(
+                session=session, person=speaker, role=SessionRole.HLT_FACILITATOR
+            )
 
 
 def current_edition() -> Edition:
@@ -482,6 +521,7 @@ def seed(*, stdout=None, **options) -> None:
         seed_past_editions()
         seed_outside_events()
         edition = seed_current_edition()
+        seed_high_level_track(edition)
         seed_registrations(edition)
     if stdout is not None:
         stdout.write(

@@ -42,6 +42,7 @@ class SessionRole(models.IntegerChoices):
     SPEAKER = 3, _("Speaker")
     ORGANISER = 4, _("Organiser")
     RAPPORTEUR = 5, _("Rapporteur")
+    HLT_FACILITATOR = 6, _("High-Level Track facilitator")
 
 
 class AttendanceMode(models.TextChoices):
@@ -99,3 +100,15 @@ class EventKind(models.TextChoices):
     NATIONAL = "national", _("National event")
     SIDE_EVENT = "side_event", _("Side event at another forum")
     OPEN_FORUM = "open_forum", _("Open forum at another forum")
+
+
+class DocumentKind(models.TextChoices):
+    """The outcome documents an edition publishes (seed 002, "WSIS Forum 2016: Outcomes")."""
+
+    OUTCOME_DOCUMENT = "outcome_document", _("Outcome Document")
+    HLT_OUTCOMES = "hlt_outcomes", _("High-Level Track Outcomes and Executive Brief")
+    ACTION_LINES_SDGS = "action_lines_sdgs", _("WSIS Action Lines supporting the SDGs")
+    MATRIX = "matrix", _("WSIS Forum and SDG Matrix")
+    STOCKTAKING_REPORT = "stocktaking_report", _("WSIS Stocktaking Report")
+    SUCCESS_STORIES = "success_stories", _("WSIS Stocktaking Success Stories")
+    OTHER = "other", _("Other document")

@@ -204,6 +204,7 @@ class Edition(Publishable):
 # they are imported here so that ``from forum.models import Session`` works too.
 from .models_events import Event, EventPerson  # noqa: E402
 from .models_facts import PublishedFigure  # noqa: E402
+from .models_hlt import HighLevelTheme  # noqa: E402
 from .models_news import NewsItem  # noqa: E402
 from .models_programme import (  # noqa: E402
     BuildingBlock,
@@ -213,6 +214,7 @@ from .models_programme import (  # noqa: E402
     Registration,
     Session,
     SessionPerson,
+    SessionRegistration,
 )
 
 __all__ = [
@@ -222,6 +224,7 @@ __all__ = [
     "Edition",
     "Event",
     "EventPerson",
+    "HighLevelTheme",
     "MatrixLink",
     "NewsItem",
     "OutcomeDocument",
@@ -231,4 +234,5 @@ __all__ = [
     "Registration",
     "Session",
     "SessionPerson",
+    "SessionRegistration",
 ]

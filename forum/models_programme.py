@@ -22,6 +22,7 @@ from wsis_portal.uploads import IMAGE_TYPES, ServerName, UploadValidator
 
 from .enums import (
     AttendanceMode,
+    DocumentKind,
     PartnerTier,
     RegistrationStatus,
     SessionFormat,
@@ -103,6 +104,15 @@ class Session(models.Model):
         related_name="sessions",
         verbose_name=_("building block"),
     )
+    hlt_theme = models.ForeignKey(
+        "forum.HighLevelTheme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("High-Level Track theme"),
+        help_text=_("Set for the policy sessions of the High-Level Track."),
+    )
     session_type = models.CharField(
         _("session type"),
         max_length=20,
@@ -124,6 +134,17 @@ class Session(models.Model):
     )
     remote_participation_url = models.URLField(_("remote participation link"), blank=True)
     livestream_url = models.URLField(_("livestream link"), blank=True)
+    registration_required = models.BooleanField(
+        _("registration required"),
+        default=False,
+        help_text=_(
+            "An online-only session with its own registration (seed 001: 'Registration … "
+            "(virtual participation only) … Deadline is Monday, 30 January')."
+        ),
+    )
+    registration_closes_at = models.DateTimeField(
+        _("session registration closes at"), null=True, blank=True
+    )
     more_info_url = models.URLField(
         _("more information link"),
         blank=True,
@@ -157,7 +178,16 @@ class Session(models.Model):
                 condition=Q(ends_at__gt=F("starts_at")),
                 name="forum_session_ends_after_start",
                 violation_error_message=_("A session must end after it starts."),
-            )
+            ),
+            # Only online-only sessions take a registration of their own, with its deadline.
+            models.CheckConstraint(
+                condition=Q(registration_required=False)
+                | Q(format=SessionFormat.ONLINE, registration_closes_at__isnull=False),
+                name="forum_session_registration_online_with_deadline",
+                violation_error_message=_(
+                    "Only an online session takes its own registration, and it needs a deadline."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -297,6 +327,12 @@ class OutcomeDocument(models.Model):
         related_name="outcome_documents",
         verbose_name=_("edition"),
     )
+    kind = models.CharField(
+        _("kind of document"),
+        max_length=30,
+        choices=DocumentKind.choices,
+        default=DocumentKind.OTHER,
+    )
     title = models.CharField(_("title"), max_length=300)
     url = models.URLField(_("link"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -308,3 +344,33 @@ class OutcomeDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SessionRegistration(models.Model):
+    """A participant registered for one online-only session, apart from the edition."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("session")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="session_registrations",
+        verbose_name=_("participant"),
+    )
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["session", "created_at"]
+        verbose_name = _("session registration")
+        verbose_name_plural = _("session registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user"],
+                name="forum_sessionregistration_once",
+                violation_error_message=_("You are already registered for this session."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.session}"

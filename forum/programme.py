@@ -19,7 +19,16 @@ from wsis_portal.registry import MatrixItem
 
 from .enums import AttendanceMode, PartnerTier, RegistrationStatus
 from .filters import SessionFilter
-from .models import SDG, ActionLine, Edition, Partner, Registration, Session, SessionPerson
+from .models import (
+    SDG,
+    ActionLine,
+    Edition,
+    Partner,
+    Registration,
+    Session,
+    SessionPerson,
+    SessionRegistration,
+)
 
 GENEVA = ZoneInfo(settings.TIME_ZONE)
 
@@ -181,3 +190,9 @@ def session_matrix_items(action_line: ActionLine, sdg: SDG, limit: int) -> list[
         )
         for s in sessions
     ]
+
+
+def is_registered_for_session(*, session: Session, user: Any) -> bool:
+    if not user.is_authenticated or not session.registration_required:
+        return False
+    return SessionRegistration.objects.filter(session=session, user=user).exists()

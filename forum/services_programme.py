@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import StakeholderProfile, User
 from wsis_portal import outbox
+from wsis_portal.activity import activity_record, transition_write
+from wsis_portal.refusals import Refusal
 
 from .building_blocks import BUILDING_BLOCKS
 from .emails import REGISTRATION_CONFIRMED
@@ -40,10 +41,6 @@ def _building_blocks_load() -> None:
     )
 
 
-class RegistrationError(ValidationError):
-    """A registration that cannot be made; the message says why and what to do."""
-
-
 def in_person_places_left(*, edition: Edition) -> int:
     taken = Registration.objects.filter(
         edition=edition, mode=AttendanceMode.IN_PERSON, status=RegistrationStatus.CONFIRMED
@@ -63,64 +60,97 @@ def registration_create(*, edition: Edition, user: User, mode: str) -> Registrat
     now = timezone.now()
     profile = StakeholderProfile.objects.filter(user=user).first()
     if profile is None:
-        raise RegistrationError(
-            _("Complete your stakeholder profile before registering."), code="no_profile"
-        )
+        raise Refusal("no_profile", _("Complete your stakeholder profile before registering."))
     if mode not in AttendanceMode.values:
-        raise RegistrationError(_("Choose how you will take part."), code="mode")
+        raise Refusal("mode", _("Choose how you will take part."))
     try:
         with transaction.atomic():
             # Every registration of this edition waits here for the one before it.
             locked = Edition.objects.select_for_update().get(pk=edition.pk)
             if not locked.registration_is_open(now):
-                raise RegistrationError(
-                    _("Registration for this Forum is not open."), code="closed"
-                )
+                raise Refusal("closed", _("Registration for this Forum is not open."))
             existing = Registration.objects.filter(edition=locked, user=user).first()
             if existing is not None and existing.status == RegistrationStatus.CONFIRMED:
-                raise RegistrationError(
-                    _("You are already registered for this Forum."), code="duplicate"
-                )
+                raise Refusal("duplicate", _("You are already registered for this Forum."))
             if mode == AttendanceMode.IN_PERSON and in_person_places_left(edition=locked) <= 0:
-                raise RegistrationError(
+                raise Refusal(
+                    "full",
                     _(
                         "All in-person places are taken. You can still register to take "
                         "part remotely."
                     ),
-                    code="full",
                 )
             # A cancelled registration is taken up again rather than duplicated.
-            registration = existing or Registration(edition=locked, user=user)
+            registration = existing or Registration(
+                edition=locked, user=user, status=RegistrationStatus.CONFIRMED
+            )
             registration.mode = mode
             registration.stakeholder_type = profile.stakeholder_type
             registration.country = profile.organisation_country
-            registration.status = RegistrationStatus.CONFIRMED
             registration.created_at = now
             registration.confirmation_sent_at = None
             registration.full_clean(validate_constraints=False)
             registration.save()
+            if existing is None:
+                activity_record(
+                    obj=registration,
+                    action="registration_create",
+                    actor=user,
+                    field="status",
+                    before="",
+                    after=registration.status,
+                    at=now,
+                )
+            else:
+                registration_status_change(
+                    registration=registration,
+                    to=RegistrationStatus.CONFIRMED,
+                    by=user,
+                    action="registration_create",
+                )
             outbox.add(purpose=REGISTRATION_CONFIRMED, obj=registration, to=registration.user)
     except IntegrityError as error:
         # The unique constraint caught a second submission that raced the check above.
-        raise RegistrationError(
-            _("You are already registered for this Forum."), code="duplicate"
-        ) from error
+        raise Refusal("duplicate", _("You are already registered for this Forum.")) from error
     return registration
 
 
-def registration_cancel(*, registration: Registration) -> Registration:
+REGISTRATION_MOVES: dict[str, set[str]] = {
+    RegistrationStatus.CONFIRMED: {RegistrationStatus.CANCELLED},
+    RegistrationStatus.CANCELLED: {RegistrationStatus.CONFIRMED},
+}
+
+
+def registration_status_change(
+    *, registration: Registration, to: str, by: User | None, action: str, reason: str = ""
+) -> Registration:
+    """The one function that confirms or cancels a registration, with its log row."""
+    if to not in REGISTRATION_MOVES.get(registration.status, set()):
+        raise Refusal(
+            "transition",
+            _("A registration cannot go from “%(old)s” to “%(new)s”.")
+            % {"old": registration.get_status_display(), "new": RegistrationStatus(to).label},
+        )
+    transition_write(registration, to=to, actor=by, action=action, reason=reason)
+    return registration
+
+
+def registration_cancel(*, registration: Registration, by: User | None = None) -> Registration:
     """Cancel a registration; its in-person place becomes free again.
 
-    Possible until the Forum's last day is over (Geneva time); afterwards the record stays.
+    ``by`` is who cancels (the registrant when not given). Possible until the Forum's last
+    day is over (Geneva time); afterwards the record stays. Cancelling twice does nothing.
     """
     if registration.edition.has_ended(timezone.now()):
-        raise RegistrationError(
-            _("This Forum is over; its registrations can no longer be changed."), code="over"
-        )
+        raise Refusal("over", _("This Forum is over; its registrations can no longer be changed."))
     with transaction.atomic():
-        updated = Registration.objects.filter(
-            pk=registration.pk, status=RegistrationStatus.CONFIRMED
-        ).update(status=RegistrationStatus.CANCELLED)
-    if updated:
-        registration.status = RegistrationStatus.CANCELLED
+        locked = Registration.objects.select_for_update().get(pk=registration.pk)
+        if locked.status == RegistrationStatus.CONFIRMED:
+            registration_status_change(
+                registration=locked,
+                to=RegistrationStatus.CANCELLED,
+                by=by or registration.user,
+                action="registration_cancel",
+            )
+    registration.refresh_from_db(fields=["status"])
     return registration

@@ -20,12 +20,22 @@ urlpatterns = [
     path("forum/", views_programme.edition_list, name="editions"),
     path("forum/<int:year>/", views_programme.edition_detail, name="edition"),
     path("forum/<int:year>/programme/", views_programme.programme_page, name="programme"),
+    path(
+        "forum/<int:year>/high-level-track/",
+        views_programme.high_level_track,
+        name="high_level_track",
+    ),
     path("forum/<int:year>/programme.ics", views_programme.programme_ics, name="programme_ics"),
     path("forum/<int:year>/programme/feed/", ProgrammeFeed(), name="programme_feed"),
     path(
         "forum/<int:year>/sessions/<int:session_id>/",
         views_programme.session_detail,
         name="session",
+    ),
+    path(
+        "forum/<int:year>/sessions/<int:session_id>/register/",
+        views_programme.session_register_view,
+        name="session_register",
     ),
     path(
         "forum/<int:year>/sessions/<int:session_id>.ics",

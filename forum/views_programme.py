@@ -14,21 +14,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.selectors import profile_for
+from accounts.selectors import profile_for, signed_in_user
 from wsis_portal.params import get_page
 from wsis_portal.publishing import mark_preview
+from wsis_portal.refusals import Refusal
 
-from . import events, facts, programme
+from . import events, facts, hlt, programme
 from .enums import RegistrationStatus
 from .forms import RegistrationForm
 from .ical import calendar_bytes
 from .models import Registration
 from .services_programme import (
-    RegistrationError,
     in_person_places_left,
     registration_cancel,
     registration_create,
 )
+from .services_sessions import session_register
 
 PROGRAMME_PAGE_SIZE = 100
 
@@ -52,9 +53,19 @@ def edition_detail(request, year: int):
             "partner_tiers": programme.partners_by_tier(edition=edition),
             "documents": list(edition.outcome_documents.all()),
             "input_events": list(events.events_feeding(edition=edition)),
+            "has_high_level_track": edition.hlt_themes.exists(),
             "registration_open": edition.registration_is_open(now),
             "registration": programme.registration_of(edition=edition, user=request.user),
         },
+    )
+
+
+def high_level_track(request, year: int):
+    edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
+    return render(
+        request,
+        "forum/high_level_track.html",
+        {"edition": edition, "track": hlt.high_level_track(edition=edition)},
     )
 
 
@@ -98,6 +109,7 @@ def programme_ics(request, year: int):
 
 def session_detail(request, year: int, session_id: int):
     session = programme.session_for_page(year=year, session_id=session_id, user=request.user)
+    now = timezone.now()
     return render(
         request,
         "forum/session_detail.html",
@@ -105,9 +117,30 @@ def session_detail(request, year: int, session_id: int):
             "edition": session.edition,
             "session": session,
             "roles": list(session.roles.all()),
-            "happening_now": session.is_happening(timezone.now()),
+            "happening_now": session.is_happening(now),
+            "session_registration_open": bool(
+                session.registration_required
+                and session.registration_closes_at
+                and now < session.registration_closes_at
+            ),
+            "registered_for_session": programme.is_registered_for_session(
+                session=session, user=request.user
+            ),
         },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def session_register_view(request, year: int, session_id: int):
+    session = programme.session_for_page(year=year, session_id=session_id, user=request.user)
+    try:
+        session_register(session=session, user=signed_in_user(request), now=timezone.now())
+    except Refusal as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("You are registered for this online session."))
+    return redirect(session.get_absolute_url())
 
 
 def session_ics(request, year: int, session_id: int):
@@ -137,8 +170,8 @@ def register(request, year: int):
     if request.method == "POST" and form.is_valid():
         try:
             registration_create(edition=edition, user=request.user, mode=form.cleaned_data["mode"])
-        except RegistrationError as error:
-            form.add_error("mode", error)
+        except Refusal as refusal:
+            form.add_error("mode", refusal.message)
         else:
             messages.success(
                 request,
@@ -173,8 +206,8 @@ def register_cancel(request, year: int):
         return render(request, "forum/register_cancel.html", {"registration": registration})
     try:
         registration_cancel(registration=registration)
-    except RegistrationError as error:
-        messages.error(request, error.message)
+    except Refusal as refusal:
+        messages.error(request, refusal.message)
     else:
         messages.success(
             request,

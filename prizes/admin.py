@@ -14,10 +14,10 @@ from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.admin_confirm import confirm_first
 from wsis_portal.publishing_admin import is_published, publish_selected
+from wsis_portal.refusals import Refusal
 
 from . import services
 from .enums import PhaseKind, ProjectStatus
-from .exceptions import PrizesError
 from .models import (
     ATTACHMENTS_PER_PROJECT,
     Category,
@@ -162,7 +162,7 @@ def _run(modeladmin, request, queryset, action):
         try:
             action(obj, reason)
             done += 1
-        except (PrizesError, ValidationError) as exc:
+        except (Refusal, ValidationError) as exc:
             modeladmin.message_user(
                 request, f"{obj}: {getattr(exc, 'message', exc)}", level=messages.ERROR
             )
@@ -268,7 +268,7 @@ class ProjectAdmin(admin.ModelAdmin):
                 request,
                 ngettext("%(n)s project nominated.", "%(n)s projects nominated.", n) % {"n": n},
             )
-        except PrizesError as exc:
+        except Refusal as exc:
             self.message_user(request, exc.message, level=messages.ERROR)
 
     @admin.action(
@@ -289,7 +289,7 @@ class ProjectAdmin(admin.ModelAdmin):
                 request,
                 ngettext("%(n)s project declined.", "%(n)s projects declined.", n) % {"n": n},
             )
-        except PrizesError as exc:
+        except Refusal as exc:
             self.message_user(request, exc.message, level=messages.ERROR)
 
     @admin.action(description=_("Confirm as Winner of the category"), permissions=["change"])

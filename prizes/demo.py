@@ -54,6 +54,10 @@ def _projects(contest: Contest, per_category: int, status: str, rng: random.Rand
     """``per_category`` believable projects in each category, from all six ITU regions."""
     submitter = _submitter()
     now = timezone.now()
+    # Submitted during the submission phase, nominated when the nomination phase ended.
+    phases = {p.kind: p for p in contest.phases.all()}
+    submission = phases[PhaseKind.SUBMISSION]
+    nominated_at = min(phases[PhaseKind.NOMINATION].ends_at, now)
     sdgs = {s.number: s.pk for s in SDG.objects.all()}
     taken = set(Project.objects.values_list("title", flat=True))
     projects = []
@@ -101,8 +105,12 @@ def _projects(contest: Contest, per_category: int, status: str, rng: random.Rand
                     website=content.website(organisation),
                     submitter=submitter,
                     status=status,
-                    submitted_at=now,
-                    status_changed_at=now,
+                    submitted_at=min(
+                        submission.starts_at
+                        + (submission.ends_at - submission.starts_at) * rng.random(),
+                        now,
+                    ),
+                    status_changed_at=nominated_at,
                 )
             )
     Project.objects.bulk_create(projects)
@@ -176,14 +184,18 @@ def _past_contest(year: int, now, rng: random.Random) -> None:
     bulk_votes(contest=past, count=18 * 40, seed=year)
     voting = ContestPhase.objects.get(contest=past, kind=PhaseKind.VOTING)
     contest_voting_close(phase_id=voting.pk, now=now)
-    # One Winner per category (no expert scores in the demo to break a tie), decided when
-    # the real Secretariat decides: after the tally, before the ceremony publishes it.
+    # One Winner per category (no expert scores in the demo to break a tie), confirmed during
+    # the selection phase, before the ceremony published them (after it, Winner decisions
+    # can no longer change).
+    selection = ContestPhase.objects.get(contest=past, kind=PhaseKind.SELECTION)
     decided: set[int] = set()
     for project in Project.objects.filter(contest=past, tally__rank=1).order_by("pk"):
         if project.category_id in decided:
             continue
         decided.add(project.category_id)
-        winner_confirm(project=project, by=None, reason="Demo data", now=voting.ends_at)
+        winner_confirm(
+            project=project, by=None, reason="Expert Group selection", now=selection.starts_at
+        )
 
 
 def _voters(count: int, prefix: str = "demo-voter-") -> None:
@@ -207,6 +219,13 @@ def _voters(count: int, prefix: str = "demo-voter-") -> None:
         [User(email=email, password="!") for email in emails if email not in existing],
         batch_size=5000,
     )
+
+
+def _last_vote_time(contest: Contest):
+    """Now, or the end of the contest's voting phase if it is over: votes are cast in it."""
+    voting = contest.phases.filter(kind=PhaseKind.VOTING).first()
+    now = timezone.now()
+    return min(voting.ends_at, now) if voting else now
 
 
 def bulk_votes(*, contest: Contest, count: int, seed: int = 1, prefix: str = "demo-voter-") -> None:
@@ -246,7 +265,7 @@ def bulk_votes(*, contest: Contest, count: int, seed: int = 1, prefix: str = "de
                      user_agent_hash, valid, invalid_reason)
                 SELECT %(contest)s, cats.category_id,
                        cats.ids[1 + floor(power(random(), 2) * array_length(cats.ids, 1))::int],
-                       voters.id, now() - random() * interval '5 days', '', '', true, ''
+                       voters.id, %(latest)s - random() * interval '5 days', '', '', true, ''
                 FROM generate_series(0, %(count)s - 1) AS g
                 JOIN cats ON cats.k = g %% %(ncat)s
                 JOIN voters ON voters.n = g / %(ncat)s + 1
@@ -258,6 +277,7 @@ def bulk_votes(*, contest: Contest, count: int, seed: int = 1, prefix: str = "de
                     "count": count,
                     "ncat": len(categories),
                     "pattern": f"{prefix}%@{DEMO_EMAIL_DOMAIN}",
+                    "latest": _last_vote_time(contest),
                 },
             )
         return

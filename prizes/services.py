@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
 from accounts.models import User
@@ -28,7 +29,9 @@ from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
 from forum.models import ActionLine, Edition
 from wsis_portal import outbox
+from wsis_portal.activity import CLOCK, transition_write
 from wsis_portal.models import claim_once
+from wsis_portal.refusals import Refusal
 
 from . import emails
 from .enums import (
@@ -38,7 +41,6 @@ from .enums import (
     PhaseKind,
     ProjectStatus,
 )
-from .exceptions import AlreadyVoted, NotAllowed, PhaseClosed, PrizesError
 from .models import (
     ATTACHMENTS_PER_PROJECT,
     FROZEN_RULES,
@@ -122,7 +124,7 @@ def contest_create(
 def contest_categories_create(*, contest: Contest) -> None:
     """One category per Action Line (idempotent); refused once voting has opened."""
     if contest.voting_has_opened():
-        raise PrizesError(_("The categories are frozen: voting has opened."), code="frozen")
+        raise Refusal("frozen", _("The categories are frozen: voting has opened."))
     Category.objects.bulk_create(
         [Category(contest=contest, action_line=al) for al in ActionLine.objects.all()],
         ignore_conflicts=True,
@@ -137,7 +139,7 @@ def contest_rules_update(*, contest: Contest, **rules: Any) -> Contest:
     with transaction.atomic():
         locked = Contest.objects.select_for_update().get(pk=contest.pk)
         if locked.voting_has_opened():
-            raise PrizesError(_("The contest's rules are frozen: voting has opened."), "frozen")
+            raise Refusal("frozen", _("The contest's rules are frozen: voting has opened."))
         for name, value in rules.items():
             setattr(locked, name, value)
         locked.full_clean()
@@ -153,7 +155,7 @@ def phase_of(contest: Contest, kind: str) -> ContestPhase | None:
 
 
 def phase_require_open(*, contest: Contest, kind: str, now: datetime | None = None) -> None:
-    """Raise PhaseClosed unless the phase is open now (the clock decides)."""
+    """Refuse (code ``closed``) unless the phase is open now (the clock decides)."""
     phase = phase_of(contest, kind)
     now = now or timezone.now()
     if phase is None or not phase.is_open(now):
@@ -169,7 +171,7 @@ def phase_require_open(*, contest: Contest, kind: str, now: datetime | None = No
             }
         else:
             message = _("This phase is not scheduled for this contest.")
-        raise PhaseClosed(message, code="closed")
+        raise Refusal("closed", message)
 
 
 # --- projects -------------------------------------------------------------------------------
@@ -190,14 +192,14 @@ def project_require_editable(
 ) -> None:
     """Raise unless the submitter may change this project (or enter one) now, by the clock."""
     if not user_has_verified_email(user=submitter):
-        raise NotAllowed(_("Confirm your email address before entering a project."), "unverified")
+        raise Refusal("unverified", _("Confirm your email address before entering a project."))
     phase_require_open(contest=contest, kind=PhaseKind.SUBMISSION, now=now)
     if project is None:
         return
     if project.submitter_id != submitter.pk or project.contest_id != contest.pk:
-        raise NotAllowed(_("You can only change your own projects."), "not_owner")
+        raise Refusal("not_owner", _("You can only change your own projects."))
     if project.status not in EDITABLE_STATES:
-        raise NotAllowed(_("This project can no longer be changed."), "locked")
+        raise Refusal("locked", _("This project can no longer be changed."))
 
 
 def project_save(
@@ -345,40 +347,48 @@ def project_status_change(
     project: Project,
     to: str,
     by: User | None = None,
+    action: str,
     reason: str = "",
     now: datetime | None = None,
 ) -> Project:
-    """The one function that moves a project's status, along the allowed moves only."""
+    """The one function that moves a project's status, along the allowed moves only.
+
+    ``by`` is the person acting, or None for the clock; ``action`` names the service that
+    asked for the move. The activity-log row is written in the caller's transaction.
+    """
     if to not in PROJECT_TRANSITIONS.get(project.status, ()):
-        raise PrizesError(
+        raise Refusal(
+            "transition",
             _("A project cannot go from “%(from)s” to “%(to)s”.")
             % {"from": project.get_status_display(), "to": ProjectStatus(to).label},
-            code="transition",
         )
     now = now or timezone.now()
-    project.status = to
     project.status_reason = reason
     project.status_changed_at = now
     project.status_changed_by = by
-    fields = ["status", "status_reason", "status_changed_at", "status_changed_by", "updated_at"]
+    also = ["status_reason", "status_changed_at", "status_changed_by"]
     if to == ProjectStatus.SUBMITTED:
         project.submitted_at = now
-        fields.append("submitted_at")
-    project.save(update_fields=fields)
+        also.append("submitted_at")
+    transition_write(project, to=to, actor=by, action=action, reason=reason, also=also, at=now)
     return project
 
 
 def project_submit(*, submitter: User, project: Project, now: datetime | None = None) -> Project:
     """Submit a draft during the submission phase and send the receipt email."""
     if project.submitter_id != submitter.pk:
-        raise NotAllowed(_("You can only submit your own projects."), "not_owner")
+        raise Refusal("not_owner", _("You can only submit your own projects."))
     phase_require_open(contest=project.contest, kind=PhaseKind.SUBMISSION, now=now)
     if project.status != ProjectStatus.DRAFT:
-        raise PrizesError(_("This project has already been submitted."), "submitted")
+        raise Refusal("submitted", _("This project has already been submitted."))
     with transaction.atomic():
         project.full_clean()
         project_status_change(
-            project=project, to=ProjectStatus.SUBMITTED, by=submitter, reason="", now=now
+            project=project,
+            to=ProjectStatus.SUBMITTED,
+            by=submitter,
+            action="project_submit",
+            now=now,
         )
         outbox.add(purpose=emails.RECEIPT, obj=project, to=project.submitter)
     return project
@@ -390,21 +400,23 @@ def projects_nominate(
     """The secretariat's decision on submitted projects, before voting opens."""
     to = ProjectStatus.NOMINATED if nominate else ProjectStatus.NOT_NOMINATED
     if not nominate and not reason.strip():
-        raise PrizesError(_("Give a reason when you decline a project."), "reason")
+        raise Refusal("reason", _("Give a reason when you decline a project."))
     changed = 0
     with transaction.atomic():
         ids = list(projects.order_by().values_list("pk", flat=True))
         locked = Project.objects.filter(pk__in=ids).select_related("contest").order_by("pk")
         for project in locked.select_for_update(of=("self",)):
             if project.contest.voting_has_opened():
-                raise PrizesError(
+                raise Refusal(
+                    "frozen",
                     _("Voting has opened in %(contest)s: nominations are frozen.")
                     % {"contest": project.contest},
-                    "frozen",
                 )
             if project.status == to:
                 continue
-            project_status_change(project=project, to=to, by=by, reason=reason)
+            project_status_change(
+                project=project, to=to, by=by, action="projects_nominate", reason=reason
+            )
             changed += 1
     return changed
 
@@ -441,6 +453,35 @@ def _aware(value: datetime) -> datetime:
     return value
 
 
+ALREADY_VOTED = _lazy(
+    "You have already voted in this category. A vote cannot be changed once it is cast."
+)
+
+
+def vote_check(
+    *,
+    on_ballot: bool,
+    verified: bool,
+    voting_starts: datetime | None,
+    voting_ends: datetime | None,
+    already_voted: bool = False,
+    now: datetime,
+) -> None:
+    """The rules of a vote, from facts the caller has read: ``vote_cast`` reads them in its
+    one SELECT, the confirmation page (a preview) from the selectors. Refuses with the
+    first rule broken; the unique constraint has the last word on ``already_voted``."""
+    if not on_ballot:
+        raise Refusal("not_on_ballot", _("This project is not on the ballot."))
+    if not verified:
+        raise Refusal("unverified", _("Confirm your email address before voting."))
+    if voting_starts is None or voting_ends is None or not voting_starts <= now < voting_ends:
+        raise Refusal(
+            "closed", _("Voting is not open: votes are accepted only during the voting phase.")
+        )
+    if already_voted:
+        raise Refusal("already_voted", ALREADY_VOTED)
+
+
 def vote_cast(
     *,
     voter: User,
@@ -456,7 +497,7 @@ def vote_cast(
     project is on the ballot, the voting window by the clock and the verified email; one
     INSERT writes the vote. The database's unique constraint on (contest, category, voter)
     is what stops a second vote, also when two requests race: its IntegrityError becomes
-    AlreadyVoted, never a server error. The SQL is written out (not built by the ORM per
+    the ``already_voted`` refusal, never a server error. The SQL is written out (not built by the ORM per
     request) and ``full_clean`` is skipped: every value is set here from checked data and
     the constraints decide. In autocommit the single INSERT is atomic by itself; inside an
     outer transaction it runs in a savepoint so that a refusal leaves that transaction usable.
@@ -467,13 +508,15 @@ def vote_cast(
         cursor.execute(check, [voter.pk, PhaseKind.VOTING, project_id, year, *BALLOT_STATES])
         row = cursor.fetchone()
     if row is None:
-        raise PrizesError(_("This project is not on the ballot."), "not_on_ballot")
+        vote_check(on_ballot=False, verified=True, voting_starts=None, voting_ends=None, now=now)
     pk, contest_id, category_id, voting_starts, voting_ends, verified = row
-    voting_starts, voting_ends = _aware(voting_starts), _aware(voting_ends)
-    if not verified:
-        raise NotAllowed(_("Confirm your email address before voting."), "unverified")
-    if voting_starts is None or not voting_starts <= now < voting_ends:
-        raise PhaseClosed(_("Voting is not open: votes are accepted only during the voting phase."))
+    vote_check(
+        on_ballot=True,
+        verified=verified,
+        voting_starts=_aware(voting_starts),
+        voting_ends=_aware(voting_ends),
+        now=now,
+    )
     vote = Vote(
         contest_id=contest_id,
         category_id=category_id,
@@ -500,10 +543,7 @@ def vote_cast(
             cursor.execute(insert, params)
             vote.pk = cursor.fetchone()[0]
     except IntegrityError:
-        raise AlreadyVoted(
-            _("You have already voted in this category. A vote cannot be changed once it is cast."),
-            "already_voted",
-        ) from None
+        raise Refusal("already_voted", ALREADY_VOTED) from None
     vote._state.adding = False
     vote._state.db = connection.alias
     return vote
@@ -512,15 +552,24 @@ def vote_cast(
 def vote_invalidate(*, vote: Vote, by: User, reason: str) -> Vote:
     """Flag a vote invalid with a reason; the row stays so the voter cannot vote again."""
     if not reason.strip():
-        raise PrizesError(_("Give a reason for invalidating a vote."), "reason")
+        raise Refusal("reason", _("Give a reason for invalidating a vote."))
     if not vote.valid:
         return vote
-    vote.valid = False
     vote.invalid_reason = reason.strip()
     vote.invalidated_at = timezone.now()
     vote.invalidated_by = by
     vote.full_clean(validate_unique=False, validate_constraints=False)
-    vote.save(update_fields=["valid", "invalid_reason", "invalidated_at", "invalidated_by"])
+    with transaction.atomic():
+        transition_write(
+            vote,
+            field="valid",
+            to=False,
+            actor=by,
+            action="vote_invalidate",
+            reason=vote.invalid_reason,
+            also=["invalid_reason", "invalidated_at", "invalidated_by"],
+            at=vote.invalidated_at,
+        )
     return vote
 
 
@@ -613,13 +662,19 @@ def contest_voting_close(*, phase_id: int, now: datetime | None = None) -> bool:
         contest = phase.contest
         tallies = tally_compute(contest=contest, now=now)
         champion_ids = [t.project_id for t in tallies if t.rank <= contest.champions_per_category]
-        Project.objects.filter(pk__in=champion_ids, status=ProjectStatus.NOMINATED).update(
-            status=ProjectStatus.CHAMPION,
-            status_reason=_("Among the most voted projects of the category."),
-            status_changed_at=now,
-            status_changed_by=None,
-            updated_at=now,
-        )
+        # Each Champion moves through the transition function (and gets its log row),
+        # not a bulk UPDATE that would bypass the table of moves and the activity log.
+        reason = _("Among the most voted projects of the category.")
+        promoted = Project.objects.filter(pk__in=champion_ids, status=ProjectStatus.NOMINATED)
+        for project in promoted.select_for_update().order_by("pk"):
+            project_status_change(
+                project=project,
+                to=ProjectStatus.CHAMPION,
+                by=CLOCK,
+                action="contest_voting_close",
+                reason=reason,
+                now=now,
+            )
         experts = get_user_model().objects.filter(groups__name=EXPERT_GROUP, is_active=True)
         for expert in experts.distinct().order_by("pk"):
             outbox.add(purpose=emails.EXPERTS_READY, obj=contest, to=expert)
@@ -712,9 +767,9 @@ def expert_score_save(
 ) -> ExpertScore:
     """An Expert Group member scores a Champion of a category assigned to them."""
     if not expert_can_score(expert=expert, project=project):
-        raise NotAllowed(_("You are not assigned to score this category."), "not_assigned")
+        raise Refusal("not_assigned", _("You are not assigned to score this category."))
     if project.status not in (ProjectStatus.CHAMPION, ProjectStatus.WINNER):
-        raise NotAllowed(_("Only Champion projects are scored."), "not_champion")
+        raise Refusal("not_champion", _("Only Champion projects are scored."))
     phase_require_open(contest=project.contest, kind=PhaseKind.SELECTION, now=now)
     with transaction.atomic():
         entry = ExpertScore.objects.filter(project=project, expert=expert).first() or (
@@ -735,13 +790,13 @@ def _results_published(contest: Contest, now: datetime | None = None) -> bool:
 
 def _refuse_after_publication(project: Project, now: datetime | None = None) -> None:
     if _results_published(project.contest, now):
-        raise PrizesError(
+        raise Refusal(
+            "published",
             _(
                 "The results of %(contest)s are published (the ceremony has started): "
                 "Winner decisions can no longer change."
             )
             % {"contest": project.contest},
-            "published",
         )
 
 
@@ -756,7 +811,7 @@ def winner_confirm(
     _refuse_after_publication(project, now)
     voting = phase_of(project.contest, PhaseKind.VOTING)
     if voting is None or not voting.end_applied_at:
-        raise PrizesError(_("Winners are chosen after the final tally."), "too_early")
+        raise Refusal("too_early", _("Winners are chosen after the final tally."))
     with transaction.atomic():
         # Lock the category's Winners so two confirmations at once cannot both pass the rule.
         winners = list(
@@ -768,16 +823,20 @@ def winner_confirm(
         if winners:
             tied = set(proposed_winners(contest=project.contest).get(project.category_id, []))
             if project.pk not in tied or not set(winners) <= tied:
-                raise PrizesError(
+                raise Refusal(
+                    "second_winner",
                     _(
                         "This category already has a Winner. A second Winner is allowed only "
                         "when the Expert Group's mean scores tie at the top, and they do not: "
                         "withdraw the first decision (with a reason) to choose another project."
                     ),
-                    "second_winner",
                 )
         return project_status_change(
-            project=project, to=ProjectStatus.WINNER, by=by, reason=reason or ""
+            project=project,
+            to=ProjectStatus.WINNER,
+            by=by,
+            action="winner_confirm",
+            reason=reason or "",
         )
 
 
@@ -788,9 +847,9 @@ def winner_revoke(
     if project.status != ProjectStatus.WINNER:
         return project
     if not reason.strip():
-        raise PrizesError(_("Give a reason for withdrawing a Winner decision."), "reason")
+        raise Refusal("reason", _("Give a reason for withdrawing a Winner decision."))
     _refuse_after_publication(project, now)
     with transaction.atomic():
         return project_status_change(
-            project=project, to=ProjectStatus.CHAMPION, by=by, reason=reason
+            project=project, to=ProjectStatus.CHAMPION, by=by, action="winner_revoke", reason=reason
         )

@@ -29,10 +29,11 @@ from wsis_portal.ratelimit import (
     rate_limited_response,
     ratelimit,
 )
+from wsis_portal.refusal_responses import refusal_response, refusal_status
+from wsis_portal.refusals import Refusal
 
 from . import selectors, services
 from .enums import BALLOT_STATES, EDITABLE_STATES, PhaseKind, ProjectStatus
-from .exceptions import PrizesError
 from .forms import AttachmentsForm, ProjectForm, ScoreForm
 from .models import ATTACHMENTS_PER_PROJECT, Project
 
@@ -161,7 +162,7 @@ def submit(request, year: int, project_id: int | None = None):
                 return redirect("prizes:submit_edit", year=year, project_id=saved.pk)
             except ValidationError as exc:
                 form.add_error(None, exc)
-            except PrizesError as exc:
+            except Refusal as exc:
                 form.add_error(None, exc.message)
         status = 400
     elif request.method == "POST":
@@ -188,9 +189,9 @@ def attachment_add(request, year: int, project_id: int):
             )
         except ValidationError as exc:
             form.add_error(None, exc)
-        except PrizesError as exc:
+        except Refusal as exc:
             messages.error(request, exc.message)
-            return _submit_page(request, item, now, project, status=exc.status)
+            return _submit_page(request, item, now, project, status=refusal_status(exc))
         else:
             messages.success(
                 request,
@@ -222,9 +223,9 @@ def attachment_remove(request, year: int, project_id: int, attachment_id: int):
         )
     try:
         services.project_attachment_remove(submitter=request.user, attachment=attachment, now=now)
-    except PrizesError as exc:
+    except Refusal as exc:
         messages.error(request, exc.message)
-        return _submit_page(request, item, now, project, status=exc.status)
+        return _submit_page(request, item, now, project, status=refusal_status(exc))
     messages.success(
         request, _("“%(name)s” has been removed.") % {"name": attachment.original_name}
     )
@@ -340,12 +341,12 @@ def project(request, year: int, project_id: int):
     )
 
 
-def _vote_refusal(request, item, shown, exc: PrizesError):
-    return render(
+def _vote_refusal(request, item, shown, exc: Refusal):
+    return refusal_response(
         request,
-        "prizes/vote_refused.html",
-        {"contest": item, "project": shown, "message": exc.message, "code": exc.code},
-        status=exc.status,
+        exc,
+        template="prizes/vote_refused.html",
+        context={"contest": item, "project": shown},
     )
 
 
@@ -379,7 +380,7 @@ def vote(request, year: int, project_id: int):
                 ip=client_ip(request),
                 user_agent=request.META.get("HTTP_USER_AGENT", ""),
             )
-        except PrizesError as exc:
+        except Refusal as exc:
             item = _contest(request, year)
             shown = Project.objects.filter(contest=item, pk=project_id).first()
             return _vote_refusal(request, item, shown, exc)
@@ -394,24 +395,25 @@ def vote(request, year: int, project_id: int):
     shown = selectors.ballot_project(contest=item, project_id=project_id, user=request.user)
     now = timezone.now()
     voting = selectors.phase(item, PhaseKind.VOTING)
+    # The preview asks the very rules the vote will be checked against.
     problem = None
-    if not user_has_verified_email(user=request.user):
-        problem = _("Confirm your email address before voting.")
-    elif not (voting and voting.is_open(now)):
-        problem = _("Voting is not open: votes are accepted only during the voting phase.")
-    elif shown.status not in BALLOT_STATES:
-        problem = _("This project is not on the ballot.")
-    else:
-        choices = selectors.voter_choices(contest=item, user=request.user)
-        if shown.category_id in choices:
-            problem = _(
-                "You have already voted in this category. A vote cannot be changed once it is cast."
-            )
+    try:
+        services.vote_check(
+            on_ballot=shown.status in BALLOT_STATES,
+            verified=user_has_verified_email(user=request.user),
+            voting_starts=voting.starts_at if voting else None,
+            voting_ends=voting.ends_at if voting else None,
+            already_voted=shown.category_id
+            in selectors.voter_choices(contest=item, user=request.user),
+            now=now,
+        )
+    except Refusal as refusal:
+        problem = refusal
     return render(
         request,
         "prizes/vote_confirm.html",
         {"contest": item, "project": shown, "problem": problem, "voting": voting},
-        status=200 if problem is None else 403,
+        status=200 if problem is None else refusal_status(problem, preview=True),
     )
 
 
@@ -479,7 +481,7 @@ def review_score(request, year: int, project_id: int):
                 comment=form.cleaned_data["comment"],
             )
             messages.success(request, _("Your score for “%(title)s” is saved.") % {"title": shown})
-        except PrizesError as exc:
+        except Refusal as exc:
             messages.error(request, exc.message)
     else:
         messages.error(

@@ -17,11 +17,20 @@ from modeltranslation.admin import TranslationAdmin
 
 from accounts.selectors import signed_in_user
 from wsis_portal.publishing_admin import is_published, publish_selected
+from wsis_portal.refusals import Refusal
 
 from . import services
 from .enums import RevisionStatus
 from .forms import DecisionForm, ImportForm
-from .models import Call, Entry, EntryActionLine, EntryRevision, EntrySDG, ModerationItem
+from .models import (
+    Call,
+    Entry,
+    EntryActionLine,
+    EntryRevision,
+    EntrySDG,
+    ModerationItem,
+    ReportRelease,
+)
 
 
 @admin.register(Call)
@@ -199,6 +208,8 @@ def _decide(modeladmin, request: HttpRequest, queryset: QuerySet, publish: bool)
                         reason=form.cleaned_data["reason"],
                     )
                 done += 1
+            except Refusal as refusal:
+                failed.append(f"{revision.entry}: {refusal.message}")
             except ValidationError as error:
                 failed.append(f"{revision.entry}: {' '.join(error.messages)}")
         if publish:
@@ -305,3 +316,12 @@ class EntryRevisionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ReportRelease)
+class ReportReleaseAdmin(admin.ModelAdmin):
+    """When and at which Forum edition each yearly report is launched."""
+
+    list_display = ["report_year", "edition", "released_on", "is_demo"]
+    list_select_related = ["edition"]
+    list_filter = ["is_demo"]

@@ -14,12 +14,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.enums import StakeholderType
-from forum.models import SDG, ActionLine
+from forum.models import SDG, ActionLine, Edition
 from forum.regions import COUNTRY_REGION
 from wsis_portal import demo_content as content
 
 from .enums import CallKind, EntryStatus
-from .models import Call, Entry, EntryActionLine, EntrySDG
+from .models import Call, Entry, EntryActionLine, EntrySDG, ReportRelease
 from .services import search_cache_bump
 
 DEMO_ENTRIES = 300
@@ -208,10 +208,23 @@ def _make(rng: random.Random, n: int, calls: list[Call], lines: dict, goals: dic
     return entries, tags
 
 
+def _releases(calls: list[Call]) -> None:
+    """Each report is launched on the first day of the Forum edition of its year, if any."""
+    editions = {e.year: e for e in Edition.objects.filter(year__in=[c.report_year for c in calls])}
+    for call in calls:
+        edition = editions.get(call.report_year) if call.report_year else None
+        if edition is not None:
+            ReportRelease.objects.get_or_create(
+                report_year=call.report_year,
+                defaults={"edition": edition, "released_on": edition.starts_on, "is_demo": True},
+            )
+
+
 def seed(*, stdout=None, entries: int | None = None, **options) -> int:
     """Ensure at least ``entries`` (default a few hundred) published demo entries exist."""
     now = timezone.now()
     calls = list(_calls(now).values())
+    _releases(calls)
     past_calls = [c for c in calls if c.ends_at <= now] or calls
     target = entries if entries is not None else DEMO_ENTRIES
     have = Entry.objects.filter(is_demo=True).count()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -264,3 +265,42 @@ class ModerationItem(EntryRevision):
         proxy = True
         verbose_name = _("moderation queue item")
         verbose_name_plural = _("moderation queue")
+
+
+class ReportRelease(models.Model):
+    """When and where a yearly WSIS Stocktaking Report is launched (seed 002: the report
+    "will be released at the WSIS Forum 2017")."""
+
+    report_year = models.PositiveSmallIntegerField(_("report year"), unique=True)
+    edition = models.ForeignKey(
+        "forum.Edition",
+        on_delete=models.PROTECT,
+        related_name="stocktaking_reports",
+        verbose_name=_("launched at"),
+    )
+    released_on = models.DateField(_("release date"))
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        ordering = ["-report_year"]
+        verbose_name = _("report release")
+        verbose_name_plural = _("report releases")
+
+    def __str__(self) -> str:
+        return gettext("WSIS Stocktaking Report %(year)s") % {"year": self.report_year}
+
+    def clean(self) -> None:
+        edition = self.edition if self.edition_id else None
+        if (
+            edition
+            and self.released_on
+            and not (edition.starts_on <= self.released_on <= edition.ends_on)
+        ):
+            raise ValidationError(
+                {
+                    "released_on": gettext(
+                        "The report is launched at the Forum: choose a day of %(edition)s."
+                    )
+                    % {"edition": edition}
+                }
+            )

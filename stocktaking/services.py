@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import IO, Any
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from forum.models import SDG, ActionLine
 from wsis_portal import outbox
+from wsis_portal.activity import transition_write
 from wsis_portal.params import parse_int
 from wsis_portal.publishing import published_q
+from wsis_portal.refusals import Refusal
 
 from .emails import REVISION_DECIDED
 from .enums import ENTRY_MOVES, CallKind, EntryStatus, RevisionKind, RevisionStatus
@@ -60,14 +62,14 @@ def _require_open_call(kind: str) -> Call:
     call = open_call(kind=kind)
     if call is None:
         if kind == CallKind.NEW_ENTRIES:
-            raise PermissionDenied(_("No call for new entries is open at the moment."))
-        raise PermissionDenied(_("No call for updates is open at the moment."))
+            raise Refusal("closed", _("No call for new entries is open at the moment."))
+        raise Refusal("closed", _("No call for updates is open at the moment."))
     return call
 
 
 def _require_owner(entry: Entry, user: User) -> None:
     if entry.submitter_id != user.pk:
-        raise PermissionDenied(_("Only the submitter of this entry can change it."))
+        raise Refusal("not_owner", _("Only the submitter of this entry can change it."))
 
 
 def _set_taxonomy(entry: Entry, action_lines: Iterable[Any], sdgs: Iterable[Any]) -> None:
@@ -122,7 +124,7 @@ def entry_save_draft(
         entry = Entry.objects.select_for_update().get(pk=entry.pk)
         _require_owner(entry, user)
         if entry.status != EntryStatus.DRAFT:
-            raise PermissionDenied(_("This entry is no longer a draft and cannot be edited here."))
+            raise Refusal("locked", _("This entry is no longer a draft and cannot be edited here."))
     _apply_fields(entry, data)
     entry.call = call
     _check_taxonomy(action_lines, sdgs)
@@ -143,7 +145,9 @@ def entry_submit(*, entry: Entry, user: User) -> EntryRevision:
     _require_owner(entry, user)
     if not entry.action_line_links.exists():
         raise ValidationError({"action_lines": _("Choose at least one WSIS Action Line.")})
-    entry_status_change(entry=entry, to=EntryStatus.SUBMITTED, call=call)
+    entry_status_change(
+        entry=entry, to=EntryStatus.SUBMITTED, call=call, actor=user, action="entry_submit"
+    )
     revision = EntryRevision(
         entry=entry, kind=RevisionKind.SUBMISSION, proposed_by=user, data=_snapshot(entry)
     )
@@ -152,26 +156,38 @@ def entry_submit(*, entry: Entry, user: User) -> EntryRevision:
     return revision
 
 
-def entry_status_change(*, entry: Entry, to: str, call: Call | None = None) -> Entry:
-    """The one function that moves an entry's status, along ``ENTRY_MOVES`` only."""
+def entry_status_change(
+    *,
+    entry: Entry,
+    to: str,
+    actor: User | None = None,
+    action: str = "entry_status_change",
+    reason: str = "",
+    call: Call | None = None,
+) -> Entry:
+    """The one function that moves an entry's status, along ``ENTRY_MOVES`` only.
+
+    ``actor`` is the person acting (None: the clock); the move and its activity-log row
+    are written in the caller's transaction.
+    """
     if to not in ENTRY_MOVES[entry.status]:
-        raise ValidationError(
+        raise Refusal(
+            "transition",
             _("An entry cannot go from %(old)s to %(new)s.")
-            % {"old": entry.get_status_display(), "new": EntryStatus(to).label}
+            % {"old": entry.get_status_display(), "new": EntryStatus(to).label},
         )
     now = timezone.now()
-    entry.status = to
-    fields = ["status", "updated_at"]
+    also = []
     if to == EntryStatus.SUBMITTED:
         entry.submitted_at = now
-        fields.append("submitted_at")
+        also.append("submitted_at")
         if call is not None:
             entry.call = call
-            fields.append("call")
+            also.append("call")
     if to == EntryStatus.PUBLISHED:
         entry.published_at = now
-        fields.append("published_at")
-    entry.save(update_fields=fields)
+        also.append("published_at")
+    transition_write(entry, to=to, actor=actor, action=action, reason=reason, also=also, at=now)
     if to == EntryStatus.PUBLISHED:
         _bump_on_commit()
     return entry
@@ -214,7 +230,7 @@ def entry_update_propose(
     entry = Entry.objects.select_for_update().get(pk=entry.pk)
     _require_owner(entry, user)
     if entry.status != EntryStatus.PUBLISHED:
-        raise PermissionDenied(_("Only published entries can be updated."))
+        raise Refusal("locked", _("Only published entries can be updated."))
     _check_taxonomy(action_lines, sdgs)
     # Validate the proposed values on a copy, without touching the published row.
     trial = Entry.objects.get(pk=entry.pk)
@@ -227,6 +243,7 @@ def entry_update_propose(
     current = _snapshot(entry)
     changes = _diff(current, proposed)
     if not changes:
+        # Bad input rather than a rule: the form shows it, like any other field error.
         raise ValidationError(
             _("Nothing has changed: change at least one field to propose an update.")
         )
@@ -247,7 +264,13 @@ def revision_publish(*, revision: EntryRevision, by: User, reason: str = "") -> 
     revision = _lock_pending(revision)
     entry = Entry.objects.select_for_update().get(pk=revision.entry_id)
     if revision.kind == RevisionKind.SUBMISSION:
-        entry_status_change(entry=entry, to=EntryStatus.PUBLISHED)
+        entry_status_change(
+            entry=entry,
+            to=EntryStatus.PUBLISHED,
+            actor=by,
+            action="revision_publish",
+            reason=reason,
+        )
         revision.changes = {}
     else:
         before = _snapshot(entry)
@@ -264,35 +287,62 @@ def revision_publish(*, revision: EntryRevision, by: User, reason: str = "") -> 
         )
         revision.changes = _diff(before, _snapshot(entry))
         _bump_on_commit()
-    return _decide(revision, RevisionStatus.PUBLISHED, by, reason)
+    return revision_status_change(
+        revision=revision,
+        to=RevisionStatus.PUBLISHED,
+        by=by,
+        action="revision_publish",
+        reason=reason,
+    )
 
 
 @transaction.atomic
 def revision_reject(*, revision: EntryRevision, by: User, reason: str) -> EntryRevision:
     """Reject a pending submission or update, with a reason the submitter is sent."""
     if not reason.strip():
-        raise ValidationError({"reason": _("Give the submitter a reason for the rejection.")})
+        raise Refusal("reason", _("Give the submitter a reason for the rejection."))
     revision = _lock_pending(revision)
     if revision.kind == RevisionKind.SUBMISSION:
         entry = Entry.objects.select_for_update().get(pk=revision.entry_id)
-        entry_status_change(entry=entry, to=EntryStatus.REJECTED)
-    return _decide(revision, RevisionStatus.REJECTED, by, reason)
+        entry_status_change(
+            entry=entry, to=EntryStatus.REJECTED, actor=by, action="revision_reject", reason=reason
+        )
+    return revision_status_change(
+        revision=revision,
+        to=RevisionStatus.REJECTED,
+        by=by,
+        action="revision_reject",
+        reason=reason,
+    )
 
 
 def _lock_pending(revision: EntryRevision) -> EntryRevision:
     locked = EntryRevision.objects.select_for_update().get(pk=revision.pk)
     if locked.status != RevisionStatus.PENDING:
-        raise ValidationError(_("This item has already been decided."))
+        raise Refusal("decided", _("This item has already been decided."))
     return locked
 
 
-def _decide(revision: EntryRevision, status: str, by: User, reason: str) -> EntryRevision:
-    revision.status = status
+def revision_status_change(
+    *, revision: EntryRevision, to: str, by: User, action: str, reason: str
+) -> EntryRevision:
+    """The one function that decides a pending revision (published or rejected), with the
+    activity-log row, and tells the submitter once the decision is committed."""
+    if revision.status != RevisionStatus.PENDING or to == RevisionStatus.PENDING:
+        raise Refusal("decided", _("This item has already been decided."))
     revision.decided_by = by
     revision.decided_at = timezone.now()
     revision.reason = reason.strip()
-    revision.full_clean()
-    revision.save(update_fields=["status", "decided_by", "decided_at", "reason", "changes"])
+    revision.full_clean(exclude=["status"])
+    transition_write(
+        revision,
+        to=to,
+        actor=by,
+        action=action,
+        reason=revision.reason,
+        also=["decided_by", "decided_at", "reason", "changes"],
+        at=revision.decided_at,
+    )
     outbox.add(
         purpose=REVISION_DECIDED,
         obj=revision,

@@ -15,5 +15,13 @@ urlpatterns = [
     path("entries/<int:pk>/edit/", views.entry_edit, name="edit"),
     path("reports/", views.reports, name="reports"),
     path("reports/<int:year>/", views.report, name="report"),
+    path("reports/<int:year>.pdf", views.report_pdf, name="report_pdf"),
+    path(
+        "reports/<int:year>/success-stories/",
+        views.success_stories,
+        name="success_stories",
+    ),
+    path("reports/regions/<slug:region>/", views.region_reports, name="region_reports"),
     path("reports/<int:year>/<slug:region>/", views.report, name="report_region"),
+    path("reports/<int:year>/<slug:region>.pdf", views.report_pdf, name="report_region_pdf"),
 ]

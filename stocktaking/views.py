@@ -16,13 +16,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.selectors import signed_in_user, user_has_verified_email
+from forum.enums import Region
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.ratelimit import ratelimit
+from wsis_portal.refusals import Refusal
 from wsis_portal.streaming import guarded
 
-from . import selectors, services
+from . import publications, selectors, services
 from .enums import CallKind, EntryStatus
 from .forms import EntryForm
+from .report_pdf import report_pdf as pdf_of_report
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -115,8 +118,8 @@ def _save_draft(request: HttpRequest, form: EntryForm, entry) -> HttpResponse:
                 "entry": entry,
             },
         )
-    except PermissionDenied as error:
-        messages.error(request, str(error))
+    except Refusal as error:
+        messages.error(request, error.message)
         return (
             redirect("stocktaking:entry", pk=entry.pk) if entry else redirect("stocktaking:search")
         )
@@ -191,8 +194,8 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             _attach(form, error)
-        except PermissionDenied as error:
-            messages.error(request, str(error))
+        except Refusal as error:
+            messages.error(request, error.message)
             return redirect("stocktaking:entry", pk=entry.pk)
         else:
             messages.success(
@@ -270,8 +273,48 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
 
 
 def reports(request: HttpRequest) -> HttpResponse:
-    return render(request, "stocktaking/reports.html", {"reports": selectors.report_years()})
+    return render(
+        request,
+        "stocktaking/reports.html",
+        {"reports": publications.reports_with_releases(), "regions": list(Region)},
+    )
 
 
 def report(request: HttpRequest, year: int, region: str | None = None) -> HttpResponse:
-    return render(request, "stocktaking/report.html", selectors.report(year=year, region=region))
+    return render(
+        request,
+        "stocktaking/report.html",
+        {
+            **selectors.report(year=year, region=region),
+            "release": publications.release_of(year=year),
+        },
+    )
+
+
+def report_pdf(request: HttpRequest, year: int, region: str | None = None) -> HttpResponse:
+    response = HttpResponse(pdf_of_report(year=year, region=region), content_type="application/pdf")
+    name = f"wsis-stocktaking-report-{year}{'-' + region if region else ''}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+def success_stories(request: HttpRequest, year: int) -> HttpResponse:
+    report_data = selectors.report(year=year)
+    return render(
+        request,
+        "stocktaking/success_stories.html",
+        {
+            "year": year,
+            "title": report_data["title"],
+            "entries": list(publications.success_stories(year=year)),
+            "release": publications.release_of(year=year),
+        },
+    )
+
+
+def region_reports(request: HttpRequest, region: str) -> HttpResponse:
+    return render(
+        request,
+        "stocktaking/region_reports.html",
+        publications.region_across_years(region=region),
+    )

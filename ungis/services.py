@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from accounts.models import User
+from wsis_portal.refusals import Refusal
 
 from .members import INITIATIVES, MEMBERS
 from .members_translations import member_names_fill
@@ -50,7 +51,7 @@ PROFILE_FIELDS = ("website", "description", "logo")
 def agency_profile_update(*, agency: Agency, user: User, data: dict[str, Any]) -> Agency:
     """A focal point updates their own agency's public profile (and no other agency's)."""
     if not can_edit_agency(user=user, agency=agency):
-        raise PermissionDenied("Only this agency's focal points may edit its profile.")
+        raise Refusal("not_owner", _("Only this agency's focal points may edit its profile."))
     # A logo of None means "no new file": keep the current one.
     changed = [
         name

@@ -7,6 +7,14 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
+        # django.contrib.admin comes first in INSTALLED_APPS, so every app's admin module
+        # is registered by now.
+        from django.contrib import admin
+
+        from .admin import activity_inline_attach
+
+        activity_inline_attach(admin.site)
+
         from . import demo_translations
         from .countries import install_collation
         from .registry import registry

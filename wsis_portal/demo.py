@@ -32,6 +32,7 @@ LEGACY_DEMO_EMAILS = [
 FLAGGED = [
     "forum.NewsItem",
     "stocktaking.Entry",
+    "stocktaking.ReportRelease",
     "stocktaking.Call",
     "consultations.Consultation",
     "forum.MatrixLink",

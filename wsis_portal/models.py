@@ -85,6 +85,69 @@ class SentEmail(models.Model):
         return self.key
 
 
+class ActorKind(models.TextChoices):
+    USER = "user", _("A person")
+    CLOCK = "clock", _("The clock")
+
+
+class ActivityLog(models.Model):
+    """One row per change of state: who (a person, or the clock), which action, which
+    object, when, why, and the state before and after.
+
+    Written by the transition functions (``wsis_portal.activity.transition_write``) in the
+    transaction of the change itself, so a change and its row commit or roll back together.
+    Rows are never edited: the admin shows them read-only.
+    """
+
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    actor = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_kind = models.CharField(_("actor"), max_length=5, choices=ActorKind.choices)
+    action = models.CharField(_("action"), max_length=80)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name=_("kind of object"), on_delete=models.PROTECT
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    subject = GenericForeignKey("content_type", "object_id")
+    object_repr = models.CharField(_("object"), max_length=200)
+    field = models.CharField(_("field"), max_length=50)
+    before = models.CharField(_("before"), max_length=50, blank=True)
+    after = models.CharField(_("after"), max_length=50)
+    reason = models.TextField(_("why"), blank=True)
+
+    class Meta:
+        verbose_name = _("activity log entry")
+        verbose_name_plural = _("activity log")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-at"], name="activity_object_idx"),
+            models.Index(fields=["action", "-at"], name="activity_action_idx"),
+            models.Index(fields=["-at"], name="activity_at_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(actor_kind=ActorKind.CLOCK, actor__isnull=True)
+                | Q(actor_kind=ActorKind.USER),
+                name="activity_clock_has_no_user",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_repr}: {self.before or '∅'} → {self.after}"
+
+    @property
+    def who(self) -> str:
+        if self.actor_kind == ActorKind.CLOCK:
+            return str(ActorKind.CLOCK.label)
+        return str(self.actor) if self.actor_id else str(_("a deleted account"))
+
+
 class OutboxStatus(models.TextChoices):
     PENDING = "pending", _("pending")
     SENT = "sent", _("delivered")

@@ -52,17 +52,19 @@ def published_q(prefix: str = "") -> models.Q:
     return models.Q(**{f"{prefix}published_at__isnull": False})
 
 
-def publish(*, queryset: QuerySet, now: Any = None) -> int:
+def publish(*, queryset: QuerySet, by: Any = None, now: Any = None) -> int:
     """Publish the drafts among ``queryset``; already published rows keep their date.
 
-    Each row is saved (not updated in bulk) so that post_save handlers run: caches of open
-    calls and reports are invalidated by them.
+    Each row goes through the activity log's transition (saved, not updated in bulk), so
+    the change is logged and post_save handlers run (they invalidate caches of open calls).
     """
+    # Imported here: this module is imported by models modules while apps load.
+    from .activity import transition_write
+
     now = now or timezone.now()
     count = 0
     for obj in queryset.filter(published_at__isnull=True):
-        obj.published_at = now
-        obj.save(update_fields=["published_at"])
+        transition_write(obj, field="published_at", to=now, actor=by, action="publish", at=now)
         count += 1
     return count
 

@@ -15,7 +15,7 @@ from .publishing import Publishable, publish
 @admin.action(description=_("Publish the selected drafts"), permissions=["change"])
 @confirm_first
 def publish_selected(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet):
-    count = publish(queryset=queryset)
+    count = publish(queryset=queryset, by=request.user)
     modeladmin.message_user(
         request,
         ngettext("%(n)s draft published.", "%(n)s drafts published.", count) % {"n": count},

@@ -16,7 +16,7 @@ from forum.models import Event, NewsItem
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import ExpertAssignment, ExpertScore, Tally
 from stocktaking.enums import RevisionKind
-from stocktaking.models import EntryRevision
+from stocktaking.models import EntryRevision, ReportRelease
 from tests.factories.accounts import StakeholderFactory, StakeholderProfileFactory, UserFactory
 from tests.factories.consultations import (
     CommentFactory,
@@ -35,6 +35,7 @@ from tests.factories.prizes import ProjectFactory, category, contest_at, vote
 from tests.factories.stocktaking import CallFactory, EntryFactory
 from tests.factories.ungis import agency, focal_point
 from ungis.models import ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
+from wsis_portal.activity import activity_record
 from wsis_portal.models import OutboxMessage, SentEmail
 
 ROLES = ("anonymous", "stakeholder", "expert", "focal_point", "secretariat", "superuser")
@@ -116,6 +117,9 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
         "forum.Person": PersonFactory(),
         "forum.Registration": registration,
         "forum.Partner": PartnerFactory(edition=session.edition),
+        "stocktaking.ReportRelease": ReportRelease.objects.create(
+            report_year=2031, edition=session.edition, released_on=session.edition.starts_on
+        ),
         "forum.Event": Event.objects.create(
             kind="regional_review",
             title="Regional review",
@@ -151,6 +155,15 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
         "ungis.Initiative": Initiative.objects.create(slug="matrix-test", name="Test initiative"),
         "ungis.Meeting": Meeting.objects.create(date=timezone.now().date(), venue="Geneva"),
         "ungis.FocalPoint": FocalPoint.objects.create(user=owner, agency=agency("UNESCO")),
+        "wsis_portal.ActivityLog": activity_record(
+            obj=project,
+            action="winner_confirm",
+            actor=staff,
+            field="status",
+            before="champion",
+            after="winner",
+            reason="Matrix test",
+        ),
         "wsis_portal.OutboxMessage": OutboxMessage.objects.create(
             purpose="forum.registration-confirmed", obj=registration, recipient=owner
         ),

@@ -48,15 +48,18 @@ def test_submission_before_the_deadline_is_received(page, consultation, axe_sour
     fill_submission(page, name="Amina Diallo", email="amina@example.org", theme="Rural access")
     page.get_by_role("button", name="Send the submission").click()
 
+    # Double opt-in: an address typed by an anonymous visitor is confirmed before it counts.
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Thank you: your submission is received"
+        "Check your inbox to confirm your address"
     )
     submission = Submission.objects.get(email="amina@example.org")
     assert submission.thematic_aspects == "Rural access"
     assert list(submission.action_lines.values_list("code", flat=True)) == ["C4"]
 
-    # The private link of the receipt shows the submission.
+    # The private link asks for confirmation first, then shows the submission.
     page.goto(last_link_to("/submissions/", to="amina@example.org"))
+    expect(page.locator("main")).not_to_contain_text("Rural access")
+    page.get_by_role("button", name="Confirm my address").click()
     expect(page.locator("main")).to_contain_text("Rural access")
 
 

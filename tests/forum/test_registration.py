@@ -11,13 +11,13 @@ from forum.emails import REGISTRATION_CONFIRMED
 from forum.enums import AttendanceMode, RegistrationStatus
 from forum.models import Registration
 from forum.services_programme import (
-    RegistrationError,
     registration_cancel,
     registration_create,
 )
 from tests.factories.accounts import StakeholderFactory, UserFactory
 from tests.factories.forum_programme import EditionFactory, RegistrationFactory
 from wsis_portal.models import OutboxMessage
+from wsis_portal.refusals import Refusal
 from wsis_portal.tasks import outbox_deliver
 
 OPEN = datetime(2027, 2, 1, 12, 0, tzinfo=UTC)
@@ -45,7 +45,7 @@ def test_in_person_capacity_is_enforced_but_remote_stays_open(at_open):
     edition = EditionFactory(in_person_capacity=1)
     registration_create(edition=edition, user=StakeholderFactory(), mode=AttendanceMode.IN_PERSON)
     late = StakeholderFactory()
-    with pytest.raises(RegistrationError) as error:
+    with pytest.raises(Refusal) as error:
         registration_create(edition=edition, user=late, mode=AttendanceMode.IN_PERSON)
     assert error.value.code == "full"
     assert not Registration.objects.filter(user=late).exists()
@@ -71,7 +71,7 @@ def test_duplicate_registration_is_refused(at_open):
     edition = EditionFactory()
     user = StakeholderFactory()
     registration_create(edition=edition, user=user, mode=AttendanceMode.REMOTE)
-    with pytest.raises(RegistrationError) as error:
+    with pytest.raises(Refusal) as error:
         registration_create(edition=edition, user=user, mode=AttendanceMode.IN_PERSON)
     assert error.value.code == "duplicate"
     assert Registration.objects.filter(edition=edition, user=user).count() == 1
@@ -96,14 +96,14 @@ def test_database_refuses_a_second_registration_row():
 )
 def test_registration_outside_its_dates_is_refused(when):
     edition = EditionFactory()
-    with time_machine.travel(when, tick=False), pytest.raises(RegistrationError) as error:
+    with time_machine.travel(when, tick=False), pytest.raises(Refusal) as error:
         registration_create(edition=edition, user=StakeholderFactory(), mode="remote")
     assert error.value.code == "closed"
 
 
 @pytest.mark.django_db
 def test_registration_needs_a_profile(at_open):
-    with pytest.raises(RegistrationError) as error:
+    with pytest.raises(Refusal) as error:
         registration_create(edition=EditionFactory(), user=UserFactory(), mode="remote")
     assert error.value.code == "no_profile"
 
@@ -238,7 +238,7 @@ def test_capacity_holds_under_concurrent_registrations(transactional_db, postgre
             barrier.wait(timeout=10)
             registration_create(edition=edition, user=user, mode=AttendanceMode.IN_PERSON)
             result = "ok"
-        except RegistrationError as error:
+        except Refusal as error:
             result = error.code
         finally:
             connection.close()
@@ -265,7 +265,7 @@ def test_duplicate_submissions_at_once_make_one_registration(transactional_db, p
             barrier.wait(timeout=10)
             registration_create(edition=edition, user=user, mode=AttendanceMode.REMOTE)
             outcomes.append("ok")
-        except RegistrationError as error:
+        except Refusal as error:
             outcomes.append(error.code)
         finally:
             connection.close()
@@ -309,7 +309,7 @@ def test_cannot_cancel_someone_elses_registration(at_open, stakeholder_client):
 def test_registration_cannot_be_cancelled_after_the_forum():
     registration = RegistrationFactory()
     with time_machine.travel(datetime(2027, 5, 15, 12, tzinfo=UTC), tick=False):
-        with pytest.raises(RegistrationError) as error:
+        with pytest.raises(Refusal) as error:
             registration_cancel(registration=registration)
     assert error.value.code == "over"
 

@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prizes.enums import PhaseKind, ProjectStatus
-from prizes.exceptions import NotAllowed, PhaseClosed
 from prizes.models import ATTACHMENT_MAX_BYTES, ContestPhase, Project, ProjectAttachment
 from prizes.services import project_attachment_remove, project_attachments_add, project_save
 from tests.factories.accounts import UserFactory
 from tests.factories.prizes import ProjectFactory, category, contest_at
+from tests.support.refusals import NOT_ALLOWED, refused
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = (
@@ -101,9 +101,9 @@ def test_attachments_refused_after_deadline(draft, media):
     kept = attach(draft)
     phase = ContestPhase.objects.get(contest=draft.contest, kind=PhaseKind.SUBMISSION)
     with time_machine.travel(phase.ends_at + timedelta(seconds=1), tick=False):
-        with pytest.raises(PhaseClosed, match="phase ended"):
+        with refused("closed", match="phase ended"):
             project_attachments_add(submitter=draft.submitter, project=draft, files=[pdf()])
-        with pytest.raises(PhaseClosed):
+        with refused("closed"):
             project_attachment_remove(submitter=draft.submitter, attachment=kept)
     assert list(draft.attachments.all()) == [kept]
     assert len(stored_files(media)) == 1
@@ -168,12 +168,12 @@ def test_new_project_with_too_many_files_saves_nothing(open_contest, media):
 def test_attachments_only_by_the_submitter_of_an_editable_project(draft, open_contest):
     other = UserFactory()
     kept = attach(draft)
-    with pytest.raises(NotAllowed):
+    with refused(NOT_ALLOWED):
         project_attachments_add(submitter=other, project=draft, files=[pdf()])
-    with pytest.raises(NotAllowed):
+    with refused(NOT_ALLOWED):
         project_attachment_remove(submitter=other, attachment=kept)
     nominated = ProjectFactory(contest=open_contest, status=ProjectStatus.NOMINATED)
-    with pytest.raises(NotAllowed, match="can no longer be changed"):
+    with refused(NOT_ALLOWED, match="can no longer be changed"):
         project_attachments_add(submitter=nominated.submitter, project=nominated, files=[pdf()])
     assert list(draft.attachments.all()) == [kept] and not nominated.attachments.exists()
 

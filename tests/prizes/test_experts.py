@@ -9,12 +9,12 @@ from django.utils import timezone
 from accounts.roles import EXPERT_GROUP
 from forum.models import Edition
 from prizes.enums import PhaseKind, ProjectStatus
-from prizes.exceptions import NotAllowed, PhaseClosed, PrizesError
 from prizes.models import ContestPhase, ExpertAssignment, ExpertScore
 from prizes.selectors import proposed_winners
 from prizes.services import expert_score_save, winner_confirm
 from tests.factories.accounts import UserFactory
 from tests.factories.prizes import ProjectFactory, category, contest_at
+from tests.support.refusals import NOT_ALLOWED, refused
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_expert_scores_only_assigned_categories(selection):
     expert_score_save(expert=expert, project=c1[0], score=8, comment="Good")
     expert_score_save(expert=expert, project=c1[0], score=9)  # may revise, still one row
     assert ExpertScore.objects.get(project=c1[0]).score == 9
-    with pytest.raises(NotAllowed):
+    with refused(NOT_ALLOWED):
         expert_score_save(expert=expert, project=c2, score=5)
 
 
@@ -54,7 +54,7 @@ def test_non_expert_cannot_score_even_if_assigned(selection):
     contest, c1, _c2, _expert = selection
     outsider = UserFactory()
     ExpertAssignment.objects.create(contest=contest, expert=outsider).categories.add(c1[0].category)
-    with pytest.raises(NotAllowed):
+    with refused(NOT_ALLOWED):
         expert_score_save(expert=outsider, project=c1[0], score=5)
 
 
@@ -62,7 +62,7 @@ def test_scoring_only_during_selection_phase(selection):
     contest, c1, _c2, expert = selection
     phase = ContestPhase.objects.get(contest=contest, kind=PhaseKind.SELECTION)
     with time_machine.travel(phase.ends_at + timedelta(seconds=1), tick=False):
-        with pytest.raises(PhaseClosed):
+        with refused("closed"):
             expert_score_save(expert=expert, project=c1[0], score=5)
 
 
@@ -159,7 +159,7 @@ def test_winners_hidden_until_ceremony(client, selection):
 def test_winner_needs_final_tally(db):
     contest = contest_at(timezone.now(), PhaseKind.VOTING)
     project = ProjectFactory(contest=contest, status=ProjectStatus.CHAMPION)
-    with pytest.raises(PrizesError):
+    with refused():
         winner_confirm(project=project, by=None)
 
 

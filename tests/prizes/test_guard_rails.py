@@ -11,11 +11,11 @@ from django.utils import timezone
 from accounts.roles import EXPERT_GROUP
 from forum.models import Edition
 from prizes.enums import PhaseKind, ProjectStatus
-from prizes.exceptions import PrizesError
 from prizes.models import ContestPhase, ExpertAssignment
 from prizes.services import expert_score_save, winner_confirm, winner_revoke
 from tests.factories.accounts import UserFactory
 from tests.factories.prizes import ProjectFactory, contest_at
+from wsis_portal.refusals import Refusal
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_second_winner_refused_without_a_tie(selection):
     _score(experts, a, 9, 8)
     _score(experts, b, 7, 8)
     winner_confirm(project=a, by=None)
-    with pytest.raises(PrizesError, match="already has a Winner") as refused:
+    with pytest.raises(Refusal, match="already has a Winner") as refused:
         winner_confirm(project=b, by=None)
     assert refused.value.code == "second_winner"
     b.refresh_from_db()
@@ -70,7 +70,7 @@ def test_withdrawing_a_winner_needs_a_reason(selection):
     _contest, a, _b, _experts = selection
     staff = UserFactory(is_staff=True)
     winner_confirm(project=a, by=staff)
-    with pytest.raises(PrizesError, match="reason"):
+    with pytest.raises(Refusal, match="reason"):
         winner_revoke(project=a, by=staff, reason="  ")
     a.refresh_from_db()
     assert a.status == ProjectStatus.WINNER
@@ -85,9 +85,9 @@ def test_decisions_refused_once_results_are_published(selection):
     winner_confirm(project=a, by=staff)
     ceremony = ContestPhase.objects.get(contest=contest, kind=PhaseKind.CEREMONY)
     with time_machine.travel(ceremony.starts_at, tick=False):
-        with pytest.raises(PrizesError, match="published"):
+        with pytest.raises(Refusal, match="published"):
             winner_confirm(project=b, by=staff)
-        with pytest.raises(PrizesError, match="published"):
+        with pytest.raises(Refusal, match="published"):
             winner_revoke(project=a, by=staff, reason="Too late")
     a.refresh_from_db()
     b.refresh_from_db()

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prizes.enums import PhaseKind, ProjectStatus
-from prizes.exceptions import PrizesError
 from prizes.models import Category, Contest, ContestPhase, Project
 from prizes.services import (
     contest_categories_create,
@@ -19,6 +18,7 @@ from prizes.services import (
 from tests.factories.accounts import UserFactory
 from tests.factories.forum_programme import EditionFactory
 from tests.factories.prizes import ProjectFactory, contest_at
+from tests.support.refusals import refused
 
 
 def test_contest_created_with_eighteen_categories_and_five_phases(db):
@@ -48,13 +48,13 @@ def test_rules_change_before_voting_but_frozen_once_voting_opens(db):
     assert before.champions_per_category == 3
 
     during = contest_at(timezone.now(), PhaseKind.VOTING)
-    with pytest.raises(PrizesError, match="frozen"):
+    with refused(match="frozen"):
         contest_rules_update(contest=during, complete_ballot_required=True)
     during.complete_ballot_required = True
     with pytest.raises(ValidationError) as error:
         during.full_clean()
     assert "complete_ballot_required" in error.value.message_dict
-    with pytest.raises(PrizesError):
+    with refused():
         contest_categories_create(contest=during)
 
 
@@ -133,7 +133,7 @@ def test_admin_decline_needs_reason_and_nominate_works(admin_client, db):
 def test_nominations_frozen_once_voting_opens(db):
     contest = contest_at(timezone.now(), PhaseKind.VOTING)
     project = ProjectFactory(contest=contest, status=ProjectStatus.SUBMITTED)
-    with pytest.raises(PrizesError, match="frozen"):
+    with refused(match="frozen"):
         projects_nominate(
             projects=Project.objects.filter(pk=project.pk), by=UserFactory(), nominate=True
         )

@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from forum.models import SDG
 from prizes.enums import PhaseKind, ProjectStatus
-from prizes.exceptions import NotAllowed, PhaseClosed
 from prizes.models import ContestPhase, Project
 from prizes.services import project_save, project_submit
 from tests.factories.accounts import StakeholderFactory, UserFactory
 from tests.factories.prizes import DESCRIPTION, ProjectFactory, category, contest_at
+from tests.support.refusals import NOT_ALLOWED, refused
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -115,9 +115,9 @@ def test_submit_after_phase_end_refused_and_says_why(client, open_contest):
         client.force_login(project.submitter)
         page = client.get(reverse("prizes:submit_edit", args=[open_contest.year, project.pk]))
         assert "The submission phase ended" in page.content.decode()
-        with pytest.raises(PhaseClosed):
+        with refused("closed"):
             project_submit(submitter=project.submitter, project=project)
-        with pytest.raises(PhaseClosed):
+        with refused("closed"):
             project_save(
                 submitter=project.submitter,
                 contest=open_contest,
@@ -135,7 +135,7 @@ def test_no_one_edits_another_stakeholders_project(client, open_contest):
     url = reverse("prizes:submit_edit", args=[open_contest.year, project.pk])
     assert client.get(url).status_code == 404
     assert client.post(url, form_data(open_contest, title="Hijacked")).status_code == 404
-    with pytest.raises(NotAllowed):
+    with refused(NOT_ALLOWED):
         project_save(submitter=intruder, contest=open_contest, project=project, data={"title": "X"})
     project.refresh_from_db()
     assert project.title != "Hijacked"
@@ -146,7 +146,7 @@ def test_unverified_user_cannot_enter_project(client, open_contest):
     client.force_login(user)
     page = client.get(reverse("prizes:submit", args=[open_contest.year]))
     assert "Confirm your email address" in page.content.decode()
-    with pytest.raises(NotAllowed):
+    with refused(NOT_ALLOWED):
         project_save(submitter=user, contest=open_contest, data={})
 
 

@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prizes.enums import PhaseKind
-from prizes.exceptions import AlreadyVoted, NotAllowed, PhaseClosed, PrizesError
 from prizes.models import ContestPhase, Vote
 from prizes.services import fingerprint, vote_cast, vote_invalidate
 from tests.factories.accounts import UserFactory
 from tests.factories.prizes import ProjectFactory, category, contest_at
+from tests.support.refusals import NOT_ALLOWED, refused
 
 
 def cast(user, project, **kwargs):
@@ -35,7 +35,7 @@ def test_vote_cast_records_hashed_audit(nominated, user):
 
 def test_vote_cast_second_vote_in_category_refused_without_row(nominated, user):
     cast(user, nominated[0])
-    with pytest.raises(AlreadyVoted, match="already voted in this category"):
+    with refused("already_voted", match="already voted in this category"):
         cast(user, nominated[1])
     assert Vote.objects.filter(voter=user).count() == 1
     # Another category is still open to this voter.
@@ -46,7 +46,7 @@ def test_vote_cast_second_vote_in_category_refused_without_row(nominated, user):
 def test_vote_cast_after_invalidation_still_refused(nominated, user, stakeholder):
     vote = cast(user, nominated[0])
     vote_invalidate(vote=vote, by=stakeholder, reason="Bulk accounts")
-    with pytest.raises(AlreadyVoted):
+    with refused("already_voted"):
         cast(user, nominated[1])
     vote.refresh_from_db()
     assert not vote.valid and vote.invalid_reason == "Bulk accounts"
@@ -54,13 +54,13 @@ def test_vote_cast_after_invalidation_still_refused(nominated, user, stakeholder
 
 def test_vote_invalidate_requires_reason(nominated, user, stakeholder):
     vote = cast(user, nominated[0])
-    with pytest.raises(PrizesError):
+    with refused():
         vote_invalidate(vote=vote, by=stakeholder, reason=" ")
 
 
 def test_vote_cast_without_verified_email_refused(nominated):
     voter = UserFactory(verified=False)
-    with pytest.raises(NotAllowed):
+    with refused(NOT_ALLOWED):
         cast(voter, nominated[0])
     assert not Vote.objects.exists()
 
@@ -69,7 +69,7 @@ def test_vote_cast_one_second_after_close_refused_without_worker(nominated, user
     voting = ContestPhase.objects.get(contest=nominated[0].contest, kind=PhaseKind.VOTING)
     assert voting.end_applied_at is None  # no worker has run the transition
     with time_machine.travel(voting.ends_at + timedelta(seconds=1), tick=False):
-        with pytest.raises(PhaseClosed):
+        with refused("closed"):
             cast(user, nominated[0])
     with time_machine.travel(voting.ends_at - timedelta(seconds=1), tick=False):
         cast(user, nominated[0])
@@ -79,13 +79,13 @@ def test_vote_cast_one_second_after_close_refused_without_worker(nominated, user
 def test_vote_cast_before_voting_opens_refused(db, user):
     contest = contest_at(timezone.now(), PhaseKind.NOMINATION)
     project = ProjectFactory(contest=contest)
-    with pytest.raises(PhaseClosed):
+    with refused("closed"):
         cast(user, project)
 
 
 def test_vote_cast_for_project_not_on_ballot_refused(voting_contest, user):
     project = ProjectFactory(contest=voting_contest, status="submitted")
-    with pytest.raises(PrizesError, match="not on the ballot"):
+    with refused(match="not on the ballot"):
         cast(user, project)
 
 

@@ -201,12 +201,11 @@ def test_ungis_demo_is_idempotent():
 
 
 def test_profile_service_refuses_other_agencies():
-    from django.core.exceptions import PermissionDenied
-
+    from tests.support.refusals import refused
     from ungis.services import agency_profile_update
 
     user = focal_point("WHO")
-    with pytest.raises(PermissionDenied):
+    with refused("not_owner"):
         agency_profile_update(agency=agency("ITU"), user=user, data={"description": "No"})
     updated = agency_profile_update(agency=agency("WHO"), user=user, data={"description": "Yes"})
     assert updated.description == "Yes"

@@ -29,6 +29,7 @@ SAME_EVERYWHERE = {"CSV", "JSON", "Markdown", "TEDx", "UNGIS"}
 # Plus words that are spelt the same in the language itself (French cognates, Spanish "No").
 SAME_IN = {
     "fr": {
+        "action",
         "Actions",
         "Champion",
         "Champions",
@@ -48,6 +49,7 @@ SAME_IN = {
         "Format",
         "Forum",
         "Hackathon",
+        "image",
         "Innovations",
         "justification",
         "logo",

@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Max
 from django.urls import reverse
 
 from consultations.models import Consultation
@@ -26,7 +27,7 @@ from forum.models import (
     Session,
 )
 from forum.regions import COUNTRY_REGION
-from prizes.enums import ProjectStatus
+from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import Contest, Project
 from stocktaking.models import Entry
 from ungis.models import Agency
@@ -89,7 +90,15 @@ def test_past_contest_has_eighteen_different_winners_one_per_category(db):
     assert winners.count() == 18
     assert winners.values("category").distinct().count() == 18
     assert len(set(winners.values_list("title", flat=True))) == 18
-    assert Contest.objects.get(year=2025).edition.year == 2025
+    contest = Contest.objects.get(year=2025)
+    assert contest.edition.year == 2025
+    # Submitted, nominated and voted for within its own phases, not on the day of seeding.
+    phases = {p.kind: p for p in contest.phases.all()}
+    submission, voting = phases[PhaseKind.SUBMISSION], phases[PhaseKind.VOTING]
+    for project in contest.projects.all():
+        assert submission.starts_at <= project.submitted_at <= submission.ends_at
+    last_vote = contest.votes.aggregate(last=Max("cast_at"))["last"]
+    assert last_vote <= voting.ends_at
 
 
 def test_programme_is_a_parallel_week_in_named_rooms_without_clashes(db):

@@ -16,6 +16,7 @@ from tests.factories.consultations import consultation_with_phases
 from tests.factories.forum_programme import EditionFactory
 from tests.factories.prizes import contest_at
 from tests.factories.stocktaking import CallFactory
+from wsis_portal.models import ActivityLog
 
 pytestmark = pytest.mark.django_db
 
@@ -117,6 +118,8 @@ def test_publish_action_confirms_then_publishes(drafts, admin_client, client, ke
     assert "1 draft published." in done.content.decode()
     obj.refresh_from_db()
     assert obj.published_at is not None
+    log = ActivityLog.objects.get(object_id=obj.pk, action="publish", field="published_at")
+    assert log.actor is not None and log.actor.is_superuser
 
 
 def test_published_contest_is_public(drafts, client):

@@ -5,20 +5,20 @@ from django.db.models.functions import Now
 
 
 def publish_existing(apps, schema_editor):
-    """Every edition that existed before drafts is public already: it stays published."""
-    apps.get_model("forum", "Edition").objects.filter(published_at__isnull=True).update(
+    """Every call that existed before drafts is public already: it stays published."""
+    apps.get_model("stocktaking", "Call").objects.filter(published_at__isnull=True).update(
         published_at=Now()
     )
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0014_events"),
+        ("stocktaking", "0008_report_release"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="edition",
+            model_name="call",
             name="published_at",
             field=models.DateTimeField(
                 blank=True,

@@ -5,20 +5,20 @@ from django.db.models.functions import Now
 
 
 def publish_existing(apps, schema_editor):
-    """Every call that existed before drafts is public already: it stays published."""
-    apps.get_model("stocktaking", "Call").objects.filter(published_at__isnull=True).update(
+    """Every edition that existed before drafts is public already: it stays published."""
+    apps.get_model("forum", "Edition").objects.filter(published_at__isnull=True).update(
         published_at=Now()
     )
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("stocktaking", "0007_multilingual_search"),
+        ("forum", "0016_session_registration"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="call",
+            model_name="edition",
             name="published_at",
             field=models.DateTimeField(
                 blank=True,
