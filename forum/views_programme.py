@@ -136,8 +136,8 @@ def session_register_view(request, year: int, session_id: int):
     session = programme.session_for_page(year=year, session_id=session_id, user=request.user)
     try:
         session_register(session=session, user=signed_in_user(request), now=timezone.now())
-    except Refusal as error:
-        messages.error(request, error.message)
+    except Refusal as refusal:
+        messages.error(request, refusal.message)
     else:
         messages.success(request, _("You are registered for this online session."))
     return redirect(session.get_absolute_url())

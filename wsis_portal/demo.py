@@ -125,10 +125,25 @@ def demo_counts() -> dict[str, int]:
     return counts
 
 
+def _mark_legacy() -> None:
+    """Mark the demo rows of a database seeded before rows were marked, by the placeholders
+    that seeding left in them, so that one ``--remove`` also clears those."""
+    Project = apps.get_model("prizes.Project")
+    legacy = Project.objects.filter(submitter__email__iregex=LEGACY_DEMO_EMAILS[1])
+    demo_mark(apps.get_model("prizes.Contest").objects.filter(projects__in=legacy).distinct())
+    demo_mark(
+        apps.get_model("forum.Session").objects.filter(description__endswith="Demonstration data.")
+    )
+    for label in ("forum.Person", "forum.Partner"):
+        demo_mark(apps.get_model(label).objects.filter(organisation__endswith="(demo)"))
+    demo_mark(apps.get_model("forum.Edition").objects.filter(theme__endswith="(demo)"))
+
+
 @transaction.atomic
 def demo_remove() -> dict[str, tuple[int, int]]:
     """Delete every demo row; returns (deleted, kept) per model label."""
     report: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
+    _mark_legacy()
     Consultation = _model("consultations.Consultation")
     if Consultation is not None:
         demo_consultations = Consultation.objects.filter(is_demo=True)

@@ -57,6 +57,7 @@ SAME_IN = {
         "organisation",
         "Organisation",
         "Pages",
+        "participant",
         "participation",
         "Participants",
         "phase",

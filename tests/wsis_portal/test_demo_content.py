@@ -23,6 +23,7 @@ from forum.models import (
     Edition,
     Event,
     NewsItem,
+    Person,
     Registration,
     Session,
 )
@@ -30,6 +31,7 @@ from forum.regions import COUNTRY_REGION
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import Contest, Project
 from stocktaking.models import Entry
+from tests.factories.forum_programme import PersonFactory, SessionFactory
 from ungis.models import Agency
 from wsis_portal.demo import demo_counts
 from wsis_portal.models import DemoRow
@@ -228,3 +230,15 @@ def test_one_command_removes_every_demo_row_and_only_those(db):
         Agency.objects.count(),
     )
     assert all(reference)
+
+
+def test_remove_also_clears_a_database_seeded_before_rows_were_marked(db):
+    """Rows an older seed_demo left unmarked are found by their placeholders."""
+    call_command("seed_demo", "--remove", stdout=StringIO())
+    old_session = SessionFactory(description="A session on skills. Demonstration data.")
+    old_person = PersonFactory(organisation="Example University (demo)")
+    kept = SessionFactory(description="A real session.")
+    call_command("seed_demo", "--remove", stdout=StringIO())
+    assert not Session.objects.filter(pk=old_session.pk).exists()
+    assert not Person.objects.filter(pk=old_person.pk).exists()
+    assert Session.objects.filter(pk=kept.pk).exists()
