@@ -35,7 +35,11 @@ class Rollback(Exception):
 
 def build(n: int) -> None:
     edition = Edition.objects.create(
-        year=YEAR, starts_on=date(YEAR, 5, 10), ends_on=date(YEAR, 5, 14), venue="Bench"
+        year=YEAR,
+        starts_on=date(YEAR, 5, 10),
+        ends_on=date(YEAR, 5, 14),
+        venue="Bench",
+        published_at=datetime.now(UTC),
     )
     blocks = list(BuildingBlock.objects.all())
     lines = list(ActionLine.objects.all())

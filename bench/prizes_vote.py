@@ -99,9 +99,12 @@ def make_contest(year: int, per_category: int):
         defaults={
             "starts_on": timezone.localtime(ceremony_start).date(),
             "ends_on": timezone.localtime(ceremony_end).date(),
+            "published_at": timezone.now(),
         },
     )
-    contest = contest_create(year=year, title=f"Benchmark {year}", phases=phases, edition=edition)
+    contest = contest_create(
+        year=year, title=f"Benchmark {year}", phases=phases, edition=edition, published=True
+    )
     import random
 
     _projects(contest, per_category, ProjectStatus.NOMINATED, random.Random(year))

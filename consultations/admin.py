@@ -12,6 +12,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from wsis_portal.admin_confirm import confirm_first
 from wsis_portal.csv_safe import streaming_csv_response
+from wsis_portal.publishing_admin import is_published, publish_selected
 from wsis_portal.refusals import Refusal
 
 from . import services
@@ -67,8 +68,11 @@ class PhaseInline(TranslationStackedInline):
 
 @admin.register(Consultation)
 class ConsultationAdmin(TranslationAdmin):
-    list_display = ["title", "edition", "slug", "nominations_deadline"]
+    list_display = ["title", "edition", "slug", "nominations_deadline", is_published]
+    list_filter = [("published_at", admin.EmptyFieldListFilter)]
     list_select_related = ["edition"]
+    readonly_fields = ["published_at"]
+    actions = [publish_selected]
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title"]
     inlines = [PhaseInline]

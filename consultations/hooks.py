@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wsis_portal.publishing import published_q
 from wsis_portal.registry import MySection, OpenItem
 
 from .enums import PhaseKind
@@ -87,7 +88,7 @@ def action_line_context(action_line) -> dict:
     """Submissions suggesting this Action Line, in consultations whose final brief is out."""
     now = timezone.now()
     public = Consultation.objects.filter(
-        phases__kind=PhaseKind.FINAL_BRIEF, phases__starts_at__lte=now
+        published_q(), phases__kind=PhaseKind.FINAL_BRIEF, phases__starts_at__lte=now
     )
     rows = list(
         Submission.objects.counted()

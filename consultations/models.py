@@ -20,6 +20,7 @@ from django_countries.fields import CountryField
 
 from accounts.enums import StakeholderType
 from wsis_portal.models import Phase
+from wsis_portal.publishing import Publishable
 from wsis_portal.translated import TranslatedText, translated
 
 from .enums import (
@@ -38,7 +39,7 @@ from .enums import (
 STANDARD_TITLE = re.compile(r"WSIS Forum (\d{4}): Open Consultation Process")
 
 
-class Consultation(models.Model):
+class Consultation(Publishable):
     """The Open Consultation Process that builds the agenda of one Forum edition."""
 
     edition = models.ForeignKey(

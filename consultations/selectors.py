@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.enums import StakeholderType
 from accounts.models import User
 from forum.models import ActionLine
+from wsis_portal.publishing import visible
 from wsis_portal.search import MultilingualSearchQuery, search_document
 
 from .enums import EVENT_KINDS, PhaseKind
@@ -35,15 +36,20 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def consultations_list() -> QuerySet[Consultation]:
-    return Consultation.objects.select_related("edition").prefetch_related(
-        Prefetch("phases", queryset=ConsultationPhase.objects.order_by("number"))
+def consultations_list(*, user: Any = None) -> QuerySet[Consultation]:
+    """Published consultations (and drafts too for staff, who preview them)."""
+    return visible(
+        Consultation.objects.select_related("edition").prefetch_related(
+            Prefetch("phases", queryset=ConsultationPhase.objects.order_by("number"))
+        ),
+        user,
     )
 
 
-def consultation_get(*, slug: str) -> Consultation:
-    """The consultation with its phases in order (two queries), or 404."""
-    return get_object_or_404(consultations_list(), slug=slug)
+def consultation_get(*, slug: str, user: Any = None) -> Consultation:
+    """The consultation with its phases in order (two queries), or 404 (also for a draft,
+    except for staff)."""
+    return get_object_or_404(consultations_list(user=user), slug=slug)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.selectors import profile_for
 from wsis_portal.params import get_page
+from wsis_portal.publishing import mark_preview
 from wsis_portal.ratelimit import ratelimit
 from wsis_portal.refusals import Refusal
 
@@ -31,6 +32,11 @@ DISCUSSIONS_PER_PAGE = 20
 TEASER_WORDS = 40
 
 
+def _consultation(request, slug: str):
+    """404 for a draft, except for staff who preview it with a banner."""
+    return mark_preview(request, selectors.consultation_get(slug=slug, user=request.user))
+
+
 def consultation_list(request):
     now = timezone.now()
     consultations = list(selectors.consultations_list()[:50])
@@ -39,7 +45,7 @@ def consultation_list(request):
 
 
 def timeline(request, slug: str):
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     state = selectors.process_state(consultation=consultation, now=timezone.now())
     return render(
         request,
@@ -80,7 +86,7 @@ def _split_m2m(cleaned: dict) -> tuple[dict, list, list]:
 # Generous per IP: a regional event may send several inputs from one network.
 @ratelimit("consultations-submit", "30/h", per=("ip",))
 def submit(request, slug: str):
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     now = timezone.now()
     state = selectors.process_state(consultation=consultation, now=now)
     context = {"consultation": consultation, "state": state}
@@ -119,7 +125,7 @@ def submit(request, slug: str):
 @ratelimit("consultations-lost-link", "5/h", per=("ip",))
 def submission_lost_link(request, slug: str):
     """Send fresh private links to a submitter's address; the answer never says if it matched."""
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     state = selectors.process_state(consultation=consultation, now=timezone.now())
     form = LostLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -145,7 +151,7 @@ def submission_lost_link(request, slug: str):
 
 
 def submit_done(request, slug: str):
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     return render(
         request,
         "consultations/submit_done.html",
@@ -156,7 +162,7 @@ def submit_done(request, slug: str):
 @never_cache
 def submission_private(request, slug: str, token: str):
     """View and, until the deadline, edit a submission through its private link."""
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     state = selectors.process_state(consultation=consultation, now=timezone.now())
     if state.private_links_expired:
         # Said plainly, not a bare 404: the submitter may still keep the email.
@@ -202,7 +208,7 @@ def _address_confirmation(request, consultation, submission):
 @login_required
 def submission_mine(request, slug: str, pk: int):
     """The signed-in submitter's own submission; anyone else gets a 404."""
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     submission = selectors.submission_of_user(consultation=consultation, user=request.user, pk=pk)
     return _submission_page(request, consultation, submission)
 
@@ -246,7 +252,7 @@ def _submission_page(request, consultation, submission):
 
 
 def discussions(request, slug: str):
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     language = request.GET.get("language", "")
     if language not in Language.values:
         language = ""
@@ -283,7 +289,7 @@ def _login_links(next_path: str) -> dict:
 
 
 def discussion(request, slug: str, pk: int):
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     topic = selectors.discussion_get(consultation=consultation, pk=pk)
     newest_first = request.GET.get("order", "newest") != "oldest"
     context = {
@@ -320,7 +326,7 @@ def discussion(request, slug: str, pk: int):
 @require_POST
 @ratelimit("consultations-comment", "5/m", per=("user", "ip"))
 def comment_create(request, slug: str, pk: int):
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     topic = selectors.discussion_get(consultation=consultation, pk=pk)
     form = CommentForm(request.POST)
     parent = None
@@ -359,7 +365,7 @@ def comment_create(request, slug: str, pk: int):
 @login_required
 @ratelimit("consultations-flag", "20/h", per=("user",))
 def comment_flag(request, slug: str, pk: int):
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     comment = get_object_or_404(
         Comment.objects.select_related("discussion", "author__profile"),
         pk=pk,
@@ -386,7 +392,7 @@ def comment_flag(request, slug: str, pk: int):
 @login_required
 @require_POST
 def subscription_toggle(request, slug: str, pk: int | None = None):
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     topic = selectors.discussion_get(consultation=consultation, pk=pk) if pk else None
     subscribe = request.POST.get("subscribe") == "1"
     services.subscription_set(
@@ -400,7 +406,7 @@ def subscription_toggle(request, slug: str, pk: int | None = None):
 
 
 def final_brief(request, slug: str):
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     state = selectors.process_state(consultation=consultation, now=timezone.now())
     if not state.final_brief_public and not request.user.is_staff:
         return render(
@@ -424,7 +430,7 @@ def final_brief(request, slug: str):
 @login_required
 @ratelimit("consultations-nominate", "10/h", per=("user",))
 def nominate(request, slug: str):
-    consultation = selectors.consultation_get(slug=slug)
+    consultation = _consultation(request, slug)
     state = selectors.process_state(consultation=consultation, now=timezone.now())
     context = {"consultation": consultation, "state": state}
     if not selectors.nominations_open(consultation=consultation, state=state):

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.csv_safe import streaming_csv_response
+from wsis_portal.publishing_admin import is_published, publish_selected
 from wsis_portal.refusals import Refusal
 
 from .models import (
@@ -123,10 +124,13 @@ class EditionAdmin(TranslationAdmin):
         "in_person_capacity",
         "registration_opens_at",
         "registration_closes_at",
+        is_published,
     ]
+    list_filter = [("published_at", admin.EmptyFieldListFilter)]
+    readonly_fields = ["published_at"]
     search_fields = ["theme", "venue"]
     inlines = [OutcomeDocumentInline, HighLevelThemeInline, PublishedFigureInline]
-    actions = ["export_registrations"]
+    actions = ["export_registrations", publish_selected]
 
     @admin.action(
         description=_("Export the registrations of the selected editions (CSV)"),

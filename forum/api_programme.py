@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from rest_framework import generics, serializers
 
+from wsis_portal.publishing import published_q
+
 from .filters import SessionFilter
 from .models import SDG, ActionLine, Session, SessionPerson
 
@@ -60,7 +62,7 @@ class SessionList(generics.ListAPIView):
 
     def get_queryset(self):
         queryset = (
-            Session.objects.filter(edition__year=self.kwargs["year"])
+            Session.objects.filter(published_q("edition__"), edition__year=self.kwargs["year"])
             .select_related("edition", "building_block")
             .prefetch_related(
                 Prefetch("action_lines", queryset=ActionLine.objects.order_by("number")),

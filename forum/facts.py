@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from wsis_portal.publishing import published_q
+
 from .enums import FigureKind, PartnerTier
 from .models import Edition, Partner, PublishedFigure
 
@@ -34,7 +36,9 @@ class SponsorshipOverview:
 def sponsorship_overview() -> SponsorshipOverview:
     """The next (or current) edition's partners, and whether its exclusive package is taken."""
     today = timezone.localdate()
-    edition = Edition.objects.filter(ends_on__gte=today).order_by("starts_on").first()
+    edition = (
+        Edition.objects.filter(published_q(), ends_on__gte=today).order_by("starts_on").first()
+    )
     if edition is None:
         return SponsorshipOverview(edition=None, platinum_taken=False, partners=[])
     partners = list(Partner.objects.filter(edition=edition))

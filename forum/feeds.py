@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.publishing import published_q
+
 from .models import Edition, NewsItem, Session
 
 FEED_LENGTH = 30
@@ -40,7 +42,7 @@ class ProgrammeFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, year: int) -> Edition:
-        return get_object_or_404(Edition, year=year)
+        return get_object_or_404(Edition.objects.filter(published_q()), year=year)
 
     def title(self, edition: Edition) -> str:
         return str(_("%(edition)s: programme") % {"edition": edition})

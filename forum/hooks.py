@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wsis_portal.publishing import published_q
 from wsis_portal.registry import MatrixSource, MySection, OpenItem
 
 from . import programme
@@ -18,7 +19,7 @@ def home_items(now: datetime) -> list[OpenItem]:
     """Editions whose registration is open now, or opens later (the clock decides)."""
     items = []
     editions = Edition.objects.filter(
-        registration_opens_at__isnull=False, registration_closes_at__gt=now
+        published_q(), registration_opens_at__isnull=False, registration_closes_at__gt=now
     ).order_by("registration_opens_at")[:5]
     for edition in editions:
         is_open = edition.registration_is_open(now)

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.publishing import Publishable
+
 from .enums import LinkEvidence
 from .taxonomy import ACTION_LINE_SHORT, SDG_SHORT
 
@@ -143,7 +145,7 @@ class MatrixLink(models.Model):
         return reverse("forum:matrix_cell", args=[self.action_line.code, self.sdg.number])
 
 
-class Edition(models.Model):
+class Edition(Publishable):
     """One yearly WSIS Forum. Consultations and prize contests may belong to an edition."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import Promise
 
 from accounts.enums import StakeholderType
+from wsis_portal.publishing import published_q, visible
 from wsis_portal.registry import MatrixItem
 
 from .enums import AttendanceMode, PartnerTier, Region, RegistrationStatus
@@ -34,11 +35,17 @@ GENEVA = ZoneInfo(settings.TIME_ZONE)
 
 
 def editions() -> QuerySet[Edition]:
-    return Edition.objects.annotate(session_count=Count("sessions")).order_by("-year")
+    """Published editions (the public list never shows a draft)."""
+    return (
+        Edition.objects.filter(published_q())
+        .annotate(session_count=Count("sessions"))
+        .order_by("-year")
+    )
 
 
-def edition_by_year(year: int) -> Edition:
-    return get_object_or_404(Edition, year=year)
+def edition_by_year(year: int, *, user: Any = None) -> Edition:
+    """The edition of ``year``; a draft is a 404 except for staff (preview)."""
+    return get_object_or_404(visible(Edition.objects.all(), user), year=year)
 
 
 @dataclass
@@ -121,9 +128,11 @@ def programme_days(sessions, *, now: datetime) -> list[ProgrammeDay]:
     return days
 
 
-def session_for_page(*, year: int, session_id: int) -> Session:
+def session_for_page(*, year: int, session_id: int, user: Any = None) -> Session:
     return get_object_or_404(
-        Session.objects.select_related("edition", "building_block").prefetch_related(
+        Session.objects.filter(edition__in=visible(Edition.objects.all(), user))
+        .select_related("edition", "building_block")
+        .prefetch_related(
             Prefetch(
                 "roles",
                 queryset=SessionPerson.objects.select_related("person").order_by(
@@ -165,7 +174,9 @@ def registrations_for_export(*, queryset=None):
 
 def session_matrix_counts() -> dict[tuple[str, int], int]:
     rows = (
-        Session.objects.filter(action_lines__isnull=False, sdgs__isnull=False)
+        Session.objects.filter(
+            published_q("edition__"), action_lines__isnull=False, sdgs__isnull=False
+        )
         .values_list("action_lines__code", "sdgs__number")
         .annotate(n=Count("id", distinct=True))
         .order_by()
@@ -175,7 +186,7 @@ def session_matrix_counts() -> dict[tuple[str, int], int]:
 
 def session_matrix_items(action_line: ActionLine, sdg: SDG, limit: int) -> list[MatrixItem]:
     sessions = (
-        Session.objects.filter(action_lines=action_line)
+        Session.objects.filter(published_q("edition__"), action_lines=action_line)
         .filter(sdgs=sdg)
         .select_related("edition", "building_block")
         .order_by("-starts_at")[:limit]

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.selectors import profile_for, signed_in_user
 from wsis_portal.params import get_page
+from wsis_portal.publishing import mark_preview
 from wsis_portal.refusals import Refusal
 
 from . import events, facts, hlt, programme
@@ -40,7 +41,7 @@ def edition_list(request):
 
 
 def edition_detail(request, year: int):
-    edition = programme.edition_by_year(year)
+    edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
     now = timezone.now()
     return render(
         request,
@@ -60,7 +61,7 @@ def edition_detail(request, year: int):
 
 
 def high_level_track(request, year: int):
-    edition = programme.edition_by_year(year)
+    edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
     return render(
         request,
         "forum/high_level_track.html",
@@ -69,7 +70,7 @@ def high_level_track(request, year: int):
 
 
 def programme_page(request, year: int):
-    edition = programme.edition_by_year(year)
+    edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
     filterset = programme.programme_filter(edition=edition, data=request.GET)
     paginator = Paginator(filterset.qs, PROGRAMME_PAGE_SIZE)
     page = get_page(paginator, request.GET.get("page"))
@@ -96,7 +97,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 def programme_ics(request, year: int):
     """The whole programme (or the filtered part of it) as one calendar."""
-    edition = programme.edition_by_year(year)
+    edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
     filterset = programme.programme_filter(edition=edition, data=request.GET)
     content = calendar_bytes(
         filterset.qs,
@@ -107,7 +108,7 @@ def programme_ics(request, year: int):
 
 
 def session_detail(request, year: int, session_id: int):
-    session = programme.session_for_page(year=year, session_id=session_id)
+    session = programme.session_for_page(year=year, session_id=session_id, user=request.user)
     now = timezone.now()
     return render(
         request,
@@ -132,7 +133,7 @@ def session_detail(request, year: int, session_id: int):
 @login_required
 @require_http_methods(["POST"])
 def session_register_view(request, year: int, session_id: int):
-    session = programme.session_for_page(year=year, session_id=session_id)
+    session = programme.session_for_page(year=year, session_id=session_id, user=request.user)
     try:
         session_register(session=session, user=signed_in_user(request), now=timezone.now())
     except Refusal as refusal:
@@ -143,7 +144,7 @@ def session_register_view(request, year: int, session_id: int):
 
 
 def session_ics(request, year: int, session_id: int):
-    session = programme.session_for_page(year=year, session_id=session_id)
+    session = programme.session_for_page(year=year, session_id=session_id, user=request.user)
     content = calendar_bytes(
         [session], name=session.title, base_url=request.build_absolute_uri("/")[:-1]
     )
@@ -153,7 +154,7 @@ def session_ics(request, year: int, session_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def register(request, year: int):
-    edition = programme.edition_by_year(year)
+    edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
     if profile_for(user=request.user) is None:
         messages.warning(
             request,

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.admin_confirm import confirm_first
+from wsis_portal.publishing_admin import is_published, publish_selected
 from wsis_portal.refusals import Refusal
 
 from . import services
@@ -130,14 +131,22 @@ class ContestAdmin(TranslationAdmin):
         "edition",
         "champions_per_category",
         "complete_ballot_required",
+        is_published,
     )
+    list_filter = (("published_at", admin.EmptyFieldListFilter),)
     search_fields = ("title",)
     inlines = [PhaseInline, CategoryInline]
+    actions = [publish_selected]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.voting_has_opened():
-            return ("champions_per_category", "complete_ballot_required", "live_results_public")
-        return ()
+            return (
+                "published_at",
+                "champions_per_category",
+                "complete_ballot_required",
+                "live_results_public",
+            )
+        return ("published_at",)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -184,10 +184,15 @@ def _past_contest(year: int, now, rng: random.Random) -> None:
     bulk_votes(contest=past, count=18 * 40, seed=year)
     voting = ContestPhase.objects.get(contest=past, kind=PhaseKind.VOTING)
     contest_voting_close(phase_id=voting.pk, now=now)
-    # The Secretariat confirmed the Winners during the selection phase, before the ceremony
-    # published them (after it, Winner decisions can no longer change).
+    # One Winner per category (no expert scores in the demo to break a tie), confirmed during
+    # the selection phase, before the ceremony published them (after it, Winner decisions
+    # can no longer change).
     selection = ContestPhase.objects.get(contest=past, kind=PhaseKind.SELECTION)
-    for project in Project.objects.filter(contest=past, tally__rank=1):
+    decided: set[int] = set()
+    for project in Project.objects.filter(contest=past, tally__rank=1).order_by("pk"):
+        if project.category_id in decided:
+            continue
+        decided.add(project.category_id)
         winner_confirm(
             project=project, by=None, reason="Expert Group selection", now=selection.starts_at
         )

@@ -20,6 +20,7 @@ from django_countries.fields import CountryField
 
 from accounts.enums import StakeholderType
 from wsis_portal.models import Phase
+from wsis_portal.publishing import Publishable
 from wsis_portal.translated import TranslatedText, translated
 from wsis_portal.uploads import (
     DOCUMENT_TYPES,
@@ -41,7 +42,7 @@ DESCRIPTION_MAX_WORDS = 200
 FROZEN_RULES = ("champions_per_category", "complete_ballot_required", "live_results_public")
 
 
-class Contest(models.Model):
+class Contest(Publishable):
     """One yearly WSIS Prizes contest with its rules."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)

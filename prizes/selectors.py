@@ -19,6 +19,7 @@ from accounts.models import User
 from forum.enums import Region
 from forum.models import SDG, ActionLine
 from forum.regions import countries_of_region
+from wsis_portal.publishing import published_q, visible
 from wsis_portal.registry import MatrixItem, MySection, OpenItem
 
 from .enums import BALLOT_STATES, PHASE_ORDER, PhaseKind, ProjectStatus
@@ -26,9 +27,10 @@ from .filters import BallotFilter
 from .models import Category, Contest, ContestPhase, ExpertAssignment, ExpertScore, Project, Vote
 
 
-def contest_by_year(year: int) -> Contest:
+def contest_by_year(year: int, *, user: Any = None) -> Contest:
+    """The contest of ``year``; a draft only for staff (preview), 404 for everyone else."""
     contest = (
-        Contest.objects.filter(year=year)
+        visible(Contest.objects.filter(year=year), user)
         .select_related("edition")
         .prefetch_related(Prefetch("phases", queryset=ContestPhase.objects.order_by("starts_at")))
         .first()
@@ -76,9 +78,9 @@ def timeline(*, contest: Contest, now: datetime) -> dict[str, Any]:
 def contests_overview(*, now: datetime) -> dict[str, Any]:
     """The current contest (the latest whose ceremony has not ended) and the archive."""
     contests = list(
-        Contest.objects.prefetch_related(
-            Prefetch("phases", queryset=ContestPhase.objects.order_by("starts_at"))
-        ).order_by("-year")
+        Contest.objects.filter(published_q())
+        .prefetch_related(Prefetch("phases", queryset=ContestPhase.objects.order_by("starts_at")))
+        .order_by("-year")
     )
     current = [c for c in contests if any(not p.has_ended(now) for p in c.phases.all())]
     for contest in current:
@@ -355,7 +357,7 @@ def home_items(now: datetime) -> list[OpenItem]:
     items = []
     soon = now + timedelta(days=120)
     phases = (
-        ContestPhase.objects.filter(ends_at__gt=now, starts_at__lte=soon)
+        ContestPhase.objects.filter(published_q("contest__"), ends_at__gt=now, starts_at__lte=soon)
         .exclude(kind=PhaseKind.NOMINATION)
         .select_related("contest")
         .order_by("starts_at")
@@ -434,7 +436,9 @@ def my_sections(user: User) -> list[MySection]:
 def matrix_counts() -> dict[tuple[str, int], int]:
     """Projects on a ballot per (category Action Line, SDG), in one query."""
     rows = (
-        Project.sdgs.through.objects.filter(project__status__in=BALLOT_STATES)
+        Project.sdgs.through.objects.filter(
+            published_q("project__contest__"), project__status__in=BALLOT_STATES
+        )
         .values("project__category__action_line__code", "sdg__number")
         .annotate(n=Count("*"))
         .order_by()
@@ -445,7 +449,10 @@ def matrix_counts() -> dict[tuple[str, int], int]:
 def matrix_items(action_line: ActionLine, sdg: SDG, limit: int) -> list[MatrixItem]:
     projects = (
         Project.objects.filter(
-            status__in=BALLOT_STATES, category__action_line=action_line, sdgs=sdg
+            published_q("contest__"),
+            status__in=BALLOT_STATES,
+            category__action_line=action_line,
+            sdgs=sdg,
         )
         .select_related("contest")
         .order_by("-contest__year", "title")[:limit]
@@ -466,6 +473,7 @@ def action_line_winners(action_line: ActionLine) -> dict[str, Any]:
     now = timezone.now()
     projects = list(
         Project.objects.filter(
+            published_q("contest__"),
             category__action_line=action_line,
             status=ProjectStatus.WINNER,
             contest__phases__kind=PhaseKind.CEREMONY,

@@ -82,8 +82,10 @@ def contest_create(
     champions_per_category: int = 5,
     complete_ballot_required: bool = False,
     live_results_public: bool = False,
+    published: bool = False,
 ) -> Contest:
-    """Create a contest with its five phases and one category per Action Line.
+    """Create a contest with its five phases and one category per Action Line, as a draft
+    unless ``published`` (the Secretariat publishes it from the admin).
 
     The contest belongs to the Forum edition whose days hold its ceremony (seed 002: the
     Winners are announced at the WSIS Prizes ceremony during the Forum).
@@ -96,6 +98,7 @@ def contest_create(
             champions_per_category=champions_per_category,
             complete_ballot_required=complete_ballot_required,
             live_results_public=live_results_public,
+            published_at=timezone.now() if published else None,
         )
         contest.full_clean()
         contest.save()

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.roles import EXPERT_GROUP, in_group
 from accounts.selectors import user_has_verified_email
 from wsis_portal.params import parse_int
+from wsis_portal.publishing import mark_preview
 from wsis_portal.ratelimit import (
     RateLimited,
     client_ip,
@@ -39,13 +40,18 @@ from .models import ATTACHMENTS_PER_PROJECT, Project
 PAGE_SIZE = 20
 
 
+def _contest(request, year: int):
+    """The contest of ``year``: 404 for a draft, except for staff who see it with a banner."""
+    return mark_preview(request, selectors.contest_by_year(year, user=request.user))
+
+
 def index(request):
     overview = selectors.contests_overview(now=timezone.now())
     return render(request, "prizes/index.html", overview)
 
 
 def contest(request, year: int):
-    item = selectors.contest_by_year(year)
+    item = _contest(request, year)
     now = timezone.now()
     return render(
         request,
@@ -121,7 +127,7 @@ def _own_project(request, item, project_id: int) -> Project:
 @login_required
 def submit(request, year: int, project_id: int | None = None):
     """Enter a new project or edit one's own, while the submission phase is open."""
-    item = selectors.contest_by_year(year)
+    item = _contest(request, year)
     now = timezone.now()
     _phase, is_open = _submission_state(item, now)
     project = _own_project(request, item, project_id) if project_id is not None else None
@@ -169,7 +175,7 @@ def submit(request, year: int, project_id: int | None = None):
 @login_required
 def attachment_add(request, year: int, project_id: int):
     """Attach one or more files to one's own project: all of them, or none when one is bad."""
-    item = selectors.contest_by_year(year)
+    item = _contest(request, year)
     now = timezone.now()
     project = _own_project(request, item, project_id)
     form = AttachmentsForm(request.POST, request.FILES)
@@ -204,7 +210,7 @@ def attachment_add(request, year: int, project_id: int):
 def attachment_remove(request, year: int, project_id: int, attachment_id: int):
     """Remove an attachment of one's own project while the submission phase is open, after
     confirming it on this page (GET asks, POST removes)."""
-    item = selectors.contest_by_year(year)
+    item = _contest(request, year)
     now = timezone.now()
     project = _own_project(request, item, project_id)
     attachment = get_object_or_404(project.attachments.all(), pk=attachment_id)
@@ -229,7 +235,7 @@ def attachment_remove(request, year: int, project_id: int, attachment_id: int):
 def attachment_download(request, year: int, project_id: int, attachment_id: int):
     """Download an attachment: public for projects on the ballot; otherwise only for the
     submitter and staff (the same rule as the project page)."""
-    item = selectors.contest_by_year(year)
+    item = _contest(request, year)
     shown = selectors.ballot_project(contest=item, project_id=project_id, user=request.user)
     attachment = get_object_or_404(shown.attachments.all(), pk=attachment_id)
     try:
@@ -300,7 +306,7 @@ def _progress(tiles, choices) -> dict:
 
 def ballot(request, year: int):
     """The ballot: one tile per category with the voter's progress ("7 of 18")."""
-    item = selectors.contest_by_year(year)
+    item = _contest(request, year)
     code = (request.GET.get("category") or "").strip().upper()
     if re.fullmatch(r"C\d{1,2}", code):
         # The former filter's address (?category=C4) leads to that category's own page.
@@ -326,7 +332,7 @@ def ballot(request, year: int):
 
 def ballot_category(request, year: int, code: str):
     """One category's nominees on one page, in the voter's own shuffled order."""
-    item = selectors.contest_by_year(year)
+    item = _contest(request, year)
     now = timezone.now()
     choices = selectors.voter_choices(contest=item, user=request.user)
     tiles = selectors.ballot_tiles(contest=item, choices=choices)
@@ -372,7 +378,7 @@ def ballot_category(request, year: int, code: str):
 
 
 def project(request, year: int, project_id: int):
-    item = selectors.contest_by_year(year)
+    item = _contest(request, year)
     now = timezone.now()
     shown = selectors.ballot_project(contest=item, project_id=project_id, user=request.user)
     voting = selectors.phase(item, PhaseKind.VOTING)
@@ -430,7 +436,7 @@ def vote(request, year: int, project_id: int):
                 user_agent=request.META.get("HTTP_USER_AGENT", ""),
             )
         except Refusal as exc:
-            item = selectors.contest_by_year(year)
+            item = _contest(request, year)
             shown = Project.objects.filter(contest=item, pk=project_id).first()
             return _vote_refusal(request, item, shown, exc)
         # The voter goes on to the next category not yet voted in (or to the ballot, which
@@ -447,7 +453,7 @@ def vote(request, year: int, project_id: int):
         response = HttpResponseRedirect(f"{target}?voted={cast.project_id}")
         response.status_code = 303
         return response
-    item = selectors.contest_by_year(year)
+    item = _contest(request, year)
     shown = selectors.ballot_project(contest=item, project_id=project_id, user=request.user)
     now = timezone.now()
     voting = selectors.phase(item, PhaseKind.VOTING)
@@ -474,7 +480,7 @@ def vote(request, year: int, project_id: int):
 
 
 def results(request, year: int):
-    item = selectors.contest_by_year(year)
+    item = _contest(request, year)
     now = timezone.now()
     return render(
         request,
@@ -494,7 +500,7 @@ def results(request, year: int):
 def review(request, year: int):
     if not in_group(request.user, EXPERT_GROUP):
         raise Http404(_("This page is for members of the Expert Group."))
-    item = selectors.contest_by_year(year)
+    item = _contest(request, year)
     now = timezone.now()
     selection = selectors.phase(item, PhaseKind.SELECTION)
     queue = selectors.expert_queue(contest=item, expert=request.user)
@@ -516,7 +522,7 @@ def review(request, year: int):
 @ratelimit("prizes-score", "60/m", per=("user",))
 @login_required
 def review_score(request, year: int, project_id: int):
-    item = selectors.contest_by_year(year)
+    item = _contest(request, year)
     shown = get_object_or_404(
         Project.objects.select_related("contest"), pk=project_id, contest=item
     )

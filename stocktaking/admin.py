@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from accounts.selectors import signed_in_user
+from wsis_portal.publishing_admin import is_published, publish_selected
 from wsis_portal.refusals import Refusal
 
 from . import services
@@ -34,8 +35,19 @@ from .models import (
 
 @admin.register(Call)
 class CallAdmin(TranslationAdmin):
-    list_display = ["__str__", "kind", "year", "starts_at", "ends_at", "report_year", "is_demo"]
-    list_filter = ["kind", "year"]
+    list_display = [
+        "__str__",
+        "kind",
+        "year",
+        "starts_at",
+        "ends_at",
+        "report_year",
+        is_published,
+        "is_demo",
+    ]
+    list_filter = ["kind", "year", ("published_at", admin.EmptyFieldListFilter)]
+    readonly_fields = ["published_at"]
+    actions = [publish_selected]
     ordering = ["-starts_at"]
 
 

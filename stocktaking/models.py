@@ -18,11 +18,12 @@ from forum.enums import Region
 from forum.models import SDG, ActionLine
 from forum.regions import region_for_country
 from wsis_portal.models import Phase
+from wsis_portal.publishing import Publishable
 
 from .enums import CallKind, EntryStatus, RevisionKind, RevisionStatus
 
 
-class Call(Phase):
+class Call(Publishable, Phase):
     """A yearly call: for new entries, or for updates of published ones.
 
     ``starts_at``/``ends_at`` are when it opens and closes; whether it is open is computed

@@ -27,6 +27,7 @@ from accounts.models import User
 from forum.enums import Region
 from forum.models import SDG, ActionLine
 from wsis_portal.params import page_number as params_page_number
+from wsis_portal.publishing import published_q
 from wsis_portal.registry import MatrixItem
 
 from .caching import _cache_version, cached, taxonomy
@@ -516,7 +517,7 @@ def _bars(pairs: list[tuple[str, int, str]]) -> list[Bar]:
 
 def report_years() -> list[dict[str, Any]]:
     """The WSIS Stocktaking Reports: one per report year that has a call, newest first."""
-    calls = list(Call.objects.order_by("-report_year", "kind"))
+    calls = list(Call.objects.filter(published_q()).order_by("-report_year", "kind"))
     counts = dict(
         published_entries()
         .filter(call__report_year__isnull=False)
@@ -536,7 +537,7 @@ def report_years() -> list[dict[str, Any]]:
 
 def report(*, year: int, region: str | None = None) -> dict[str, Any]:
     """A WSIS Stocktaking Report: totals and breakdowns of the entries its calls brought in."""
-    calls = list(Call.objects.filter(report_year=year).order_by("starts_at"))
+    calls = list(Call.objects.filter(published_q(), report_year=year).order_by("starts_at"))
     if not calls:
         raise Http404(_("There is no WSIS Stocktaking Report for this year."))
     if region is not None and region not in Region.values:
@@ -606,12 +607,16 @@ def report(*, year: int, region: str | None = None) -> dict[str, Any]:
 
 def calls_for_home(*, now: datetime) -> list[Call]:
     """Calls open now or opening later (one query)."""
-    return list(Call.objects.filter(ends_at__gt=now).order_by("starts_at")[:4])
+    return list(Call.objects.filter(published_q(), ends_at__gt=now).order_by("starts_at")[:4])
 
 
 def next_call(*, kind: str, now: datetime | None = None) -> Call | None:
     now = now or timezone.now()
-    return Call.objects.filter(kind=kind, starts_at__gt=now).order_by("starts_at").first()
+    return (
+        Call.objects.filter(published_q(), kind=kind, starts_at__gt=now)
+        .order_by("starts_at")
+        .first()
+    )
 
 
 def entries_of_user(*, user: User) -> list[Entry]:
@@ -676,5 +681,5 @@ def call_open_for_display(*, kind: str = CallKind.NEW_ENTRIES) -> Call | None:
     open is still decided from the clock now; the submit pages themselves read the database.
     """
     now = timezone.now()
-    calls = cached(("calls",), lambda: list(Call.objects.order_by("ends_at")))
+    calls = cached(("calls",), lambda: list(Call.objects.filter(published_q()).order_by("ends_at")))
     return next((c for c in calls if c.kind == kind and c.is_open(now)), None)

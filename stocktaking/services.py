@@ -19,6 +19,7 @@ from forum.models import SDG, ActionLine
 from wsis_portal import outbox
 from wsis_portal.activity import transition_write
 from wsis_portal.params import parse_int
+from wsis_portal.publishing import published_q
 from wsis_portal.refusals import Refusal
 
 from .emails import REVISION_DECIDED
@@ -53,7 +54,8 @@ def _bump_on_commit() -> None:
 def open_call(*, kind: str, now: datetime | None = None) -> Call | None:
     """The call of ``kind`` open at ``now`` (the clock decides), if any."""
     now = now or timezone.now()
-    return Call.objects.open_at(now).filter(kind=kind).order_by("ends_at").first()
+    # A draft call is not open to anyone, whatever its dates.
+    return Call.objects.open_at(now).filter(published_q(), kind=kind).order_by("ends_at").first()
 
 
 def _require_open_call(kind: str) -> Call:

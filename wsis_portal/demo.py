@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import ProtectedError, Q
+from django.utils import timezone
 
 from .models import DemoRow
 
@@ -77,6 +78,10 @@ def demo_get_or_create(model: type[models.Model], **kwargs) -> tuple[models.Mode
     obj, created = model.objects.get_or_create(**kwargs)
     if created:
         demo_mark([obj])
+        # Demo editions, contests, calls and consultations are public, not drafts.
+        if getattr(obj, "published_at", False) is None:
+            type(obj)._default_manager.filter(pk=obj.pk).update(published_at=timezone.now())
+            obj.published_at = timezone.now()
     return obj, created
 
 

@@ -240,6 +240,14 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str, str, str, str]] = {
     ("forum.Edition", "change"): ("login", "login", "login", "login", "ok", "ok"),
     ("forum.Edition", "delete"): ("login", "login", "login", "login", "ok", "ok"),
     ("forum.Edition", "history"): ("login", "login", "login", "login", "ok", "ok"),
+    ("forum.Edition", "action publish_selected"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "yes",
+        "yes",
+    ),
     ("forum.Edition", "action export_registrations"): (
         "login",
         "login",
@@ -339,6 +347,14 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str, str, str, str]] = {
     ("prizes.Contest", "change"): ("login", "login", "login", "login", "ok", "ok"),
     ("prizes.Contest", "delete"): ("login", "login", "login", "login", "ok", "ok"),
     ("prizes.Contest", "history"): ("login", "login", "login", "login", "ok", "ok"),
+    ("prizes.Contest", "action publish_selected"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "yes",
+        "yes",
+    ),
     ("prizes.Contest", "action delete_selected"): (
         "login",
         "login",
@@ -408,6 +424,14 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str, str, str, str]] = {
     ("stocktaking.Call", "change"): ("login", "login", "login", "login", "ok", "ok"),
     ("stocktaking.Call", "delete"): ("login", "login", "login", "login", "ok", "ok"),
     ("stocktaking.Call", "history"): ("login", "login", "login", "login", "ok", "ok"),
+    ("stocktaking.Call", "action publish_selected"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "yes",
+        "yes",
+    ),
     ("stocktaking.Call", "action delete_selected"): (
         "login",
         "login",
@@ -484,6 +508,14 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str, str, str, str]] = {
     ("consultations.Consultation", "change"): ("login", "login", "login", "login", "ok", "ok"),
     ("consultations.Consultation", "delete"): ("login", "login", "login", "login", "ok", "ok"),
     ("consultations.Consultation", "history"): ("login", "login", "login", "login", "ok", "ok"),
+    ("consultations.Consultation", "action publish_selected"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "yes",
+        "yes",
+    ),
     ("consultations.Consultation", "action delete_selected"): (
         "login",
         "login",

@@ -32,6 +32,7 @@ class EditionFactory(factory.django.DjangoModelFactory):
     starts_on = factory.LazyAttribute(lambda o: date(o.year, 5, 12))
     ends_on = factory.LazyAttribute(lambda o: date(o.year, 5, 16))
     venue = "Geneva"
+    published_at = factory.LazyFunction(timezone.now)
 
 
 class ConsultationFactory(factory.django.DjangoModelFactory):
@@ -42,6 +43,7 @@ class ConsultationFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"WSIS Forum Open Consultation {n}")
     slug = factory.Sequence(lambda n: f"consultation-{n}")
     description = "Thematic aspects and innovations on the format."
+    published_at = factory.LazyFunction(timezone.now)
 
 
 PHASES = [

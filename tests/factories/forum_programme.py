@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime, timedelta
 
 import factory
+from django.utils import timezone
 
 from forum.enums import AttendanceMode, PartnerTier, SessionFormat
 from forum.models import BuildingBlock, Edition, Partner, Person, Registration, Session
@@ -28,6 +29,7 @@ class EditionFactory(factory.django.DjangoModelFactory):
     in_person_capacity = 100
     registration_opens_at = datetime(2027, 1, 1, tzinfo=UTC)
     registration_closes_at = datetime(2027, 5, 1, tzinfo=UTC)
+    published_at = factory.LazyFunction(timezone.now)
 
 
 class SessionFactory(factory.django.DjangoModelFactory):

@@ -43,6 +43,7 @@ def contest_at(
         year
         or (Contest.objects.order_by("-year").values_list("year", flat=True).first() or 2030) + 1
     )
+    rules.setdefault("published", True)
     rules.setdefault("edition", edition_around(*phases[PhaseKind.CEREMONY.value], year=year))
     return contest_create(year=year, title=f"WSIS Prizes {year}", phases=phases, **rules)
 
@@ -52,7 +53,8 @@ def edition_around(starts_at: datetime, ends_at: datetime, *, year: int) -> Edit
     first = timezone.localtime(starts_at).date()
     last = timezone.localtime(ends_at).date()
     edition, _ = Edition.objects.get_or_create(
-        year=year, defaults={"starts_on": first, "ends_on": max(first, last)}
+        year=year,
+        defaults={"starts_on": first, "ends_on": max(first, last), "published_at": timezone.now()},
     )
     return edition
 

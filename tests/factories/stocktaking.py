@@ -20,6 +20,7 @@ class CallFactory(factory.django.DjangoModelFactory):
     starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(days=30))
     report_year = factory.LazyAttribute(lambda o: o.year + 1)
+    published_at = factory.LazyFunction(timezone.now)
 
 
 class EntryFactory(factory.django.DjangoModelFactory):

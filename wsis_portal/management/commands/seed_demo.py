@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from wsis_portal.publishing import publish, publishable_models
 from wsis_portal.registry import registry
 
 
@@ -46,10 +47,21 @@ class Command(BaseCommand):
             if MatrixLink.objects.filter(is_demo=True).exists():
                 self.stdout.write("Demo data already present; nothing to do.")
                 return
+        # The demo publishes what it creates; drafts the Secretariat already had stay drafts.
+        drafts_before = {
+            model: set(
+                model._default_manager.filter(published_at__isnull=True).values_list(
+                    "pk", flat=True
+                )
+            )
+            for model in publishable_models()
+        }
         for _order, name, seeder in registry.demo:
             if options["only"] and name not in options["only"]:
                 continue
             self.stdout.write(f"Seeding {name}…")
             with transaction.atomic():
                 seeder(**{**options, "stdout": self.stdout})
+        for model, before in drafts_before.items():
+            publish(queryset=model._default_manager.exclude(pk__in=before))
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))

@@ -7,7 +7,7 @@ import wsis_portal.uploads
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("prizes", "0006_contest_edition_protected"),
+        ("prizes", "0007_published_at"),
     ]
 
     operations = [
