@@ -172,7 +172,7 @@ class ContestAdmin(TranslationAdmin):
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        initial.setdefault("year", preset_year(request))
+        initial.setdefault("year", str(preset_year(request)))
         return initial
 
     def save_related(self, request, form, formsets, change):
