@@ -237,6 +237,7 @@ class ProjectAdmin(admin.ModelAdmin):
         "submitted_at",
     )
     list_filter = ("contest", "status", "category__action_line", "stakeholder_type")
+    date_hierarchy = "submitted_at"
     search_fields = ("title", "organisation", "submitter__email")
     list_select_related = ("contest", "category__action_line", "category__contest")
     readonly_fields = (
@@ -424,6 +425,9 @@ class ExpertScoreAdmin(admin.ModelAdmin):
     list_display = ("project", "expert", "score", "scored_at")
     list_filter = ("project__contest", "project__category__action_line")
     list_select_related = ("project", "expert")
+    # Never a select of every user or every project on the change page.
+    autocomplete_fields = ("project", "expert")
+    date_hierarchy = "scored_at"
 
     def has_add_permission(self, request):
         return False
