@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = _("Accounts")
+    verbose_name = _("People: users and stakeholder profiles")
 
     def ready(self) -> None:
         from wsis_portal.registry import registry

@@ -12,6 +12,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from wsis_portal.admin_confirm import confirm_first
 from wsis_portal.csv_safe import streaming_csv_response
+from wsis_portal.presets import preset_year
 from wsis_portal.publishing_admin import is_published, publish_selected
 from wsis_portal.refusals import Refusal
 
@@ -28,6 +29,7 @@ from .models import (
     Submission,
     Subscription,
 )
+from .presets import consultation_phase_presets
 
 
 class PhaseForm(forms.ModelForm):
@@ -55,6 +57,11 @@ class PhaseInline(TranslationStackedInline):
     form = PhaseForm
     extra = 0
     max_num = 6
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # A new consultation starts with its six phases (ConsultationAdmin.get_formset_kwargs).
+        return 6 if obj is None else 0
+
     fields = [
         ("number", "kind", "name"),
         ("starts_at", "ends_at"),
@@ -71,6 +78,15 @@ class ConsultationAdmin(TranslationAdmin):
     list_display = ["title", "edition", "slug", "nominations_deadline", is_published]
     list_filter = [("published_at", admin.EmptyFieldListFilter)]
     list_select_related = ["edition"]
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, PhaseInline) and obj.pk is None and request.method == "GET":
+            # Only on the blank add page: a posted form is compared with no initial values,
+            # so rows kept as offered are saved like typed ones.
+            kwargs["initial"] = consultation_phase_presets(preset_year(request))
+        return kwargs
+
     readonly_fields = ["published_at"]
     actions = [publish_selected]
     prepopulated_fields = {"slug": ["title"]}

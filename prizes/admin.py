@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from forum.models import Edition
 from wsis_portal.admin_confirm import confirm_first
+from wsis_portal.presets import preset_year
 from wsis_portal.publishing_admin import is_published, publish_selected
 from wsis_portal.refusals import Refusal
 
@@ -32,6 +34,7 @@ from .models import (
     ceremony_edition_errors,
     phase_order_errors,
 )
+from .presets import contest_phase_presets
 from .selectors import proposed_winners
 
 
@@ -104,6 +107,11 @@ class PhaseInline(admin.TabularInline):
     formset = PhaseFormSet
     extra = 0
     max_num = 5
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # A new contest starts with its five phases prefilled (ContestAdmin.get_formset_kwargs).
+        return 5 if obj is None else 0
+
     fields = ("kind", "starts_at", "ends_at", "transition_applied_at", "end_applied_at")
     readonly_fields = ("transition_applied_at", "end_applied_at")
 
@@ -147,6 +155,25 @@ class ContestAdmin(TranslationAdmin):
                 "live_results_public",
             )
         return ("published_at",)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, PhaseInline) and obj.pk is None and request.method == "GET":
+            # Only on the blank add page: a posted form is compared with no initial values,
+            # so rows kept as offered are saved like typed ones.
+            year = preset_year(request)
+            edition = Edition.objects.filter(year=year).first()
+            kwargs["initial"] = contest_phase_presets(
+                year,
+                forum_starts=edition.starts_on if edition else None,
+                forum_ends=edition.ends_on if edition else None,
+            )
+        return kwargs
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("year", str(preset_year(request)))
+        return initial
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -210,6 +237,7 @@ class ProjectAdmin(admin.ModelAdmin):
         "submitted_at",
     )
     list_filter = ("contest", "status", "category__action_line", "stakeholder_type")
+    date_hierarchy = "submitted_at"
     search_fields = ("title", "organisation", "submitter__email")
     list_select_related = ("contest", "category__action_line", "category__contest")
     readonly_fields = (
@@ -397,6 +425,9 @@ class ExpertScoreAdmin(admin.ModelAdmin):
     list_display = ("project", "expert", "score", "scored_at")
     list_filter = ("project__contest", "project__category__action_line")
     list_select_related = ("project", "expert")
+    # Never a select of every user or every project on the change page.
+    autocomplete_fields = ("project", "expert")
+    date_hierarchy = "scored_at"
 
     def has_add_permission(self, request):
         return False

@@ -291,6 +291,7 @@ class EntryRevisionAdmin(admin.ModelAdmin):
 
     list_display = ["entry", "kind", "status", "created_at", "decided_by", "decided_at"]
     list_filter = ["status", "kind"]
+    date_hierarchy = "created_at"
     search_fields = ["entry__title"]
     list_select_related = ["entry", "decided_by"]
     readonly_fields = (

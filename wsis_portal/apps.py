@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PortalConfig(AppConfig):
     name = "wsis_portal"
-    verbose_name = _("Portal")
+    verbose_name = _("Portal: outbox, emails sent and activity log")
 
     def ready(self) -> None:
         # django.contrib.admin comes first in INSTALLED_APPS, so every app's admin module

@@ -62,7 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "allauth",
-    "allauth.account",
+    "accounts.signin_app.SignInConfig",  # allauth.account, with a distinct admin section name
     "axes",
     "django_countries",
     "django_filters",
