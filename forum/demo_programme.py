@@ -271,7 +271,7 @@ def _session(edition: Edition, block: BuildingBlock, data: dict) -> Session:
     return session
 
 
-def _roles(session: Session, people: list[tuple[Person, int]]) -> None:
+def _roles(session: Session, people: Sequence[tuple[Person, int]]) -> None:
     for order, (person, role) in enumerate(people):
         SessionPerson.objects.get_or_create(
             session=session, person=person, role=role, defaults={"order": order}

@@ -310,7 +310,7 @@ POSITIONS = {
 
 def people_pool(rng: random.Random, count: int = 48) -> list[tuple[str, str, str, str, str]]:
     """(honorific, name, position, organisation, country) of ``count`` invented people."""
-    pool = []
+    pool: list[tuple[str, str, str, str, str]] = []
     for n in range(min(count, sum(len(v) for v in NAMES.values()))):
         region = content.REGIONS[n % len(content.REGIONS)]
         honorific, name = NAMES[region][n // len(content.REGIONS)]
@@ -366,8 +366,8 @@ def items(rng: random.Random, year: int, line_titles: dict[str, str]) -> list[It
     for n, (block, title, codes, goals) in enumerate(THEMATIC):
         region = content.REGIONS[n % len(content.REGIONS)]
         place = rng.choice(content.places(region))
-        kind = content.STAKEHOLDER_TYPES[n % len(content.STAKEHOLDER_TYPES)]
-        organiser = content.organisation(rng, place, kind, codes[0])
+        stakeholder = content.STAKEHOLDER_TYPES[n % len(content.STAKEHOLDER_TYPES)]
+        organiser = content.organisation(rng, place, stakeholder, codes[0])
         session_type = {
             "interactive-sessions": SessionType.INTERACTIVE,
             "knowledge-exchange": SessionType.INTERACTIVE,

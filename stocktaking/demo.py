@@ -28,7 +28,7 @@ UNIQUE_TITLES = 1500
 
 # Who documents projects in the database: civil society and governments most, then
 # companies and universities, fewer technical-community and international bodies.
-STAKEHOLDER_WEIGHTS = {
+STAKEHOLDER_WEIGHTS: dict[str, int] = {
     StakeholderType.CIVIL_SOCIETY: 27,
     StakeholderType.GOVERNMENT: 24,
     StakeholderType.PRIVATE_SECTOR: 18,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -73,15 +74,18 @@ def demo_mark(objects: Iterable[models.Model]) -> None:
     DemoRow.objects.bulk_create(rows, ignore_conflicts=True)
 
 
-def demo_get_or_create(model: type[models.Model], **kwargs) -> tuple[models.Model, bool]:
+M = TypeVar("M", bound=models.Model)
+
+
+def demo_get_or_create(model: type[M], **kwargs: Any) -> tuple[M, bool]:
     """``get_or_create`` that marks the row as demo data when it creates it."""
-    obj, created = model.objects.get_or_create(**kwargs)
+    obj, created = model._default_manager.get_or_create(**kwargs)
     if created:
         demo_mark([obj])
         # Demo editions, contests, calls and consultations are public, not drafts.
         if getattr(obj, "published_at", False) is None:
             type(obj)._default_manager.filter(pk=obj.pk).update(published_at=timezone.now())
-            obj.published_at = timezone.now()
+            setattr(obj, "published_at", timezone.now())  # noqa: B010 (not every model has it)
     return obj, created
 
 
@@ -114,13 +118,13 @@ def demo_counts() -> dict[str, int]:
     for label in FLAGGED:
         model = _model(label)
         if model is not None:
-            counts[label] = model.objects.filter(is_demo=True).count()
+            counts[label] = model._default_manager.filter(is_demo=True).count()
     for label in MARKED:
         model = _model(label)
         if model is not None:
             ct = ContentType.objects.get_for_model(model)
             pks = DemoRow.objects.filter(content_type=ct).values("object_id")
-            counts[label] = model.objects.filter(pk__in=pks).count()
+            counts[label] = model._default_manager.filter(pk__in=pks).count()
     counts["accounts.User"] = get_user_model().objects.filter(demo_users_q()).count()
     return counts
 
@@ -146,17 +150,19 @@ def demo_remove() -> dict[str, tuple[int, int]]:
     _mark_legacy()
     Consultation = _model("consultations.Consultation")
     if Consultation is not None:
-        demo_consultations = Consultation.objects.filter(is_demo=True)
+        demo_consultations = Consultation._default_manager.filter(is_demo=True)
         # Submissions and nominations protect their consultation; on a demo consultation
         # they are demo content too.
         for label in ("consultations.Submission", "consultations.Nomination"):
             model = _model(label)
             if model is not None:
-                report[label] = _delete(model.objects.filter(consultation__in=demo_consultations))
+                report[label] = _delete(
+                    model._default_manager.filter(consultation__in=demo_consultations)
+                )
     for label in FLAGGED:
         model = _model(label)
         if model is not None:
-            report[label] = _delete(model.objects.filter(is_demo=True))
+            report[label] = _delete(model._default_manager.filter(is_demo=True))
     marked = defaultdict(list)
     for content_type_id, object_id in DemoRow.objects.values_list("content_type", "object_id"):
         marked[content_type_id].append(object_id)
@@ -169,7 +175,7 @@ def demo_remove() -> dict[str, tuple[int, int]]:
             # Accounts go before editions: their registrations point to an edition.
             report["accounts.User"] = _delete(users)
         ct = ContentType.objects.get_for_model(model)
-        rows = model.objects.filter(pk__in=marked.get(ct.pk, []))
+        rows = model._default_manager.filter(pk__in=marked.get(ct.pk, []))
         if label == "prizes.Contest":
             # A project protects its category, which the contest's deletion would cascade to.
             Project = apps.get_model("prizes.Project")
@@ -179,7 +185,9 @@ def demo_remove() -> dict[str, tuple[int, int]]:
     for content_type_id, ids in marked.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         alive = (
-            set(model.objects.filter(pk__in=ids).values_list("pk", flat=True)) if model else set()
+            set(model._default_manager.filter(pk__in=ids).values_list("pk", flat=True))
+            if model
+            else set()
         )
         DemoRow.objects.filter(content_type_id=content_type_id).exclude(
             object_id__in=alive
