@@ -301,6 +301,8 @@ def _progress(tiles, choices) -> dict:
         "voted_count": done,
         "voted_percent": round(100 * done / total) if total else 0,
         "ballot_complete": bool(total) and done == total,
+        # The voter's progress as a picture: categories voted in and still open to a vote.
+        "progress_bars": [(_("Voted"), done), (_("Not voted yet"), total - done)],
     }
 
 

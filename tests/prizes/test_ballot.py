@@ -132,3 +132,16 @@ def test_vote_confirmation_cancels_back_to_its_category(client, ballot, user):
     body = client.get(reverse("prizes:vote", args=[year, ballot["C3"][0].pk])).content.decode()
     assert "Cast my vote" in body
     assert f'href="{reverse("prizes:ballot_category", args=[year, "C3"])}"' in body
+
+
+def test_ballot_shows_the_voters_progress_as_an_accessible_chart(client, ballot, user):
+    year = ballot["C1"][0].contest.year
+    vote(ballot["C3"][0], voter=user)
+    client.force_login(user)
+    html = client.get(reverse("prizes:ballot", args=[year])).content.decode()
+    assert 'role="img"' in html
+    assert "Your votes: categories voted in and not yet voted in" in html
+    # The chart's data table: one category voted in, two (C1 and C5) not yet.
+    table = html[html.index("Your votes: categories voted in") :]
+    assert re.search(r"Voted</th>\s*<td[^>]*>1</td>", table), table[:2000]
+    assert re.search(r"Not voted yet</th>\s*<td[^>]*>2</td>", table)
