@@ -115,15 +115,6 @@ def categories_of(contest: Contest) -> list[Category]:
     return list(contest.categories.select_related("action_line").order_by("action_line__number"))
 
 
-def ballot_categories(contest: Contest) -> int:
-    """How many categories have projects on the ballot (what a complete ballot covers)."""
-    return (
-        Category.objects.filter(contest=contest, projects__status__in=BALLOT_STATES)
-        .distinct()
-        .count()
-    )
-
-
 @dataclass
 class BallotTile:
     """One category of the ballot as a tile: how many nominees, and the voter's choice."""
