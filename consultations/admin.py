@@ -17,6 +17,7 @@ from wsis_portal.publishing_admin import is_published, publish_selected
 from wsis_portal.refusals import Refusal
 
 from . import services
+from .admin_statistics import ConsultationStatisticsAdmin
 from .enums import DiscussionStatus, SubmissionStatus
 from .forms import ModerationReasonForm
 from .models import (
@@ -165,7 +166,7 @@ class AddressConfirmedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(ConsultationStatisticsAdmin, admin.ModelAdmin):
     list_display = [
         "full_name",
         "organisation_name",

@@ -10,6 +10,7 @@ from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.publishing_admin import is_published, publish_selected
 from wsis_portal.refusals import Refusal
 
+from .admin_statistics import RegistrationStatisticsAdmin
 from .models import (
     SDG,
     ActionLine,
@@ -198,7 +199,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(RegistrationStatisticsAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "user",
