@@ -191,7 +191,7 @@ def day_bars(rows: Iterable, *, rtl: bool = False) -> list[DayBar]:
             DayBar(
                 day=day,
                 value=value,
-                shown_value=number_format(value, use_l10n=True),
+                shown_value=number_display(value),
                 x=round(x + slot * 0.1, 3),
                 width=round(slot * 0.8, 3),
                 y=round(DAY_CHART_HEIGHT - height, 2),
@@ -222,7 +222,7 @@ def day_chart(context, rows, title: str, value_heading: str = "", chart_id: str 
         "chart_id": chart_id,
         "first": bars[0].day if bars else None,
         "last": bars[-1].day if bars else None,
-        "total": number_format(sum(bar.value for bar in bars), use_l10n=True),
+        "total": number_display(sum(bar.value for bar in bars)),
         "busiest": busiest,
         "top_value": busiest.shown_value if busiest else "0",
         "height": DAY_CHART_HEIGHT,
