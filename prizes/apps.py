@@ -33,10 +33,12 @@ class PrizesConfig(AppConfig):
             )
         )
         registry.add_tick("prizes", services.transitions_apply)
+        registry.add_tick("prizes.recognition", services.recognition_queue)
         registry.add_outbox(emails.RECEIPT, emails.receipt)
         registry.add_outbox(emails.VOTING_OPEN, emails.voting_open)
         registry.add_outbox(emails.EXPERTS_READY, emails.experts_ready)
         registry.add_outbox(emails.TALLY_RECOMPUTE, emails.tally_recompute)
+        registry.add_outbox(emails.RECOGNITION, emails.recognition)
         registry.add_demo("prizes", demo.seed, order=40)
         registry.add_demo("prizes-translations", demo_translations.seed, order=90)
         post_delete.connect(
