@@ -21,6 +21,7 @@ from .admin_hlt import (
     publish_hlt_facilitators,
     withdraw_hlt_facilitators,
 )
+from .admin_statistics import RegistrationStatisticsAdmin
 from .models import (
     SDG,
     ActionLine,
@@ -222,7 +223,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(RegistrationStatisticsAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "user",

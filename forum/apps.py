@@ -10,7 +10,7 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from wsis_portal.registry import registry
 
-        from . import demo, demo_news, demo_programme, emails, hooks
+        from . import demo, demo_news, demo_programme, demo_scale, emails, hooks
         from .services import taxonomy_load
         from .services_programme import building_blocks_load
 
@@ -20,6 +20,7 @@ class ForumConfig(AppConfig):
         )
         registry.add_demo("matrix", demo.seed, order=10)
         registry.add_demo("forum", demo_programme.seed, order=25)
+        registry.add_demo("forum-scale", demo_scale.seed, order=26)
         registry.add_demo("news", demo_news.seed, order=45)
         registry.add_home(hooks.home_items)
         registry.add_my(hooks.my_sections)
