@@ -26,9 +26,7 @@ def winners_to_confirm(now: datetime) -> DashboardFigure:
     """Categories with Champions and no Winner yet, in contests whose final tally is done
     and whose ceremony has not started (from then on the results are public and the
     decisions can no longer change)."""
-    voting_ended = ContestPhase.objects.filter(
-        kind=PhaseKind.VOTING, end_applied_at__isnull=False
-    )
+    voting_ended = ContestPhase.objects.filter(kind=PhaseKind.VOTING, end_applied_at__isnull=False)
     ceremony_ahead = ContestPhase.objects.filter(kind=PhaseKind.CEREMONY, starts_at__gt=now)
     count = (
         Category.objects.filter(contest_id__in=voting_ended.values("contest_id"))
