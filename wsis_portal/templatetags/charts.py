@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import template
-from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import get_language_bidi
+
+from wsis_portal.numbers import number_display
 
 register = template.Library()
 
@@ -97,7 +98,7 @@ def chart_bars(
                 value=value,
                 url=url,
                 shown_label=_shorten(label),
-                shown_value=number_format(value, decimal_pos=decimals, use_l10n=True),
+                shown_value=number_display(value, decimals=decimals),
                 percent=percent,
                 bar_x=round(100 - percent, 2) if rtl else 0,
                 value_x=round(100 - percent, 2) if rtl else percent,
