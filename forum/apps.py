@@ -15,6 +15,7 @@ class ForumConfig(AppConfig):
             demo_news,
             demo_outcomes,
             demo_programme,
+            demo_scale,
             emails,
             emails_outcomes,
             hooks,
@@ -30,6 +31,7 @@ class ForumConfig(AppConfig):
         )
         registry.add_demo("matrix", demo.seed, order=10)
         registry.add_demo("forum", demo_programme.seed, order=25)
+        registry.add_demo("forum-scale", demo_scale.seed, order=26)
         registry.add_demo("news", demo_news.seed, order=45)
         registry.add_home(hooks.home_items)
         registry.add_my(hooks.my_sections)
