@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0017_published_at"),
+        ("forum", "0019_search_documents"),
     ]
 
     operations = [
