@@ -16,6 +16,7 @@ from wsis_portal.publishing_admin import (
 )
 from wsis_portal.refusals import Refusal
 
+from .admin_statistics import RegistrationStatisticsAdmin
 from .models import (
     SDG,
     ActionLine,
@@ -214,7 +215,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(RegistrationStatisticsAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "user",
@@ -286,3 +287,7 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_on"
     autocomplete_fields = ["action_lines", "sdgs"]
     inlines = [EventPersonInline]
+
+
+# The outcome reporting screens live in their own module.
+from . import admin_outcomes  # noqa: E402, F401
