@@ -240,6 +240,12 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the target load")
     parser.add_argument("--per-category", type=int, default=20)
     parser.add_argument("--keep", action="store_true", help="keep the contest and voters")
+    parser.add_argument(
+        "--drain",
+        type=int,
+        default=240,
+        help="seconds Locust waits at the end for answers to requests in flight",
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     setup_django()
@@ -331,7 +337,7 @@ def main() -> None:
                 str(OUT / "locust"),  # Locust adds .json
                 "--only-summary",
                 "--stop-timeout",
-                "30",
+                str(args.drain),
             ],
             cwd=ROOT,
             env={**os.environ, "PEAK_PLAN": str(plan_path)},

@@ -50,11 +50,14 @@ def report(
         )
     requests = sum(r["requests"] for r in rows if r["name"])
     failures = sum(r["failures"] for r in rows if r["name"])
+    sent = votes.pop("sent", 0)
     acked = sum(n for status, n in votes.items() if 200 <= int(status) < 400)
+    answered = sum(votes.values())
     vote_rate = acked / seconds
     print(
         f"\nall: {requests:,} requests, {failures:,} failures ({requests / seconds:.1f}/s)"
-        f"\nvote responses by status: {votes}"
+        f"\nvotes sent {sent:,}, answered {answered:,} (by status: {votes}); "
+        f"{sent - answered:,} still in flight when Locust stopped"
         f"\nvotes acknowledged (2xx/3xx): {acked:,}; votes in the database: {votes_in_db:,} "
         f"-> {'EQUAL' if acked == votes_in_db else 'DIFFERENT'}"
     )
