@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-SCRIPTS = ["prizes_vote.py", "stocktaking_search.py", "forum_programme.py"]
+SCRIPTS = ["prizes_vote.py", "prizes_tally.py", "stocktaking_search.py", "forum_programme.py"]
 
 
 def main() -> int:
