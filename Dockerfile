@@ -30,4 +30,5 @@ RUN useradd --create-home --uid 10001 wsis \
 USER wsis
 
 EXPOSE 8000
-CMD ["gunicorn", "wsis_portal.wsgi:application", "--config", "python:wsis_portal.gunicorn_conf", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Workers, threads, bind address and JSON access log: wsis_portal/gunicorn_conf.py.
+CMD ["gunicorn", "wsis_portal.wsgi:application", "--config", "python:wsis_portal.gunicorn_conf"]
