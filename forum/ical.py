@@ -40,7 +40,9 @@ def fold(line: str) -> str:
     """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545 3.1)."""
     if len(line) <= LINE_OCTETS // 4 or len(line.encode()) <= LINE_OCTETS:
         return line
-    parts, current, size, limit = [], [], 0, LINE_OCTETS
+    parts: list[str] = []
+    current: list[str] = []
+    size, limit = 0, LINE_OCTETS
     for char in line:
         width = len(char.encode())
         if size + width > limit:
