@@ -89,7 +89,7 @@ DROP FUNCTION IF EXISTS prizes_ballot_change();
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("prizes", "0008_project_image"),
+        ("prizes", "0009_project_search_document"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
