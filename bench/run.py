@@ -13,7 +13,12 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-SCRIPTS = ["prizes_vote.py", "stocktaking_search.py", "forum_programme.py"]
+SCRIPTS = [
+    "prizes_vote.py",
+    "stocktaking_search.py",
+    "forum_programme.py",
+    "statistics_pages.py",
+]
 
 
 def main() -> int:
