@@ -287,3 +287,7 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_on"
     autocomplete_fields = ["action_lines", "sdgs"]
     inlines = [EventPersonInline]
+
+
+# The outcome reporting screens live in their own module.
+from . import admin_outcomes  # noqa: E402, F401

@@ -206,6 +206,7 @@ from .models_events import Event, EventPerson  # noqa: E402
 from .models_facts import PublishedFigure  # noqa: E402
 from .models_hlt import HighLevelTheme  # noqa: E402
 from .models_news import NewsItem  # noqa: E402
+from .models_outcomes import OutcomeCall, OutcomeReport, SessionOwner  # noqa: E402
 from .models_programme import (  # noqa: E402
     BuildingBlock,
     OutcomeDocument,
@@ -227,12 +228,15 @@ __all__ = [
     "HighLevelTheme",
     "MatrixLink",
     "NewsItem",
+    "OutcomeCall",
     "OutcomeDocument",
+    "OutcomeReport",
     "Partner",
     "Person",
     "PublishedFigure",
     "Registration",
     "Session",
+    "SessionOwner",
     "SessionPerson",
     "SessionRegistration",
 ]

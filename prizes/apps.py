@@ -33,10 +33,12 @@ class PrizesConfig(AppConfig):
             )
         )
         registry.add_tick("prizes", services.transitions_apply)
+        registry.add_tick("prizes.recognition", services.recognition_queue)
         registry.add_outbox(emails.RECEIPT, emails.receipt)
         registry.add_outbox(emails.VOTING_OPEN, emails.voting_open)
         registry.add_outbox(emails.EXPERTS_READY, emails.experts_ready)
         registry.add_outbox(emails.TALLY_RECOMPUTE, emails.tally_recompute)
+        registry.add_outbox(emails.RECOGNITION, emails.recognition)
         registry.add_demo("prizes", demo.seed, order=40)
         registry.add_demo("prizes-scale", demo_scale.seed, order=41)
         registry.add_demo("prizes-translations", demo_translations.seed, order=90)
@@ -45,3 +47,8 @@ class PrizesConfig(AppConfig):
             sender=ProjectAttachment,
             dispatch_uid="prizes-attachment-file-discard",
         )
+        from wsis_portal import site_search
+
+        from . import search_kinds
+
+        site_search.register(search_kinds.KIND)

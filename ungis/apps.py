@@ -17,3 +17,9 @@ class UngisConfig(AppConfig):
         registry.add_action_line_section(hooks.action_line_section)
         registry.add_my(hooks.my_sections)
         registry.add_demo("ungis", demo.seed, order=26)
+        from wsis_portal import site_search
+
+        from . import search_kinds
+
+        for kind in search_kinds.KINDS:
+            site_search.register(kind)
