@@ -33,6 +33,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("prizes", "0008_project_image")]
+    dependencies = [("prizes", "0009_project_search_document")]
 
     operations = [migrations.RunPython(create, drop)]
