@@ -132,6 +132,7 @@ class CommentAdmin(admin.ModelAdmin):
         "moderation_reason",
     ]
     list_filter = [FlaggedFilter, "is_hidden", "discussion__consultation", "language"]
+    date_hierarchy = "created_at"
     search_fields = ["body", "author__email"]
     list_select_related = ["author", "discussion"]
     ordering = ["-flag_count", "-created_at"]
@@ -182,3 +183,6 @@ class SubscriptionAdmin(admin.ModelAdmin):
     list_select_related = ["user", "consultation", "discussion"]
     search_fields = ["user__email"]
     raw_id_fields = ["user"]
+    # Discussions grow with every consultation: typed, never a select of all of them.
+    autocomplete_fields = ["discussion"]
+    date_hierarchy = "created_at"

@@ -33,6 +33,7 @@ class NominationAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_filter = ["consultation", "stakeholder_group"]
+    date_hierarchy = "created_at"
     search_fields = ["nominee_name", "organisation"]
     list_select_related = ["consultation"]
     readonly_fields = ["nominated_by", "created_at"]

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum.hlt import published_hlt_facilitators
 from wsis_portal.publishing import mark_preview
 from wsis_portal.ratelimit import ratelimit
 from wsis_portal.refusals import Refusal
@@ -42,6 +43,7 @@ def timeline(request, slug: str):
             "subscribed": selectors.is_subscribed_to_consultation(
                 user=request.user, consultation=consultation
             ),
+            "facilitators": published_hlt_facilitators(edition=consultation.edition),
         },
     )
 

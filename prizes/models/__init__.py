@@ -2,6 +2,7 @@
 categories), ``projects`` (with attachments), ``votes`` (with the tally) and ``experts``. The
 package re-exports them all (``from prizes.models import Project`` keeps working)."""
 
+# A model of this app kept in its own module, loaded once the others are defined.
 from .contests import (
     FROZEN_RULES,
     Category,
@@ -42,8 +43,13 @@ __all__ = [
     "ProjectQuerySet",
     "Tally",
     "Vote",
+    "VoterBallot",
     "attachment_content_type",
     "attachment_display_name",
     "ceremony_edition_errors",
     "phase_order_errors",
 ]
+
+# A model of this app kept in its own module (prizes/models_ballot.py), loaded once the
+# others are defined: it imports them from this package.
+from ..models_ballot import VoterBallot
