@@ -2,7 +2,7 @@
 
 The complete-ballot rule counts only voters with a valid vote in every category. Finding
 them by grouping two million votes by voter took a second; this row per (contest, voter),
-kept by statement-level triggers on the vote table (migration 0010), answers it from the
+kept by statement-level triggers on the vote table (migration 0011), answers it from the
 voters' own rows: how many valid votes they have and for which projects.
 """
 

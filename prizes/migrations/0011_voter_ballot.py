@@ -89,7 +89,7 @@ DROP FUNCTION IF EXISTS prizes_ballot_change();
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("prizes", "0009_project_search_document"),
+        ("prizes", "0010_vote_local_day_statistics"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
