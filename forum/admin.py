@@ -270,3 +270,7 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_on"
     autocomplete_fields = ["action_lines", "sdgs"]
     inlines = [EventPersonInline]
+
+
+# The programme pipeline's screens register themselves (forum/proposals/admin.py).
+from .proposals import admin as proposals_admin  # noqa: E402, F401

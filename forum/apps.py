@@ -11,6 +11,8 @@ class ForumConfig(AppConfig):
         from wsis_portal.registry import registry
 
         from . import demo, demo_news, demo_programme, emails, hooks
+        from .proposals import emails as proposal_emails
+        from .proposals import services as proposal_services
         from .services import taxonomy_load
         from .services_programme import building_blocks_load
 
@@ -25,3 +27,5 @@ class ForumConfig(AppConfig):
         registry.add_my(hooks.my_sections)
         registry.add_matrix(hooks.matrix_source)
         registry.add_outbox(emails.REGISTRATION_CONFIRMED, emails.registration_confirmed)
+        proposal_emails.register(registry)
+        registry.add_tick("forum.proposal_calls", proposal_services.proposal_calls_close_apply)

@@ -216,6 +216,16 @@ from .models_programme import (  # noqa: E402
     SessionPerson,
     SessionRegistration,
 )
+from .proposals.models import (  # noqa: E402
+    Placement,
+    Proposal,
+    ProposalCall,
+    ProposalSpeaker,
+    Review,
+    ReviewCriterion,
+    ReviewScore,
+    Room,
+)
 
 __all__ = [
     "SDG",
@@ -230,8 +240,16 @@ __all__ = [
     "OutcomeDocument",
     "Partner",
     "Person",
+    "Placement",
+    "Proposal",
+    "ProposalCall",
+    "ProposalSpeaker",
     "PublishedFigure",
     "Registration",
+    "Review",
+    "ReviewCriterion",
+    "ReviewScore",
+    "Room",
     "Session",
     "SessionPerson",
     "SessionRegistration",

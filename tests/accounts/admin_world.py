@@ -32,6 +32,7 @@ from tests.factories.forum_programme import (
     SessionFactory,
 )
 from tests.factories.prizes import ProjectFactory, category, contest_at, vote
+from tests.factories.proposals import ProposalCallFactory, ProposalFactory, RoomFactory
 from tests.factories.stocktaking import CallFactory, EntryFactory
 from tests.factories.ungis import agency, focal_point
 from ungis.models import ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
@@ -115,6 +116,9 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
         "forum.Edition": session.edition,
         "forum.Session": session,
         "forum.Person": PersonFactory(),
+        "forum.ProposalCall": ProposalCallFactory(edition=session.edition),
+        "forum.Proposal": ProposalFactory(call__edition=session.edition, proposer=owner),
+        "forum.Room": RoomFactory(edition=session.edition),
         "forum.Registration": registration,
         "forum.Partner": PartnerFactory(edition=session.edition),
         "stocktaking.ReportRelease": ReportRelease.objects.create(

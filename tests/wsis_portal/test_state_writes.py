@@ -34,6 +34,7 @@ TRANSITIONS: dict[tuple[str, str, str], str | tuple[str, ...]] = {
     ("consultations", "discussion", "status"): "consultations.services.discussion_status_change",
     ("consultations", "comment", "is_hidden"): ("consultations.services.comment_visibility_change"),
     ("forum", "registration", "status"): "forum.services_programme.registration_status_change",
+    ("forum", "proposal", "status"): "forum.proposals.services.proposal_status_change",
     ("wsis_portal", "outboxmessage", "status"): (
         "wsis_portal.outbox.deliver",
         "wsis_portal.outbox._record_failure",
