@@ -26,8 +26,8 @@ APPS = ("accounts", "consultations", "forum", "prizes", "stocktaking", "ungis", 
 # outbox's own bookkeeping, the functions of its delivery: a message's delivery state is
 # recorded on the message itself, attempts and last error included, not in the activity log).
 TRANSITIONS: dict[tuple[str, str, str], str | tuple[str, ...]] = {
-    ("prizes", "project", "status"): "prizes.services.project_status_change",
-    ("prizes", "vote", "valid"): "prizes.services.vote_invalidate",
+    ("prizes", "project", "status"): "prizes.services.transitions.project_status_change",
+    ("prizes", "vote", "valid"): "prizes.services.voting.vote_invalidate",
     ("stocktaking", "entry", "status"): "stocktaking.services.entry_status_change",
     ("stocktaking", "entryrevision", "status"): "stocktaking.services.revision_status_change",
     ("consultations", "submission", "status"): "consultations.services.submission_set_status",

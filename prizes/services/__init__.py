@@ -1,0 +1,58 @@
+"""Every write of the WSIS Prizes contest (services: ``<noun>_<verb>``), one module per part of the
+contest; the package re-exports them all, so ``from prizes.services import vote_cast`` and
+``services.vote_cast`` keep working."""
+
+from .attachments import attachment_file_discard, project_attachment_remove, project_attachments_add
+from .contests import (
+    contest_categories_create,
+    contest_create,
+    contest_rules_update,
+    phase_of,
+    phase_require_open,
+    project_require_editable,
+)
+from .experts import expert_can_score, expert_score_save, winner_confirm, winner_revoke
+from .submission import PROJECT_FIELDS, project_save, project_submit, projects_nominate
+from .tally import tally_compute, tally_counts
+from .transitions import (
+    LIVE_TALLY_EVERY,
+    contest_voting_close,
+    contest_voting_open,
+    live_tally_queue,
+    project_status_change,
+    transitions_apply,
+)
+from .voting import ALREADY_VOTED, fingerprint, vote_cast, vote_check, vote_invalidate
+
+__all__ = [
+    "ALREADY_VOTED",
+    "LIVE_TALLY_EVERY",
+    "PROJECT_FIELDS",
+    "attachment_file_discard",
+    "contest_categories_create",
+    "contest_create",
+    "contest_rules_update",
+    "contest_voting_close",
+    "contest_voting_open",
+    "expert_can_score",
+    "expert_score_save",
+    "fingerprint",
+    "live_tally_queue",
+    "phase_of",
+    "phase_require_open",
+    "project_attachment_remove",
+    "project_attachments_add",
+    "project_require_editable",
+    "project_save",
+    "project_status_change",
+    "project_submit",
+    "projects_nominate",
+    "tally_compute",
+    "tally_counts",
+    "transitions_apply",
+    "vote_cast",
+    "vote_check",
+    "vote_invalidate",
+    "winner_confirm",
+    "winner_revoke",
+]
