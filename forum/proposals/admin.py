@@ -36,7 +36,7 @@ class RoomAdmin(admin.ModelAdmin):
 class ProposalSpeakerInline(admin.TabularInline):
     model = ProposalSpeaker
     extra = 0
-    fields = ["name", "organisation", "country", "email", "person", "confirmed_at"]
+    fields = ("name", "organisation", "country", "email", "person", "confirmed_at")
     readonly_fields = fields
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:

@@ -33,7 +33,7 @@ def proposal_receipt(message: OutboxMessage) -> Email | None:
 
     proposal = (
         Proposal.objects.select_related("call__edition", "proposer", "building_block")
-        .filter(pk=message.object_id)
+        .filter(pk=message.object_pk)
         .first()
     )
     if proposal is None:
@@ -48,7 +48,7 @@ def proposal_receipt(message: OutboxMessage) -> Email | None:
 def review_open(message: OutboxMessage) -> Email | None:
     from ..models import ProposalCall
 
-    call = ProposalCall.objects.select_related("edition").filter(pk=message.object_id).first()
+    call = ProposalCall.objects.select_related("edition").filter(pk=message.object_pk).first()
     if call is None or not message.to_email:
         return None
     link = base_url() + reverse("forum:review_list", args=[call.edition.year])
@@ -61,7 +61,7 @@ def proposal_decided(message: OutboxMessage) -> Email | None:
 
     proposal = (
         Proposal.objects.select_related("call__edition", "proposer", "merged_into")
-        .filter(pk=message.object_id)
+        .filter(pk=message.object_pk)
         .first()
     )
     if proposal is None:
@@ -76,7 +76,7 @@ def speaker_confirm(message: OutboxMessage) -> Email | None:
 
     speaker = (
         ProposalSpeaker.objects.select_related("proposal__call__edition", "proposal__session")
-        .filter(pk=message.object_id)
+        .filter(pk=message.object_pk)
         .first()
     )
     link = message.secret.get("link")

@@ -4,7 +4,7 @@ placement and a speaker's confirmation."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.uploads import IMAGE_TYPES, UploadValidator
 
-from ..models import SDG, ActionLine, Person, Proposal, ProposalCall, ProposalSpeaker
+from ..models import SDG, ActionLine, Person, Proposal, ProposalCall, ProposalSpeaker, Room
 from ..models_programme import PHOTO_MAX_BYTES
 from .services import MAX_SPEAKERS, abstract_check, edition_days
 
@@ -49,13 +49,13 @@ class ProposalForm(forms.ModelForm):
     def __init__(self, *args: Any, call: ProposalCall, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.call = call
-        self.fields["preferred_days"].choices = [
+        cast(forms.ChoiceField, self.fields["preferred_days"]).choices = [
             (day.isoformat(), date_format(day, "l j F")) for day in edition_days(call)
         ]
         self.fields["abstract"].help_text = _("At most %(n)d words.") % {
             "n": call.abstract_word_limit
         }
-        self.fields["building_block"].empty_label = None
+        cast(forms.ModelChoiceField, self.fields["building_block"]).empty_label = None
         if self.instance.pk:
             self.initial["preferred_days"] = list(self.instance.preferred_days)
 
@@ -157,7 +157,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args: Any, merge_targets: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if merge_targets is not None:
-            self.fields["merge_into"].queryset = merge_targets
+            cast(forms.ModelChoiceField, self.fields["merge_into"]).queryset = merge_targets
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -169,7 +169,7 @@ class DecisionForm(forms.Form):
 class PlacementForm(forms.Form):
     """Where and when one session takes place: a room, a day of the edition, two times."""
 
-    room = forms.ModelChoiceField(label=_("Room"), queryset=None)  # type: ignore[arg-type]
+    room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.none())
     day = forms.TypedChoiceField(label=_("Day"), coerce=date.fromisoformat)
     starts = forms.TimeField(
         label=_("Starts (Geneva time)"), widget=forms.TimeInput(attrs={"type": "time"})
@@ -180,9 +180,11 @@ class PlacementForm(forms.Form):
 
     def __init__(self, *args: Any, rooms: Any, days: list[date], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["room"].queryset = rooms
+        cast(forms.ModelChoiceField, self.fields["room"]).queryset = rooms
         # Days outside the edition are offered too: the service refuses them with its message.
-        self.fields["day"].choices = [(d.isoformat(), date_format(d, "l j F Y")) for d in days]
+        cast(forms.ChoiceField, self.fields["day"]).choices = [
+            (d.isoformat(), date_format(d, "l j F Y")) for d in days
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -217,3 +217,17 @@ def test_closing_the_call_tells_each_reviewer_once(call):
 def test_anonymous_is_sent_to_sign_in(call, during_call, client):
     response = client.get(reverse("forum:proposal_new", args=[2027]))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_receipt_email_links_to_the_proposal(call, during_call, mailoutbox):
+    from wsis_portal.tasks import outbox_deliver
+
+    user = StakeholderFactory()
+    proposal = _save(call, user)
+    proposal_submit(proposal=proposal, user=user)
+    assert outbox_deliver(OutboxMessage.objects.get().pk)
+    (email,) = mailoutbox
+    assert email.to == [user.email]
+    assert proposal.title in email.subject
+    assert f"/forum/2027/call/proposals/{proposal.pk}/" in email.body
