@@ -12,8 +12,14 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from wsis_portal.admin_confirm import confirm_first
 from wsis_portal.csv_safe import streaming_csv_response
+from wsis_portal.next_year_admin import next_year_action
 from wsis_portal.presets import preset_year
-from wsis_portal.publishing_admin import is_published, publish_selected
+from wsis_portal.publishing_admin import (
+    PublishingActionForm,
+    is_published,
+    publish_selected,
+    unpublish_selected,
+)
 from wsis_portal.refusals import Refusal
 
 from . import services
@@ -29,6 +35,7 @@ from .models import (
     Submission,
     Subscription,
 )
+from .next_year import consultation_next_year_plan, consultation_next_year_prepare
 from .presets import consultation_phase_presets
 
 
@@ -88,7 +95,15 @@ class ConsultationAdmin(TranslationAdmin):
         return kwargs
 
     readonly_fields = ["published_at"]
-    actions = [publish_selected]
+    action_form = PublishingActionForm
+    actions = [
+        publish_selected,
+        unpublish_selected,
+        next_year_action(
+            plan=lambda c: consultation_next_year_plan(consultation=c),
+            prepare=lambda c, by: consultation_next_year_prepare(consultation=c, by=by),
+        ),
+    ]
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title"]
     inlines = [PhaseInline]

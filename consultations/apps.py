@@ -11,9 +11,10 @@ class ConsultationsConfig(AppConfig):
 
         from wsis_portal.registry import ActionLineSection, registry
 
-        from . import demo, demo_translations, emails, hooks, services
+        from . import dashboard, demo, demo_translations, emails, hooks, services
 
         registry.add_home(hooks.home_items)
+        dashboard.register()
         registry.add_my(hooks.my_sections)
         registry.add_action_line_section(
             ActionLineSection(

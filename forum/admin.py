@@ -7,7 +7,13 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.csv_safe import streaming_csv_response
-from wsis_portal.publishing_admin import is_published, publish_selected
+from wsis_portal.next_year_admin import next_year_action
+from wsis_portal.publishing_admin import (
+    PublishingActionForm,
+    is_published,
+    publish_selected,
+    unpublish_selected,
+)
 from wsis_portal.refusals import Refusal
 
 from .models import (
@@ -29,6 +35,7 @@ from .models import (
     SessionPerson,
     SessionRegistration,
 )
+from .next_year import edition_next_year_plan, edition_next_year_prepare
 from .programme import registrations_for_export
 from .services_programme import registration_cancel
 
@@ -130,7 +137,16 @@ class EditionAdmin(TranslationAdmin):
     readonly_fields = ["published_at"]
     search_fields = ["theme", "venue"]
     inlines = [OutcomeDocumentInline, HighLevelThemeInline, PublishedFigureInline]
-    actions = ["export_registrations", publish_selected]
+    action_form = PublishingActionForm
+    actions = [
+        "export_registrations",
+        publish_selected,
+        unpublish_selected,
+        next_year_action(
+            plan=lambda e: edition_next_year_plan(edition=e),
+            prepare=lambda e, by: edition_next_year_prepare(edition=e, by=by),
+        ),
+    ]
 
     @admin.action(
         description=_("Export the registrations of the selected editions (CSV)"),

@@ -14,8 +14,14 @@ from modeltranslation.admin import TranslationAdmin
 
 from forum.models import Edition
 from wsis_portal.admin_confirm import confirm_first
+from wsis_portal.next_year_admin import next_year_action
 from wsis_portal.presets import preset_year
-from wsis_portal.publishing_admin import is_published, publish_selected
+from wsis_portal.publishing_admin import (
+    PublishingActionForm,
+    is_published,
+    publish_selected,
+    unpublish_selected,
+)
 from wsis_portal.refusals import Refusal
 
 from . import services
@@ -34,6 +40,7 @@ from .models import (
     ceremony_edition_errors,
     phase_order_errors,
 )
+from .next_year import contest_next_year_plan, contest_next_year_prepare
 from .presets import contest_phase_presets
 from .selectors import proposed_winners
 
@@ -144,7 +151,15 @@ class ContestAdmin(TranslationAdmin):
     list_filter = (("published_at", admin.EmptyFieldListFilter),)
     search_fields = ("title",)
     inlines = [PhaseInline, CategoryInline]
-    actions = [publish_selected]
+    action_form = PublishingActionForm
+    actions = [
+        publish_selected,
+        unpublish_selected,
+        next_year_action(
+            plan=lambda c: contest_next_year_plan(contest=c),
+            prepare=lambda c, by: contest_next_year_prepare(contest=c, by=by),
+        ),
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.voting_has_opened():

@@ -12,10 +12,11 @@ class PrizesConfig(AppConfig):
 
         from wsis_portal.registry import ActionLineSection, MatrixSource, registry
 
-        from . import demo, demo_translations, emails, selectors, services
+        from . import dashboard, demo, demo_translations, emails, selectors, services
         from .models import ProjectAttachment
 
         registry.add_home(selectors.home_items)
+        dashboard.register()
         registry.add_my(selectors.my_sections)
         registry.add_matrix(
             MatrixSource(

@@ -16,7 +16,13 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from accounts.selectors import signed_in_user
-from wsis_portal.publishing_admin import is_published, publish_selected
+from wsis_portal.next_year_admin import next_year_action
+from wsis_portal.publishing_admin import (
+    PublishingActionForm,
+    is_published,
+    publish_selected,
+    unpublish_selected,
+)
 from wsis_portal.refusals import Refusal
 
 from . import services
@@ -31,6 +37,7 @@ from .models import (
     ModerationItem,
     ReportRelease,
 )
+from .next_year import call_next_year_plan, call_next_year_prepare
 
 
 @admin.register(Call)
@@ -47,7 +54,15 @@ class CallAdmin(TranslationAdmin):
     ]
     list_filter = ["kind", "year", ("published_at", admin.EmptyFieldListFilter)]
     readonly_fields = ["published_at"]
-    actions = [publish_selected]
+    action_form = PublishingActionForm
+    actions = [
+        publish_selected,
+        unpublish_selected,
+        next_year_action(
+            plan=lambda c: call_next_year_plan(call=c),
+            prepare=lambda c, by: call_next_year_prepare(call=c, by=by),
+        ),
+    ]
     ordering = ["-starts_at"]
 
 

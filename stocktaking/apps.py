@@ -12,10 +12,11 @@ class StocktakingConfig(AppConfig):
         from forum.models import SDG, ActionLine
         from wsis_portal.registry import MatrixSource, registry
 
-        from . import demo, emails, hooks, selectors
+        from . import dashboard, demo, emails, hooks, selectors
         from .models import Call, Entry, EntryActionLine, EntrySDG
 
         registry.add_home(hooks.home_items)
+        dashboard.register()
         registry.add_my(hooks.my_sections)
         registry.add_matrix(
             MatrixSource(

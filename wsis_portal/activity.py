@@ -46,7 +46,7 @@ def activity_record(
         object_repr=str(obj)[:200],
         field=field,
         before="" if before is None else str(before)[:50],
-        after=str(after)[:50],
+        after="" if after is None else str(after)[:50],
         reason=reason or "",
     )
 

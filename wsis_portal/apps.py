@@ -17,9 +17,11 @@ class PortalConfig(AppConfig):
 
         from . import demo_translations
         from .countries import install_collation
+        from .dashboard import register_portal_panels
         from .registry import registry
 
         install_collation()
+        register_portal_panels()
         # After every app's own demo content, which it translates; the domain apps register
         # the translation of their own content the same way.
         registry.add_demo("translations", demo_translations.seed, order=90)

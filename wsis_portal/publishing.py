@@ -69,6 +69,36 @@ def publish(*, queryset: QuerySet, by: Any = None, now: Any = None) -> int:
     return count
 
 
+def unpublish(*, queryset: QuerySet, by: Any, reason: str, now: Any = None) -> int:
+    """Take the published rows among ``queryset`` back to draft (the public gets 404 again).
+
+    A reason is required: the public loses a page it may have linked to, and the log says
+    why. Each row goes through the activity log's transition, as ``publish`` does.
+    """
+    from .activity import transition_write
+    from .refusals import Refusal
+
+    if not reason.strip():
+        raise Refusal(
+            "reason",
+            _("Give a reason to take it back to draft: the activity log keeps it."),
+        )
+    now = now or timezone.now()
+    count = 0
+    for obj in queryset.filter(published_at__isnull=False):
+        transition_write(
+            obj,
+            field="published_at",
+            to=None,
+            actor=by,
+            action="unpublish",
+            reason=reason.strip(),
+            at=now,
+        )
+        count += 1
+    return count
+
+
 def mark_preview(request: HttpRequest, obj: Any) -> Any:
     """Note that the page shows a draft (to staff): the base template shows the banner."""
     if getattr(obj, "published_at", True) is None:

@@ -71,6 +71,42 @@ class ActionLineSection:
     context: Callable[[Any], dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class DashboardRow:
+    """One line of a dashboard panel: a phase opening or closing, for instance."""
+
+    label: str
+    at: datetime | None
+    url: str
+    note: Label = ""
+
+
+@dataclass(frozen=True)
+class DashboardFigure:
+    """What a dashboard source reads: how many wait, since when, and the lines to show."""
+
+    count: int
+    oldest: datetime | None = None
+    rows: list[DashboardRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DashboardSource:
+    """A panel of the admin home's "needs action now" (issue 14, item 5).
+
+    ``permission`` ("app.codename") decides who sees it, before anything is read;
+    ``read(now)`` answers in one query; ``url()`` is the admin list filtered to what waits.
+    ``section`` groups panels: "queues", "decisions", "phases" or "deliveries".
+    """
+
+    key: str
+    section: str
+    title: Label
+    permission: str
+    read: Callable[[datetime], DashboardFigure]
+    url: Callable[[], str]
+
+
 HomeProvider = Callable[[datetime], Iterable[OpenItem]]
 MyProvider = Callable[[Any], Iterable[MySection]]
 TickHandler = Callable[[datetime], Any]
@@ -89,6 +125,7 @@ class _Registry:
         self.tick: list[tuple[str, TickHandler]] = []
         self.demo: list[tuple[int, str, DemoSeeder]] = []
         self.outbox: dict[str, OutboxHandler] = {}
+        self.dashboard: list[DashboardSource] = []
 
     def add_home(self, provider: HomeProvider) -> None:
         if provider not in self.home:
@@ -116,6 +153,10 @@ class _Registry:
         if all(n != name for _, n, _ in self.demo):
             self.demo.append((order, name, seeder))
             self.demo.sort(key=lambda row: (row[0], row[1]))
+
+    def add_dashboard(self, source: DashboardSource) -> None:
+        if all(s.key != source.key for s in self.dashboard):
+            self.dashboard.append(source)
 
     def add_outbox(self, purpose: str, handler: OutboxHandler) -> None:
         """Register the handler of an outbox purpose (``"forum.registration-confirmed"``).

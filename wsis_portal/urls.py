@@ -13,6 +13,8 @@ handler404 = "wsis_portal.views.page_not_found"
 admin.site.site_header = _("WSIS Forum secretariat")
 admin.site.site_title = _("WSIS Forum admin")
 admin.site.index_title = _("Portal administration")
+# The home shows what needs action now (wsis_portal.dashboard) above the sections.
+admin.site.index_template = "admin/portal_index.html"
 
 # Machine and staff addresses: no language in the address (see wsis_portal/i18n.py).
 urlpatterns = [
