@@ -49,7 +49,7 @@ def test_export_reads_in_chunks_never_the_whole_set(
     client, monkeypatch, django_assert_max_num_queries
 ):
     """Many entries come out as a stream of small pieces read chunk by chunk."""
-    monkeypatch.setattr(selectors, "EXPORT_CHUNK", 10)
+    monkeypatch.setattr(selectors.exports, "EXPORT_CHUNK", 10)
     EntryFactory.create_batch(35, sdgs=[1])
     response = client.get("/stocktaking/export.csv")
     pieces = iter(response.streaming_content)
@@ -134,7 +134,7 @@ class _FailOnSecondBatch:
 def test_export_failing_mid_stream_says_so_and_is_logged(client, monkeypatch, caplog, fmt):
     from django.db import connection
 
-    monkeypatch.setattr(selectors, "EXPORT_CHUNK", 2)
+    monkeypatch.setattr(selectors.exports, "EXPORT_CHUNK", 2)
     EntryFactory.create_batch(5)
     response = client.get(f"/stocktaking/export.{fmt}")
     assert response.status_code == 200  # the headers went out before the failure

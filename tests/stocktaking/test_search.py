@@ -93,7 +93,7 @@ def test_plain_fallback_search_when_not_on_postgresql(monkeypatch):
     from stocktaking import filters, selectors
 
     monkeypatch.setattr(filters, "uses_postgres", lambda: False)
-    monkeypatch.setattr(selectors, "uses_postgres", lambda: False)
+    monkeypatch.setattr(selectors.search, "uses_postgres", lambda: False)
     EntryFactory(title="Solar kiosks", organisation="Sun Org")
     EntryFactory(title="Other", description="Mentions SOLAR power.")
     EntryFactory(title="Unrelated")

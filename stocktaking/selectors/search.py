@@ -1,62 +1,35 @@
-"""Every non-trivial read of WSIS Stocktaking: search with facets, reports, the matrix, /my/."""
+"""The public search: the filtered entries, their facet counts (one query) and one page of results."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, F, FloatField, Prefetch, Q, QuerySet, Value
-from django.http import Http404, QueryDict
-from django.urls import reverse
-from django.utils import timezone
+from django.db.models import F, FloatField, QuerySet, Value
+from django.http import QueryDict
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from accounts.enums import StakeholderType
-from accounts.models import User
 from forum.enums import Region
 from forum.models import SDG, ActionLine
 from wsis_portal.params import page_number as params_page_number
-from wsis_portal.publishing import published_q
-from wsis_portal.registry import MatrixItem
 
-from .caching import _cache_version, cached, taxonomy
-from .enums import CallKind, EntryStatus, RevisionStatus, Sort
-from .filters import EntryFilter, search_query, uses_postgres
-from .models import Call, Entry, EntryActionLine, EntryRevision, EntrySDG
+from ..caching import _cache_version, cached, taxonomy
+from ..enums import Sort
+from ..filters import EntryFilter, search_query, uses_postgres
+from ..models import Entry, EntryActionLine, EntrySDG
+from .entries import CARD_FIELDS, published_entries, with_taxonomy
 
 PAGE_SIZE = 20
 CACHE_SECONDS = 600
-# Columns a result card shows; the long description is cut in the template.
-CARD_FIELDS = (
-    "id",
-    "title",
-    "organisation",
-    "country",
-    "region",
-    "stakeholder_type",
-    "start_year",
-    "is_success_story",
-    "published_at",
-    "description",
-)
-
-
-def published_entries() -> QuerySet[Entry]:
-    return Entry.objects.filter(status=EntryStatus.PUBLISHED)
-
-
-# --- search -------------------------------------------------------------------------------
 
 
 @dataclass
@@ -313,16 +286,6 @@ def _ordered(filterset: EntryFilter, qs: QuerySet[Entry]) -> tuple[QuerySet[Entr
     return qs.order_by("-published_at", "-id"), sort
 
 
-def with_taxonomy(qs: QuerySet[Entry]) -> QuerySet[Entry]:
-    return qs.prefetch_related(
-        Prefetch(
-            "action_lines",
-            queryset=ActionLine.objects.only("id", "code", "title", "short_name"),
-        ),
-        Prefetch("sdgs", queryset=SDG.objects.only("id", "number", "title", "short_name")),
-    )
-
-
 def entry_search(
     *,
     params: QueryDict,
@@ -389,297 +352,3 @@ def entry_search(
         "sort": sort,
         "sort_choices": Sort.choices,
     }
-
-
-def entry_for_viewer(*, entry_id: int, user: User | AnonymousUser) -> Entry:
-    """An entry page: published entries for everyone; others only for their submitter."""
-    entry = (
-        with_taxonomy(Entry.objects.select_related("call").defer("search_vector"))
-        .filter(pk=entry_id)
-        .first()
-    )
-    if entry is None:
-        raise Http404(_("There is no entry with this number."))
-    if entry.status == EntryStatus.PUBLISHED:
-        return entry
-    if user.is_authenticated and (entry.submitter_id == user.pk or user.is_staff):
-        return entry
-    raise Http404(_("There is no published entry with this number."))
-
-
-def last_decision(*, entry: Entry) -> EntryRevision | None:
-    """The secretariat's latest decision on an entry (shown to its owner with the reason)."""
-    return (
-        EntryRevision.objects.filter(entry=entry)
-        .exclude(status=RevisionStatus.PENDING)
-        .order_by("-decided_at", "-id")
-        .first()
-    )
-
-
-def pending_update(*, entry: Entry) -> EntryRevision | None:
-    return EntryRevision.objects.filter(entry=entry, status=RevisionStatus.PENDING).first()
-
-
-# --- exports -------------------------------------------------------------------------------
-
-EXPORT_COLUMNS = (
-    ("id", "id"),
-    ("title", "title"),
-    ("organisation", "organisation"),
-    ("stakeholder_type", "stakeholder_type"),
-    ("country", "country"),
-    ("region", "region"),
-    ("start_year", "start_year"),
-    ("website", "website"),
-    ("is_success_story", "success_story"),
-    ("published_at", "published_at"),
-    ("description", "description"),
-)
-EXPORT_HEADER = [label for _, label in EXPORT_COLUMNS] + ["action_lines", "sdgs", "url"]
-EXPORT_CHUNK = 2000
-
-
-def export_rows(qs: QuerySet[Entry], *, base_url: str = "") -> Iterator[dict[str, Any]]:
-    """The rows of an export, read in chunks with a server-side cursor; never the whole set.
-
-    Each chunk of entries costs two more queries for its Action Lines and SDGs. No contact
-    email: it is never public.
-    """
-    columns = [c for c, _ in EXPORT_COLUMNS]
-    rows = qs.order_by("id").values_list(*columns).iterator(chunk_size=EXPORT_CHUNK)
-    batch: list[tuple[Any, ...]] = []
-    try:
-        for row in rows:
-            batch.append(row)
-            if len(batch) >= EXPORT_CHUNK:
-                yield from _export_batch(batch, base_url)
-                batch = []
-        if batch:
-            yield from _export_batch(batch, base_url)
-    finally:
-        # Close the server-side cursor now, not when the generator is collected; after a
-        # database error mid-export closing it fails too, and that second error is noise.
-        with contextlib.suppress(Exception):
-            rows.close()  # type: ignore[attr-defined]
-
-
-def _export_batch(batch: list[tuple[Any, ...]], base_url: str) -> Iterator[dict[str, Any]]:
-    ids = [row[0] for row in batch]
-    lines: dict[int, list[str]] = {}
-    for entry_id, code in (
-        EntryActionLine.objects.filter(entry_id__in=ids)
-        .order_by("action_line__number")
-        .values_list("entry_id", "action_line__code")
-    ):
-        lines.setdefault(entry_id, []).append(code)
-    goals: dict[int, list[int]] = {}
-    for entry_id, number in (
-        EntrySDG.objects.filter(entry_id__in=ids)
-        .order_by("sdg__number")
-        .values_list("entry_id", "sdg__number")
-    ):
-        goals.setdefault(entry_id, []).append(number)
-    labels = [label for _, label in EXPORT_COLUMNS]
-    for row in batch:
-        item = dict(zip(labels, row, strict=True))
-        item["published_at"] = item["published_at"].isoformat() if item["published_at"] else None
-        item["action_lines"] = lines.get(row[0], [])
-        item["sdgs"] = goals.get(row[0], [])
-        item["url"] = f"{base_url}/stocktaking/entries/{row[0]}/"
-        yield item
-
-
-# --- reports -------------------------------------------------------------------------------
-
-
-@dataclass
-class Bar:
-    label: str
-    value: int
-    percent: float
-    url: str = ""
-
-    @property
-    def bar_width(self) -> float:
-        """Width of the bar in percent of the chart (the bars take 45% of the width)."""
-        return round(self.percent * 0.45, 2)
-
-    @property
-    def value_x(self) -> float:
-        return round(46 + self.percent * 0.45, 2)
-
-
-def _bars(pairs: list[tuple[str, int, str]]) -> list[Bar]:
-    top = max((v for _, v, _ in pairs), default=0)
-    return [Bar(label, v, round(100 * v / top, 1) if top else 0.0, url) for label, v, url in pairs]
-
-
-def report_years() -> list[dict[str, Any]]:
-    """The WSIS Stocktaking Reports: one per report year that has a call, newest first."""
-    calls = list(Call.objects.filter(published_q()).order_by("-report_year", "kind"))
-    counts = dict(
-        published_entries()
-        .filter(call__report_year__isnull=False)
-        .order_by()
-        .values_list("call__report_year")
-        .annotate(n=Count("pk"))
-    )
-    years: dict[int, dict[str, Any]] = {}
-    for call in calls:
-        item = years.setdefault(
-            call.report_year, {"year": call.report_year, "title": call.report_name, "calls": []}
-        )
-        item["calls"].append(call)
-        item["count"] = counts.get(call.report_year, 0)
-    return list(years.values())
-
-
-def report(*, year: int, region: str | None = None) -> dict[str, Any]:
-    """A WSIS Stocktaking Report: totals and breakdowns of the entries its calls brought in."""
-    calls = list(Call.objects.filter(published_q(), report_year=year).order_by("starts_at"))
-    if not calls:
-        raise Http404(_("There is no WSIS Stocktaking Report for this year."))
-    if region is not None and region not in Region.values:
-        raise Http404(_("There is no such ITU region."))
-    qs = published_entries().filter(call__report_year=year)
-    if region:
-        qs = qs.filter(region=region)
-    action_lines, sdgs = taxonomy()
-
-    def aggregates() -> dict[str, Any]:
-        counts = facet_counts(qs)
-        counts["success_stories"] = counts["success_story"].get(True, 0)
-        return counts
-
-    agg = cached(("report", year, region or ""), aggregates)
-    search = f"{reverse('stocktaking:search')}?{'region=' + region + '&' if region else ''}"
-    stories = list(
-        qs.filter(is_success_story=True)
-        .order_by("title", "id")
-        .only("id", "title", "organisation", "country", "region")[:100]
-    )
-    return {
-        "year": year,
-        "region": Region(region) if region else None,
-        "calls": calls,
-        "title": calls[0].report_name,
-        "total": sum(agg["region"].values()),
-        "success_story_count": agg["success_stories"],
-        "by_region": _bars([(str(r.label), agg["region"].get(r.value, 0), "") for r in Region]),
-        "by_stakeholder_type": _bars(
-            [
-                (
-                    str(t.label),
-                    agg["stakeholder_type"].get(t.value, 0),
-                    f"{search}stakeholder_type={t.value}",
-                )
-                for t in StakeholderType
-            ]
-        ),
-        "by_action_line": _bars(
-            [
-                (
-                    f"{al.code} {al.short_title}",
-                    agg["action_line"].get(al.pk, 0),
-                    f"{search}action_line={al.code}",
-                )
-                for al in action_lines
-            ]
-        ),
-        "by_sdg": _bars(
-            [
-                (
-                    f"SDG {s.number} {s.short_title}",
-                    agg["sdg"].get(s.pk, 0),
-                    f"{search}sdg={s.number}",
-                )
-                for s in sdgs
-            ]
-        ),
-        "success_stories": stories,
-        "regions": list(Region),
-    }
-
-
-# --- home page, /my/ and the matrix --------------------------------------------------------
-
-
-def calls_for_home(*, now: datetime) -> list[Call]:
-    """Calls open now or opening later (one query)."""
-    return list(Call.objects.filter(published_q(), ends_at__gt=now).order_by("starts_at")[:4])
-
-
-def next_call(*, kind: str, now: datetime | None = None) -> Call | None:
-    now = now or timezone.now()
-    return (
-        Call.objects.filter(published_q(), kind=kind, starts_at__gt=now)
-        .order_by("starts_at")
-        .first()
-    )
-
-
-def entries_of_user(*, user: User) -> list[Entry]:
-    """The signed-in user's entries with their status and whether an update awaits moderation."""
-    pending = EntryRevision.objects.filter(status=RevisionStatus.PENDING, kind="update")
-    return list(
-        Entry.objects.filter(submitter=user)
-        .defer("search_vector", "description")
-        .annotate(pending_updates=Count("revisions", filter=Q(revisions__in=pending)))
-        .order_by("-updated_at")
-    )
-
-
-def matrix_counts() -> dict[tuple[str, int], int]:
-    """Published entries per (Action Line, SDG) pair, in one query (cached until data changes)."""
-
-    def compute() -> dict[tuple[str, int], int]:
-        rows = (
-            EntryActionLine.objects.filter(entry__status=EntryStatus.PUBLISHED)
-            .order_by()
-            .values_list("action_line__code", "entry__sdg_links__sdg__number")
-            .annotate(n=Count("pk"))
-        )
-        return {(code, number): n for code, number, n in rows if number is not None}
-
-    return cached(("matrix",), compute)
-
-
-def matrix_items(action_line: ActionLine, sdg: SDG, limit: int) -> list[MatrixItem]:
-    from wsis_portal.registry import MatrixItem
-
-    entries = (
-        published_entries()
-        .filter(
-            action_line_links__action_line=action_line,
-            sdg_links__sdg=sdg,
-        )
-        .only("id", "title", "organisation", "country")
-        .order_by("-published_at", "-id")[:limit]
-    )
-    return [
-        MatrixItem(
-            kind=_("Stocktaking entry"),
-            title=e.title,
-            url=e.get_absolute_url(),
-            subtitle=f"{e.organisation}, {e.country.name}",
-        )
-        for e in entries
-    ]
-
-
-def call_open(*, kind: str = CallKind.NEW_ENTRIES, now: datetime | None = None) -> Call | None:
-    from .services import open_call
-
-    return open_call(kind=kind, now=now)
-
-
-def call_open_for_display(*, kind: str = CallKind.NEW_ENTRIES) -> Call | None:
-    """The open call of ``kind`` for a link on a read-only page.
-
-    The calls come from the cache (refreshed whenever a call is saved), but whether one is
-    open is still decided from the clock now; the submit pages themselves read the database.
-    """
-    now = timezone.now()
-    calls = cached(("calls",), lambda: list(Call.objects.filter(published_q()).order_by("ends_at")))
-    return next((c for c in calls if c.kind == kind and c.is_open(now)), None)
