@@ -161,7 +161,12 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "decision_reason",
-                    models.TextField(blank=True, verbose_name="reason for the decision"),
+                    models.TextField(
+                        blank=True,
+                        max_length=3000,
+                        validators=[django.core.validators.MaxLengthValidator(3000)],
+                        verbose_name="reason for the decision",
+                    ),
                 ),
                 (
                     "created_at",

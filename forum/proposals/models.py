@@ -177,7 +177,12 @@ class Proposal(models.Model):
         related_name="merged_proposals",
         verbose_name=_("merged into"),
     )
-    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    decision_reason = models.TextField(
+        _("reason for the decision"),
+        blank=True,
+        max_length=3000,
+        validators=[MaxLengthValidator(3000)],
+    )
     session = models.OneToOneField(
         "forum.Session",
         on_delete=models.SET_NULL,
