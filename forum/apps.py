@@ -11,6 +11,7 @@ class ForumConfig(AppConfig):
         from wsis_portal.registry import registry
 
         from . import demo, demo_news, demo_programme, emails, hooks
+        from .proposals import demo as proposals_demo
         from .proposals import emails as proposal_emails
         from .proposals import services as proposal_services
         from .services import taxonomy_load
@@ -22,6 +23,7 @@ class ForumConfig(AppConfig):
         )
         registry.add_demo("matrix", demo.seed, order=10)
         registry.add_demo("forum", demo_programme.seed, order=25)
+        registry.add_demo("programme-pipeline", proposals_demo.seed, order=26)
         registry.add_demo("news", demo_news.seed, order=45)
         registry.add_home(hooks.home_items)
         registry.add_my(hooks.my_sections)

@@ -171,7 +171,7 @@ class Proposal(models.Model):
     )
     merged_into = models.ForeignKey(
         "self",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="merged_proposals",
@@ -351,8 +351,9 @@ class Placement(models.Model):
         related_name="placement",
         verbose_name=_("session"),
     )
+    # RESTRICT, not PROTECT: deleting an edition deletes its rooms and placements together.
     room = models.ForeignKey(
-        Room, on_delete=models.PROTECT, related_name="placements", verbose_name=_("room")
+        Room, on_delete=models.RESTRICT, related_name="placements", verbose_name=_("room")
     )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -19,17 +19,11 @@ from ..models import (
     Proposal,
     ProposalCall,
     ProposalSpeaker,
+    Review,
     ReviewCriterion,
     Room,
 )
-
-
-def programme_public_q(prefix: str = "") -> Q:
-    """Sessions the public may see: those typed by hand, and those of a call whose programme
-    the Secretariat has published (accepted proposals stay hidden until then)."""
-    return Q(**{f"{prefix}proposal__isnull": True}) | Q(
-        **{f"{prefix}proposal__call__programme_published_at__isnull": False}
-    )
+from .visibility import programme_public_q
 
 
 def call_for_year(*, year: int, user: Any = None) -> ProposalCall:
@@ -94,7 +88,18 @@ def ranked_proposals(*, call: ProposalCall, filters: dict[str, Any]) -> QuerySet
         queryset = queryset.filter(review_count=0)
     elif filters.get("reviewed") == "yes":
         queryset = queryset.filter(review_count__gt=0)
-    return queryset.order_by("-average", "-review_count", "title", "pk")
+    # Unreviewed proposals (no average) come last, not first as PostgreSQL puts NULLs.
+    return queryset.order_by(F("average").desc(nulls_last=True), "-review_count", "title", "pk")
+
+
+def reviews_by(*, user: Any, proposals: Any) -> dict[int, int]:
+    """The signed-in reviewer's totals of the proposals on a page, by proposal id."""
+    ids = [proposal.pk for proposal in proposals]
+    return dict(
+        Review.objects.filter(reviewer_id=user.pk, proposal_id__in=ids).values_list(
+            "proposal_id", "total"
+        )
+    )
 
 
 def proposal_for_staff(*, call: ProposalCall, pk: int) -> Proposal:
