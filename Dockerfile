@@ -12,6 +12,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# Fonts for the PDFs drawn on the server (prize certificates, booklets): DejaVu for Latin,
+# Greek, Cyrillic and Arabic, Droid Sans Fallback for Chinese (wsis_portal/pdf.py).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-droid-fallback \
+    && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first, so a code change does not reinstall them.
 COPY pyproject.toml ./
 RUN pip install .
@@ -30,4 +36,5 @@ RUN useradd --create-home --uid 10001 wsis \
 USER wsis
 
 EXPOSE 8000
-CMD ["gunicorn", "wsis_portal.wsgi:application", "--config", "python:wsis_portal.gunicorn_conf", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Workers, threads, bind address and JSON access log: wsis_portal/gunicorn_conf.py.
+CMD ["gunicorn", "wsis_portal.wsgi:application", "--config", "python:wsis_portal.gunicorn_conf"]

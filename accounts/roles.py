@@ -18,8 +18,11 @@ SECRETARIAT_APPS = (
     "ungis",
     "account",
 )
-# Of the portal's shared models, the Secretariat reads the activity log (nobody edits it).
-SECRETARIAT_PORTAL_PERMISSIONS = ("view_activitylog",)
+# Of the portal's shared models, the Secretariat reads the activity log (nobody edits it), and
+# it reads the statistics pages of every app.
+SECRETARIAT_PORTAL_PERMISSIONS = ("view_activitylog", "view_statistics")
+# The permission each statistics page of the admin asks for.
+STATISTICS_PERMISSION = "wsis_portal.view_statistics"
 
 
 def in_group(user, name: str) -> bool:

@@ -23,6 +23,7 @@ from wsis_portal.publishing_admin import (
 from wsis_portal.refusals import Refusal
 
 from . import services
+from .admin_statistics import ConsultationStatisticsAdmin
 from .enums import DiscussionStatus, SubmissionStatus
 from .forms import ModerationReasonForm
 from .models import (
@@ -180,7 +181,7 @@ class AddressConfirmedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(ConsultationStatisticsAdmin, admin.ModelAdmin):
     list_display = [
         "full_name",
         "organisation_name",

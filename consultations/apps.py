@@ -11,7 +11,7 @@ class ConsultationsConfig(AppConfig):
 
         from wsis_portal.registry import ActionLineSection, registry
 
-        from . import dashboard, demo, demo_translations, emails, hooks, services
+        from . import dashboard, demo, demo_translations, emails, hooks, reminders, services
 
         registry.add_home(hooks.home_items)
         dashboard.register()
@@ -23,7 +23,7 @@ class ConsultationsConfig(AppConfig):
                 context=hooks.action_line_context,
             )
         )
-        registry.add_tick("consultations.phase_reminders", services.phase_reminders_send)
+        registry.add_tick("consultations.phase_reminders", reminders.phase_reminders_send)
         registry.add_tick("consultations.comment_digests", services.comment_digests_queue)
         registry.add_demo("consultations", demo.seed, order=20)
         registry.add_demo("consultations-translations", demo_translations.seed, order=90)

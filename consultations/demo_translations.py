@@ -9,6 +9,7 @@ from django.utils import timezone
 from wsis_portal.demo_translations import fill, row
 
 from .models import Consultation, ConsultationPhase
+from .presets import PHASE_NAMES
 
 
 def consultation_title(year: int) -> dict[str, str]:
@@ -32,51 +33,6 @@ CONSULTATION_DESCRIPTION = row(
     "El proceso de consulta abierta sobre los aspectos temáticos del Foro de la CMSI y las "
     "innovaciones en su formato. Sus reuniones presenciales ofrecen participación a distancia.",
 )
-
-PHASE_NAMES = {
-    "Opening of the open consultations": row(
-        "افتتاح المشاورات المفتوحة",
-        "公开磋商启动",
-        "Ouverture des consultations ouvertes",
-        "Начало открытых консультаций",
-        "Apertura de las consultas abiertas",
-    ),
-    "First physical meeting": row(
-        "الاجتماع الحضوري الأول",
-        "第一次现场会议",
-        "Première réunion physique",
-        "Первое очное собрание",
-        "Primera reunión presencial",
-    ),
-    "Second physical meeting": row(
-        "الاجتماع الحضوري الثاني",
-        "第二次现场会议",
-        "Deuxième réunion physique",
-        "Второе очное собрание",
-        "Segunda reunión presencial",
-    ),
-    "Submissions deadline": row(
-        "الموعد النهائي لتقديم المساهمات",
-        "提交材料截止日期",
-        "Date limite des contributions",
-        "Крайний срок представления материалов",
-        "Plazo de presentación de contribuciones",
-    ),
-    "Final review meeting": row(
-        "اجتماع الاستعراض النهائي",
-        "最终审议会议",
-        "Réunion d’examen final",
-        "Заключительное собрание по обзору",
-        "Reunión de examen final",
-    ),
-    "Final brief": row(
-        "الموجز النهائي",
-        "最终简报",
-        "Note d’information finale",
-        "Итоговая записка",
-        "Resumen final",
-    ),
-}
 
 
 def _open_consultation() -> Consultation | None:

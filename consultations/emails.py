@@ -92,6 +92,14 @@ def phase_reminder(message: OutboxMessage) -> Email | None:
     )
     if phase is None or not message.to_email:
         return None
+    recipient = message.recipient
+    if recipient is not None and not (
+        recipient.is_active
+        and recipient.consultation_subscriptions.filter(
+            consultation_id=phase.consultation_id
+        ).exists()
+    ):
+        return None  # unsubscribed (or closed the account) since the reminder was queued
     link = base_url() + phase.consultation.get_absolute_url()
     return Email(
         subject=_("[WSIS] Reminder: %(phase)s, %(name)s")

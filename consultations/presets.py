@@ -12,9 +12,58 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from wsis_portal.demo_translations import row
+
 from .enums import PhaseKind
 
 VENUE = "ITU Headquarters, Geneva"
+
+# The usual phase names in the five other languages, so a new consultation's phases read in
+# every language from the start; the Secretariat edits them like any other text.
+PHASE_NAMES = {
+    "Opening of the open consultations": row(
+        "افتتاح المشاورات المفتوحة",
+        "公开磋商启动",
+        "Ouverture des consultations ouvertes",
+        "Начало открытых консультаций",
+        "Apertura de las consultas abiertas",
+    ),
+    "First physical meeting": row(
+        "الاجتماع الحضوري الأول",
+        "第一次现场会议",
+        "Première réunion physique",
+        "Первое очное собрание",
+        "Primera reunión presencial",
+    ),
+    "Second physical meeting": row(
+        "الاجتماع الحضوري الثاني",
+        "第二次现场会议",
+        "Deuxième réunion physique",
+        "Второе очное собрание",
+        "Segunda reunión presencial",
+    ),
+    "Submissions deadline": row(
+        "الموعد النهائي لتقديم المساهمات",
+        "提交材料截止日期",
+        "Date limite des contributions",
+        "Крайний срок представления материалов",
+        "Plazo de presentación de contribuciones",
+    ),
+    "Final review meeting": row(
+        "اجتماع الاستعراض النهائي",
+        "最终审议会议",
+        "Réunion d’examen final",
+        "Заключительное собрание по обзору",
+        "Reunión de examen final",
+    ),
+    "Final brief": row(
+        "الموجز النهائي",
+        "最终简报",
+        "Note d’information finale",
+        "Итоговая записка",
+        "Resumen final",
+    ),
+}
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
@@ -47,7 +96,8 @@ def consultation_phase_presets(year: int) -> list[dict]:
         {
             "number": number,
             "kind": kind.value,
-            "name": name,
+            "name_en": name,
+            **{f"name_{lang}": text for lang, text in PHASE_NAMES[name].items()},
             "starts_at": starts_at,
             "ends_at": ends_at,
             "venue": venue,

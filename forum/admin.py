@@ -16,6 +16,7 @@ from wsis_portal.publishing_admin import (
 )
 from wsis_portal.refusals import Refusal
 
+from .admin_statistics import RegistrationStatisticsAdmin
 from .models import (
     SDG,
     ActionLine,
@@ -214,7 +215,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(RegistrationStatisticsAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "user",

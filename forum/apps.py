@@ -10,7 +10,7 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from wsis_portal.registry import registry
 
-        from . import demo, demo_news, demo_programme, emails, hooks
+        from . import demo, demo_news, demo_programme, demo_scale, emails, hooks
         from .proposals import demo as proposals_demo
         from .proposals import emails as proposal_emails
         from .proposals import services as proposal_services
@@ -23,7 +23,8 @@ class ForumConfig(AppConfig):
         )
         registry.add_demo("matrix", demo.seed, order=10)
         registry.add_demo("forum", demo_programme.seed, order=25)
-        registry.add_demo("programme-pipeline", proposals_demo.seed, order=26)
+        registry.add_demo("forum-scale", demo_scale.seed, order=26)
+        registry.add_demo("programme-pipeline", proposals_demo.seed, order=27)
         registry.add_demo("news", demo_news.seed, order=45)
         registry.add_home(hooks.home_items)
         registry.add_my(hooks.my_sections)

@@ -25,6 +25,7 @@ from wsis_portal.publishing_admin import (
 from wsis_portal.refusals import Refusal
 
 from . import services
+from .admin_statistics import ContestStatisticsAdmin
 from .enums import PhaseKind, ProjectStatus
 from .models import (
     ATTACHMENTS_PER_PROJECT,
@@ -359,7 +360,7 @@ class ProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Vote)
-class VoteAdmin(admin.ModelAdmin):
+class VoteAdmin(ContestStatisticsAdmin, admin.ModelAdmin):
     list_display = ("id", "contest", "category", "project", "cast_at", "valid")
     list_filter = ("contest", "valid", "category__action_line")
     search_fields = ("voter__email", "ip_hash", "project__title")

@@ -12,7 +12,7 @@ class PrizesConfig(AppConfig):
 
         from wsis_portal.registry import ActionLineSection, MatrixSource, registry
 
-        from . import dashboard, demo, demo_translations, emails, selectors, services
+        from . import dashboard, demo, demo_scale, demo_translations, emails, selectors, services
         from .models import ProjectAttachment
 
         registry.add_home(selectors.home_items)
@@ -33,11 +33,14 @@ class PrizesConfig(AppConfig):
             )
         )
         registry.add_tick("prizes", services.transitions_apply)
+        registry.add_tick("prizes.recognition", services.recognition_queue)
         registry.add_outbox(emails.RECEIPT, emails.receipt)
         registry.add_outbox(emails.VOTING_OPEN, emails.voting_open)
         registry.add_outbox(emails.EXPERTS_READY, emails.experts_ready)
         registry.add_outbox(emails.TALLY_RECOMPUTE, emails.tally_recompute)
+        registry.add_outbox(emails.RECOGNITION, emails.recognition)
         registry.add_demo("prizes", demo.seed, order=40)
+        registry.add_demo("prizes-scale", demo_scale.seed, order=41)
         registry.add_demo("prizes-translations", demo_translations.seed, order=90)
         post_delete.connect(
             services.attachment_file_discard,

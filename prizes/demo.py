@@ -50,8 +50,15 @@ def _submitter():
     return user
 
 
-def _projects(contest: Contest, per_category: int, status: str, rng: random.Random) -> None:
-    """``per_category`` believable projects in each category, from all six ITU regions."""
+def _projects(
+    contest: Contest,
+    per_category: int,
+    status: str,
+    rng: random.Random,
+    limit: int | None = None,
+) -> None:
+    """``per_category`` believable projects in each category, from all six ITU regions
+    (``limit`` in all when given, spread evenly: the first categories get one more)."""
     submitter = _submitter()
     now = timezone.now()
     # Submitted during the submission phase, nominated when the nomination phase ended.
@@ -60,11 +67,21 @@ def _projects(contest: Contest, per_category: int, status: str, rng: random.Rand
     nominated_at = min(phases[PhaseKind.NOMINATION].ends_at, now)
     sdgs = {s.number: s.pk for s in SDG.objects.all()}
     taken = set(Project.objects.values_list("title", flat=True))
+    entered = {
+        (organisation.lower(), category_id)
+        for organisation, category_id in Project.objects.filter(contest=contest).values_list(
+            "organisation", "category_id"
+        )
+    }
     projects = []
     categories = Category.objects.filter(contest=contest).select_related("action_line")
-    for c, category in enumerate(categories.order_by("action_line__number")):
+    ordered = list(categories.order_by("action_line__number"))
+    for c, category in enumerate(ordered):
         code = category.action_line.code
-        for i in range(per_category):
+        count = per_category
+        if limit is not None:
+            count = min(per_category, limit // len(ordered) + (c < limit % len(ordered)))
+        for i in range(count):
             region = content.REGIONS[(i + c) % len(content.REGIONS)]
             choices = content.places(region)
             rng.shuffle(choices)
@@ -83,6 +100,16 @@ def _projects(contest: Contest, per_category: int, status: str, rng: random.Rand
             other = next(p for p in choices if p != place)
             stakeholder_type = content.stakeholder_for(rng, code, STAKEHOLDER_WEIGHTS)
             organisation = content.organisation(rng, place, stakeholder_type, code)
+            # One project per organisation and category (a constraint): draw again on a clash.
+            for attempt in range(40):
+                if (organisation.lower(), category.pk) not in entered:
+                    break
+                organisation = content.organisation(
+                    rng, rng.choice(choices), stakeholder_type, code
+                )
+                if attempt >= 20:  # the pool of names is spent: name the office instead
+                    organisation = f"{organisation}, {rng.choice(choices).name} office"
+            entered.add((organisation.lower(), category.pk))
             title, description = content.write_up(
                 rng,
                 action_line=code,

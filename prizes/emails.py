@@ -6,7 +6,9 @@ that email alone and never sends the others twice.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wsis_portal.mail import Email
@@ -16,6 +18,7 @@ RECEIPT = "prizes.receipt"
 VOTING_OPEN = "prizes.voting-open"
 EXPERTS_READY = "prizes.experts-ready"
 TALLY_RECOMPUTE = "prizes.tally-recompute"
+RECOGNITION = "prizes.recognition"
 
 
 def receipt(message: OutboxMessage) -> Email | None:
@@ -81,3 +84,34 @@ def tally_recompute(message: OutboxMessage) -> None:
     contest = Contest.objects.filter(pk=message.object_pk).first()
     if contest is not None:
         tally_compute(contest=contest)
+
+
+def recognition(message: OutboxMessage) -> Email | None:
+    """The results are published: a Champion or Winner is congratulated, with the link to
+    the certificate (built in the recipient's language, which the delivery has set)."""
+    from .models import Project
+
+    project = (
+        Project.objects.select_related("submitter", "contest__edition", "category__action_line")
+        .filter(pk=message.object_pk, status__in=["winner", "champion"])
+        .first()
+    )
+    if project is None or not project.submitter.is_active:
+        return None
+    base = settings.PORTAL_BASE_URL.rstrip("/")
+    year = project.contest.year
+    context = {
+        "project": project,
+        "winner": project.status == "winner",
+        "certificate_url": base + reverse("prizes:certificate", args=[year, project.pk]),
+        "booklet_url": base + reverse("prizes:booklet", args=[year]),
+    }
+    if project.status == "winner":
+        subject = _("[WSIS] Congratulations: “%(title)s” is a WSIS Prize Winner %(year)s")
+    else:
+        subject = _("[WSIS] Congratulations: “%(title)s” is a WSIS Prize Champion %(year)s")
+    return Email(
+        subject=subject % {"title": project.title, "year": year},
+        body=render_to_string("prizes/email/recognition.txt", context),
+        to=project.submitter.email,
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import recognition_views, views
 
 app_name = "prizes"
 
@@ -29,6 +29,13 @@ urlpatterns = [
     path("<int:year>/vote/<slug:code>/", views.ballot_category, name="ballot_category"),
     path("<int:year>/projects/<int:project_id>/", views.project, name="project"),
     path("<int:year>/results/", views.results, name="results"),
+    path("<int:year>/winners/", recognition_views.booklet, name="booklet"),
+    path("<int:year>/winners/booklet.pdf", recognition_views.booklet_download, name="booklet_pdf"),
+    path(
+        "<int:year>/projects/<int:project_id>/certificate.pdf",
+        recognition_views.certificate,
+        name="certificate",
+    ),
     path("<int:year>/review/", views.review, name="review"),
     path("<int:year>/review/<int:project_id>/", views.review_score, name="review_score"),
 ]

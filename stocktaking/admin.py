@@ -26,6 +26,7 @@ from wsis_portal.publishing_admin import (
 from wsis_portal.refusals import Refusal
 
 from . import services
+from .admin_statistics import EntryStatisticsAdmin
 from .enums import RevisionStatus
 from .forms import DecisionForm, ImportForm
 from .models import (
@@ -121,7 +122,7 @@ class RevisionInline(admin.TabularInline):
 
 
 @admin.register(Entry)
-class EntryAdmin(admin.ModelAdmin):
+class EntryAdmin(EntryStatisticsAdmin, admin.ModelAdmin):
     list_display = [
         "title",
         "organisation",

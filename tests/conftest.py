@@ -95,8 +95,8 @@ def start_worker(
         DATABASE_URL=database_url(),
         CELERY_TASK_ALWAYS_EAGER="false",
         PYTEST_XDIST_WORKER=settings.XDIST_WORKER,
-        **(extra_env or {}),
     )
+    env.update(extra_env or {})  # may replace the settings module, for instance
     handle = log.open("w")
     process = subprocess.Popen(
         [

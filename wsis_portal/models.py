@@ -242,3 +242,17 @@ class DemoRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.model} {self.object_id}"
+
+
+class StatisticsAccess(models.Model):
+    """No table: it only carries the permission to read the Secretariat's statistics pages,
+    which span several apps (given to the Secretariat group by ``accounts.signals``)."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("view_statistics", _("Can view the statistics pages"))]
+        verbose_name = _("statistics access")
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)

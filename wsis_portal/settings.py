@@ -11,7 +11,10 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal import settings_fixed as fixed
 from wsis_portal.countries import countries_override
+from wsis_portal.logging_config import logging_config
+from wsis_portal.redis_urls import redis_layout
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("DJANGO_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -81,6 +84,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before everything that logs: each log line of a request carries its id.
+    "wsis_portal.jsonlog.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wsis_portal.i18n.LanguageMiddleware",
     # Refuses NUL bytes (400) and oversized bodies (413) before any view, in the visitor's
@@ -125,18 +130,29 @@ DATABASES = {
         env.str("DATABASE_URL", default="") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
     ),
 }
+# Persistent connections (docker-compose.yml sets 60 s), checked before each request reuses
+# them so a connection the database or a proxy dropped is replaced, not turned into a 500.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("DJANGO_CONN_HEALTH_CHECKS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A worker, beat and the web process share the file; wait instead of failing on a lock.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# REDIS_URL is the Celery broker's database; results and the cache get their own
+# (wsis_portal/redis_urls.py), so that cache.clear() never drops a queued task.
 REDIS_URL = env.str("REDIS_URL", default="")
+REDIS_RESULT_URL = REDIS_CACHE_URL = ""
 if REDIS_URL:
+    REDIS_URL, REDIS_RESULT_URL, REDIS_CACHE_URL = redis_layout(
+        REDIS_URL,
+        result_url=env.str("CELERY_RESULT_BACKEND", default=""),
+        cache_url=env.str("REDIS_CACHE_URL", default=""),
+    )
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": REDIS_CACHE_URL,
             "KEY_PREFIX": env.str("DJANGO_CACHE_PREFIX", default="wsis"),
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
@@ -292,6 +308,7 @@ if not CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < CELERY_REDELIVERY_
     )
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
+    CELERY_RESULT_BACKEND = REDIS_RESULT_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": CELERY_REDELIVERY_SECONDS,
         # Workers look for such messages every few seconds (kombu's default sweep is every
@@ -322,7 +339,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # A proxy terminates TLS in production; it tells Django so through this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/web)?$"]
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -333,80 +350,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Content Security Policy (django-csp 4): everything from our own origin, nothing inline.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
-    }
-}
-
-REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PAGINATION_CLASS": "wsis_portal.pagination.ClampedPageNumberPagination",
-    "PAGE_SIZE": 50,
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "WSIS Forum portal open data",
-    "DESCRIPTION": "Read-only open data of the WSIS Forum portal.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "wsis_portal.schema.document_errors_and_values",
-    ],
-}
+# Content Security Policy, the API and its schema: fixed values (wsis_portal/settings_fixed.py).
+CONTENT_SECURITY_POLICY = fixed.CONTENT_SECURITY_POLICY
+REST_FRAMEWORK = fixed.REST_FRAMEWORK
+SPECTACULAR_SETTINGS = fixed.SPECTACULAR_SETTINGS
 
 LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="INFO")
-# Secret URL tokens (private submission links, confirmation and reset keys) are masked in
-# every log line (wsis_portal.logmask): on the loggers where Django writes request paths, so
-# every handler sees the masked text, and on the console handler for everything else.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"mask_secrets": {"()": "wsis_portal.logmask.MaskSecretsFilter"}},
-    "formatters": {
-        "django.server": {
-            "()": "django.utils.log.ServerFormatter",
-            "format": "[{server_time}] {message}",
-            "style": "{",
-        }
-    },
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["mask_secrets"]},
-        "django.server": {
-            "class": "logging.StreamHandler",
-            "formatter": "django.server",
-            "filters": ["mask_secrets"],
-        },
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {
-        # Django's default handlers (console in DEBUG, mail to ADMINS) are replaced: its
-        # records reach the root's masked console handler.
-        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
-        "django.request": {"filters": ["mask_secrets"], "propagate": True},
-        "django.security": {"filters": ["mask_secrets"], "propagate": True},
-        "django.security.csrf": {"filters": ["mask_secrets"], "propagate": True},
-        "django.server": {
-            "handlers": ["django.server"],
-            "filters": ["mask_secrets"],
-            "level": "INFO",
-            "propagate": False,
-        },
-        "django.db.backends": {"level": "INFO"},
-    },
-}
+# JSON lines in production (one record per line, request id included), plain text on a laptop.
+LOG_FORMAT = env.str("DJANGO_LOG_FORMAT", default="text" if DEBUG else "json")
+LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
 
 # Private submission links of consultations keep read access this many days after the
 # consultation's last phase ends; the page then says the link has expired (410).

@@ -30,3 +30,5 @@ if REDIS_URL:  # noqa: F405
     _base = REDIS_URL.rsplit("/", 1)[0] if REDIS_URL.count("/") > 2 else REDIS_URL  # noqa: F405
     CELERY_BROKER_URL = f"{_base}/{_REDIS_DB_BASE + 2 * XDIST_INDEX}"
     CACHES["default"]["LOCATION"] = f"{_base}/{_REDIS_DB_BASE + 1 + 2 * XDIST_INDEX}"  # noqa: F405
+    # Tasks ignore their results; none is stored, so no third database per test process.
+    CELERY_RESULT_BACKEND = "disabled"

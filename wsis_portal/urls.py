@@ -19,6 +19,8 @@ admin.site.index_template = "admin/portal_index.html"
 # Machine and staff addresses: no language in the address (see wsis_portal/i18n.py).
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # The web container's own probe: it serves (docs/deployment.md, "Health checks").
+    path("healthz/web", views.healthz_web, name="healthz_web"),
     path("i18n/setlang/", i18n.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/", include("wsis_portal.api_urls")),

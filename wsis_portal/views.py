@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from forum.selectors import matrix_grid
 
 from . import styleguide as styleguide_data
-from .health import outbox_figures, run_checks
+from .health import check_database, outbox_figures, run_checks
 from .selectors import open_items
 
 
@@ -37,6 +37,16 @@ def healthz(request):
         "outbox": outbox_figures(),
     }
     return JsonResponse(body, status=503 if failing else 200)
+
+
+@never_cache
+def healthz_web(request):
+    """Healthy when this process answers and reaches the database: a stale worker or a slow
+    outbox is the worker's and beat's business (their own health commands), and must not
+    take the web container out of the load balancer."""
+    problem = check_database()
+    body = {"status": "fail" if problem else "ok", "checks": {"database": problem or "ok"}}
+    return JsonResponse(body, status=503 if problem else 200)
 
 
 def open_data(request):

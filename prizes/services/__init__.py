@@ -12,6 +12,7 @@ from .contests import (
     project_require_editable,
 )
 from .experts import expert_can_score, expert_score_save, winner_confirm, winner_revoke
+from .recognition import recognition_queue
 from .submission import PROJECT_FIELDS, project_save, project_submit, projects_nominate
 from .tally import tally_compute, tally_counts
 from .transitions import (
@@ -47,6 +48,7 @@ __all__ = [
     "project_status_change",
     "project_submit",
     "projects_nominate",
+    "recognition_queue",
     "tally_compute",
     "tally_counts",
     "transitions_apply",

@@ -10,11 +10,8 @@ from django.utils import timezone
 
 from consultations.enums import PhaseKind
 from consultations.models import CommentDelivery, ConsultationPhase, Subscription
-from consultations.services import (
-    comment_digests_queue,
-    phase_reminders_send,
-    subscription_set,
-)
+from consultations.reminders import phase_reminders_send
+from consultations.services import comment_digests_queue, subscription_set
 from tests.conftest import wait_for
 from tests.factories.accounts import StakeholderFactory
 from tests.factories.consultations import (
@@ -92,7 +89,7 @@ def test_phase_reminders_sent_exactly_once_before_meeting_and_deadline(
         assert phase_reminders_send(timezone.now()) == 0  # too early
     with time_machine.travel(meeting.starts_at - timedelta(days=2), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
-            assert phase_reminders_send(timezone.now()) == 1
+            assert phase_reminders_send(timezone.now()) == 2
             assert phase_reminders_send(timezone.now()) == 0
         assert outbox.deliver_pending() == 0
     assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users)
@@ -104,7 +101,7 @@ def test_phase_reminders_sent_exactly_once_before_meeting_and_deadline(
     mail.outbox.clear()
     with time_machine.travel(deadline.ends_at - timedelta(days=1), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
-            assert phase_reminders_send(timezone.now()) == 1
+            assert phase_reminders_send(timezone.now()) == 2
             assert phase_reminders_send(timezone.now()) == 0
     assert len(mail.outbox) == 2
     assert "submissions deadline" in mail.outbox[0].body
@@ -194,7 +191,7 @@ def test_phase_reminder_failing_half_way_resends_only_to_those_not_reached(
     settings.EMAIL_BACKEND = "tests.support.failing_email.FailsForSomeBackend"
     with time_machine.travel(meeting.starts_at - timedelta(days=2), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
-            assert phase_reminders_send(timezone.now()) == 1
+            assert phase_reminders_send(timezone.now()) == 2
         assert [m.to for m in mail.outbox] == [["a-reached@example.org"]]
         waiting = OutboxMessage.objects.get(status=OutboxStatus.PENDING)
         assert waiting.to_email == "fail-later@example.org"

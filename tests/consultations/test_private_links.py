@@ -169,19 +169,17 @@ def _free_port() -> int:
 
 
 def _web_command(port: int) -> list[str]:
-    """The Dockerfile's gunicorn command, on a local port with one worker."""
+    """The Dockerfile's gunicorn command, on a local port with one worker (the bind address
+    and worker count come from the environment, read by wsis_portal/gunicorn_conf.py)."""
     line = next(
         line for line in (ROOT / "Dockerfile").read_text().splitlines() if line.startswith("CMD ")
     )
-    command = json.loads(line[4:])
-    command[command.index("--bind") + 1] = f"127.0.0.1:{port}"
-    command[command.index("--workers") + 1] = "1"
-    return command
+    return [*json.loads(line[4:]), "--bind", f"127.0.0.1:{port}", "--workers", "1"]
 
 
 def test_compose_runs_gunicorn_with_the_same_log_settings_as_the_dockerfile():
     compose = (ROOT / "docker-compose.yml").read_text()
-    assert "--config python:wsis_portal.gunicorn_conf" in compose
+    assert '"--config", "python:wsis_portal.gunicorn_conf"' in compose
     assert "python:wsis_portal.gunicorn_conf" in _web_command(8000)
 
 
@@ -228,6 +226,14 @@ def test_gunicorn_access_and_error_logs_mask_the_token(client, tmp_path):
         server.terminate()
         server.wait(timeout=10)
     output = log.read_text()
-    assert re.search(r'"GET /consultations/[^ ]+/submissions/\[masked\]/ HTTP/1.1" 200', output)
+    # One JSON object per line (DJANGO_LOG_FORMAT defaults to json in production mode).
+    records = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    access = [r for r in records if r["logger"] == "gunicorn.access"]
+    assert any(
+        re.fullmatch(r"/consultations/[^ ]+/submissions/\[masked\]/", r["path"])
+        and r["status"] == 200
+        and r["request_id"]
+        for r in access
+    ), access
     assert "Not Found: /consultations/" in output
     assert token not in output and token[1:] not in output, output

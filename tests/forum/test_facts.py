@@ -66,7 +66,7 @@ def test_edition_page_shows_published_figures_with_their_source_beside_computed_
     )
     html = client.get(f"/forum/{edition.year}/").content.decode()
     assert "Published figures" in html
-    assert "more than 1800" in html
+    assert "more than 1,800" in html
     assert "Outcome slides" in html
     assert "Computed by the portal" in html
 

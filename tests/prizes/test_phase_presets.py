@@ -121,3 +121,12 @@ def test_change_page_adds_no_preset_rows(admin_client):
     contest = contest_at(timezone.now())
     page = admin_client.get(reverse("admin:prizes_contest_change", args=[contest.pk]))
     assert len(_phase_formset(page).forms) == contest.phases.count()
+
+
+def test_consultation_add_page_offers_the_phase_names_in_the_six_languages(admin_client):
+    page = admin_client.get(reverse("admin:consultations_consultation_add"), {"year": 2091})
+    first = _phase_formset(page).forms[0].initial
+    assert first["name_en"] == "Opening of the open consultations"
+    assert first["name_fr"] == "Ouverture des consultations ouvertes"
+    assert first["name_zh_hans"] == "公开磋商启动"
+    assert "الاجتماع الحضوري الأول" in page.content.decode()  # shown in the Arabic column

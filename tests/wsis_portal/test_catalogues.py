@@ -266,8 +266,8 @@ PLURAL_SAMPLES = {
 def test_plural_forms_are_chosen_by_count(lang):
     with translation.override(translation.to_language(lang)):
         for n, expected in PLURAL_SAMPLES[lang].items():
-            text = translation.ngettext("%(counter)s entry", "%(counter)s entries", n)
-            assert text % {"counter": n} == expected
+            text = translation.ngettext("%(shown)s entry", "%(shown)s entries", n)
+            assert text % {"shown": n} == expected
 
 
 @pytest.mark.django_db

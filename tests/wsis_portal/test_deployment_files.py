@@ -1,5 +1,6 @@
 """docker-compose.yml and the Dockerfile: valid, and wired the way docs/deployment.md says."""
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -39,35 +40,95 @@ def test_docker_compose_config_is_valid():
     assert services["worker"]["environment"]["REDIS_URL"] == "redis://redis:6379/0"
 
 
-def test_compose_has_the_five_services_with_health_checks():
+def test_compose_has_its_services_with_health_checks():
     config = compose()
     services = config["services"]
-    assert set(services) == {"postgres", "redis", "web", "worker", "beat"}
+    assert set(services) == {"postgres", "redis", "migrate", "web", "worker", "beat"}
     assert "pg_isready" in " ".join(services["postgres"]["healthcheck"]["test"])
     assert "ping" in services["redis"]["healthcheck"]["test"]
-    assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])
+    # web is healthy when it serves; the worker and beat have their own health commands.
+    assert "/healthz/web" in " ".join(services["web"]["healthcheck"]["test"])
+    assert services["worker"]["healthcheck"]["test"][-3:] == ["manage.py", "health", "worker"]
+    assert services["beat"]["healthcheck"]["test"][-3:] == ["manage.py", "health", "beat"]
+    assert "healthcheck" not in services["migrate"]
     assert "postgres-data:/var/lib/postgresql/data" in services["postgres"]["volumes"]
     assert "postgres-data" in config["volumes"]
 
 
-def test_compose_web_migrates_then_runs_gunicorn_and_worker_beat_run_celery():
+def test_compose_migrates_once_before_web_worker_and_beat_start():
     services = compose()["services"]
-    web = " ".join(services["web"]["command"])
-    assert web.index("migrate") < web.index("gunicorn")
+    assert services["migrate"]["command"] == ["python", "manage.py", "migrate", "--noinput"]
+    assert services["migrate"]["restart"] == "no"
+    assert services["web"]["command"] == [
+        "gunicorn",
+        "wsis_portal.wsgi:application",
+        "--config",
+        "python:wsis_portal.gunicorn_conf",
+    ]
     assert services["worker"]["command"][:4] == ["celery", "-A", "wsis_portal", "worker"]
     assert services["beat"]["command"][:4] == ["celery", "-A", "wsis_portal", "beat"]
     for name in ("web", "worker", "beat"):
+        depends = services[name]["depends_on"]
+        assert depends["migrate"]["condition"] == "service_completed_successfully"
+        assert depends["postgres"]["condition"] == "service_healthy"
+
+
+def test_compose_passes_every_variable_production_needs():
+    services = compose()["services"]
+    for name in ("migrate", "web", "worker", "beat"):
         env = services[name]["environment"]
         for key in (
             "DATABASE_URL",
             "REDIS_URL",
+            "CELERY_RESULT_BACKEND",
+            "REDIS_CACHE_URL",
             "DJANGO_SECRET_KEY",
             "DJANGO_ALLOWED_HOSTS",
+            "DJANGO_CSRF_TRUSTED_ORIGINS",
             "DJANGO_SECURE_SSL_REDIRECT",
+            "PORTAL_BASE_URL",
+            "EMAIL_URL",
+            "DJANGO_CONN_MAX_AGE",
         ):
             assert key in env, (name, key)
         assert env["DJANGO_DEBUG"] == "false"
-        assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"
+        assert env["DJANGO_CONN_HEALTH_CHECKS"] == "true"
+        # Broker, results and cache: three different Redis databases.
+        assert len({env["REDIS_URL"], env["CELERY_RESULT_BACKEND"], env["REDIS_CACHE_URL"]}) == 3
+
+
+def test_rendered_compose_keeps_connections_and_sets_the_public_address():
+    require_service(shutil.which("docker-compose") is not None, "docker-compose")
+    rendered = subprocess.run(
+        ["docker-compose", "-f", "docker-compose.yml", "config"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={"PATH": os.environ["PATH"]},  # the defaults, not this shell's variables
+    ).stdout
+    env = yaml.safe_load(rendered)["services"]["web"]["environment"]
+    assert int(env["DJANGO_CONN_MAX_AGE"]) > 0
+    assert env["PORTAL_BASE_URL"].startswith("https://")
+
+
+def test_gunicorn_config_is_what_the_bench_measured(monkeypatch):
+    import importlib
+
+    import wsis_portal.gunicorn_conf as conf
+
+    monkeypatch.delenv("GUNICORN_WORKERS", raising=False)
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    monkeypatch.delenv("GUNICORN_THREADS", raising=False)
+    conf = importlib.reload(conf)
+    assert conf.worker_class == "gthread"
+    assert conf.threads == 8
+    assert conf.workers == 2 * len(os.sched_getaffinity(0))
+    assert conf.bind == "0.0.0.0:8000"
+    assert conf.logger_class == "wsis_portal.gunicorn_logging.MaskingLogger"
+    monkeypatch.setenv("GUNICORN_WORKERS", "3")
+    assert importlib.reload(conf).workers == 3
 
 
 def test_dockerfile_is_slim_non_root_and_collects_static():

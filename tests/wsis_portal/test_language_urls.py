@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from consultations.services import phase_reminders_send, subscription_set
+from consultations.reminders import phase_reminders_send
+from consultations.services import subscription_set
 from tests.factories.accounts import DEFAULT_PASSWORD, StakeholderFactory, UserFactory
 from tests.factories.consultations import consultation_with_phases
 from wsis_portal import outbox
@@ -196,7 +197,7 @@ def test_reminders_go_out_in_each_recipients_language():
         subscription_set(user=user, consultation=consultation, discussion=None, subscribed=True)
     meeting = consultation.phases.get(number=3)
     with time_machine.travel(meeting.starts_at - timedelta(days=2), tick=False):
-        assert phase_reminders_send(timezone.now()) == 1
+        assert phase_reminders_send(timezone.now()) == 3
         outbox.deliver_pending()
     by_address = {m.to[0]: m for m in mail.outbox}
     french = by_address[readers["fr"].email]

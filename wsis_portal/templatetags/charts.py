@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import template
-from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import get_language_bidi
+
+from wsis_portal.numbers import number_display
 
 register = template.Library()
 
@@ -97,7 +98,7 @@ def chart_bars(
                 value=value,
                 url=url,
                 shown_label=_shorten(label),
-                shown_value=number_format(value, decimal_pos=decimals, use_l10n=True),
+                shown_value=number_display(value, decimals=decimals),
                 percent=percent,
                 bar_x=round(100 - percent, 2) if rtl else 0,
                 value_x=round(100 - percent, 2) if rtl else percent,
@@ -143,4 +144,89 @@ def bar_chart(
         "rtl": rtl,
         "value_dx": -4 if rtl else 4,
         "label_x": 100 if rtl else 0,
+    }
+
+
+DAY_CHART_HEIGHT = 160  # px of the bars' area; the date labels go below it
+DAY_LABELS = 6  # at most this many dates along the axis; every date is in the table
+
+
+@dataclass
+class DayBar:
+    day: Any
+    value: float
+    shown_value: str
+    x: float  # per cent of the width
+    width: float
+    y: float  # px from the top
+    height: float
+    tick: bool  # the date is written under this bar
+    label_x: float = 0
+    anchor: str = "middle"
+
+
+def day_bars(rows: Iterable, *, rtl: bool = False) -> list[DayBar]:
+    """The geometry of a time series drawn as one vertical bar per day, heights relative
+    to the busiest day; the order of the days mirrors for right-to-left languages."""
+    rows = [(day, value or 0) for day, value in rows]
+    top = max((value for _day, value in rows), default=0) or 1
+    count = len(rows)
+    slot = 100 / count if count else 0
+    every = max(1, -(-count // DAY_LABELS))  # ceiling division
+    bars = []
+    for index, (day, value) in enumerate(rows):
+        height = round(DAY_CHART_HEIGHT * value / top, 2)
+        x = index * slot
+        if rtl:
+            x = 100 - x - slot
+        # The dates at the two ends are kept inside the chart.
+        left, right = ("end", "start") if rtl else ("start", "end")
+        if index == 0:
+            anchor, label_x = left, (x + slot if rtl else x)
+        elif index == count - 1:
+            anchor, label_x = right, (x if rtl else x + slot)
+        else:
+            anchor, label_x = "middle", x + slot / 2
+        bars.append(
+            DayBar(
+                day=day,
+                value=value,
+                shown_value=number_display(value),
+                x=round(x + slot * 0.1, 3),
+                width=round(slot * 0.8, 3),
+                y=round(DAY_CHART_HEIGHT - height, 2),
+                height=height,
+                tick=index % every == 0 or index == count - 1,
+                label_x=round(label_x, 3),
+                anchor=anchor,
+            )
+        )
+    return bars
+
+
+@register.inclusion_tag("includes/day_chart.html", takes_context=True)
+def day_chart(context, rows, title: str, value_heading: str = "", chart_id: str = ""):
+    """`{% day_chart rows title=… value_heading=… %}`: `rows` are (date, value) for every
+    day in order (zero days included). Vertical bars, one per day, the busiest day's value
+    marked on the axis; the description sums the series up and the table gives every day."""
+    rtl = get_language_bidi()
+    bars = day_bars(rows, rtl=rtl)
+    counter = context.render_context.setdefault("bar_chart_counter", [0])
+    counter[0] += 1
+    chart_id = chart_id or f"chart-{slugify(title)[:40] or 'days'}-{counter[0]}"
+    busiest = max(bars, key=lambda bar: bar.value, default=None)
+    return {
+        "bars": bars,
+        "title": title,
+        "value_heading": value_heading,
+        "chart_id": chart_id,
+        "first": bars[0].day if bars else None,
+        "last": bars[-1].day if bars else None,
+        "total": number_display(sum(bar.value for bar in bars)),
+        "busiest": busiest,
+        "top_value": busiest.shown_value if busiest else "0",
+        "height": DAY_CHART_HEIGHT,
+        "svg_height": DAY_CHART_HEIGHT + 24,
+        "label_y": DAY_CHART_HEIGHT + 17,
+        "rtl": rtl,
     }

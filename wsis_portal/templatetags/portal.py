@@ -1,4 +1,8 @@
+from decimal import Decimal
+
 from django import template
+
+from wsis_portal.numbers import number_display
 
 register = template.Library()
 
@@ -13,3 +17,12 @@ def query_replace(context, **changes) -> str:
         else:
             query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def num(value, decimals=None):
+    """A count or figure in the reader's language's digits grouping ({{ total|num }}); anything
+    that is not a number is left as it is."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return value
+    return number_display(value, decimals=None if decimals is None else int(decimals))

@@ -1,8 +1,11 @@
 """Fill the portal with demo content; safe to run again (every seeder is idempotent)."""
 
+import time
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from wsis_portal.demo_scale import SCALES, accounts_bulk, scale_sizes
 from wsis_portal.publishing import publish, publishable_models
 from wsis_portal.registry import registry
 
@@ -19,6 +22,13 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--votes", type=int, default=None, help="Prizes: make this many votes in bulk."
+        )
+        parser.add_argument(
+            "--scale",
+            choices=sorted(SCALES),
+            default=None,
+            help="Add data at the size of the real processes (wsis: 500,000 accounts, "
+            "100,000 entries, 2,000,000 votes over 1,000 projects, 2,500 sessions).",
         )
         parser.add_argument(
             "--remove",
@@ -47,6 +57,17 @@ class Command(BaseCommand):
             if MatrixLink.objects.filter(is_demo=True).exists():
                 self.stdout.write("Demo data already present; nothing to do.")
                 return
+        sizes = scale_sizes(options)
+        if sizes:
+            started = time.monotonic()
+            with transaction.atomic():
+                added = accounts_bulk(count=sizes["accounts"])
+            self.stdout.write(
+                f"Accounts: {added} added ({sizes['accounts']} demo voters with a verified "
+                f"address) in {time.monotonic() - started:.1f} s"
+            )
+            if options["entries"] is None:
+                options["entries"] = sizes["entries"]
         # The demo publishes what it creates; drafts the Secretariat already had stay drafts.
         drafts_before = {
             model: set(
@@ -60,8 +81,11 @@ class Command(BaseCommand):
             if options["only"] and name not in options["only"]:
                 continue
             self.stdout.write(f"Seeding {name}…")
+            started = time.monotonic()
             with transaction.atomic():
                 seeder(**{**options, "stdout": self.stdout})
+            if sizes:
+                self.stdout.write(f"  {name}: {time.monotonic() - started:.1f} s")
         for model, before in drafts_before.items():
             publish(queryset=model._default_manager.exclude(pk__in=before))
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
