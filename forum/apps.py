@@ -24,7 +24,7 @@ class ForumConfig(AppConfig):
         registry.add_demo("matrix", demo.seed, order=10)
         registry.add_demo("forum", demo_programme.seed, order=25)
         registry.add_demo("forum-scale", demo_scale.seed, order=26)
-        registry.add_demo("programme-pipeline", proposals_demo.seed, order=27)
+        registry.add_demo("programme-pipeline", proposals_demo.seed, order=25)
         registry.add_demo("news", demo_news.seed, order=45)
         registry.add_home(hooks.home_items)
         registry.add_my(hooks.my_sections)
