@@ -542,3 +542,7 @@ class ExpertScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} · {self.score}"
+
+
+# A model of this app kept in its own module (this one is long enough).
+from .models_ballot import VoterBallot  # noqa: E402, F401

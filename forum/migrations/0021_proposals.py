@@ -21,7 +21,7 @@ def create_reviewers_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0017_published_at"),
+        ("forum", "0020_edition_hlt_facilitators_published"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
