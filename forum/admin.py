@@ -298,8 +298,6 @@ class EventAdmin(admin.ModelAdmin):
     inlines = [EventPersonInline]
 
 
-# The programme pipeline's screens register themselves (forum/proposals/admin.py).
-from .proposals import admin as proposals_admin  # noqa: E402, F401
-
-# The outcome reporting screens live in their own module.
+# The outcome reporting and programme pipeline screens live in their own modules.
 from . import admin_outcomes  # noqa: E402, F401
+from .proposals import admin as proposals_admin  # noqa: E402, F401
