@@ -542,3 +542,7 @@ class ExpertScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} · {self.score}"
+
+
+# Registered with the app from its own module (the opt-in of the reminder before voting closes).
+from .reminder_models import VotingReminder  # noqa: E402, F401
