@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, Max, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -25,17 +25,15 @@ from accounts.models import User
 from accounts.selectors import user_has_verified_address
 from wsis_portal import outbox
 from wsis_portal.activity import transition_write
-from wsis_portal.models import claim_once
 from wsis_portal.refusals import Refusal
 
 from . import emails
-from .enums import MEETING_KINDS, SUBMISSION_MOVES, DiscussionStatus, PhaseKind, SubmissionStatus
+from .enums import SUBMISSION_MOVES, DiscussionStatus, SubmissionStatus
 from .models import (
     Comment,
     CommentDelivery,
     CommentFlag,
     Consultation,
-    ConsultationPhase,
     Discussion,
     Nomination,
     Submission,
@@ -44,9 +42,6 @@ from .models import (
 from .selectors import nominations_open, process_state, submission_by_token, token_hash
 
 logger = logging.getLogger(__name__)
-
-# How long before a meeting or the submissions deadline subscribers are reminded.
-REMINDER_LEAD = timedelta(days=3)
 
 SUBMISSION_FIELDS = (
     "full_name",
@@ -437,7 +432,7 @@ def nomination_create(
     return nomination
 
 
-# --- Beat tick: comment digests and phase reminders ----------------------------------------
+# --- Beat tick: comment digests (phase reminders: consultations.reminders) -----------------
 
 
 def subscriptions_with_pending_comments() -> list[int]:
@@ -484,37 +479,3 @@ def comment_digests_queue(now: datetime) -> int:
             )
         added += message is not None
     return added
-
-
-def phase_reminders_send(now: datetime) -> int:
-    """Tick handler: remind subscribers of a meeting or the submissions deadline, once each.
-
-    A phase is due when its date falls within ``REMINDER_LEAD`` from now. The claim on
-    ``reminder_sent_at`` and one outbox message per subscriber address are written in one
-    transaction: two ticks see the claim taken, and each email then leaves once through the
-    outbox, whatever the broker or the mail server does meanwhile. Returns the number of
-    phases claimed by this call.
-    """
-    horizon = now + REMINDER_LEAD
-    due = ConsultationPhase.objects.filter(reminder_sent_at__isnull=True).filter(
-        Q(kind__in=MEETING_KINDS, starts_at__gt=now, starts_at__lte=horizon)
-        | Q(kind=PhaseKind.SUBMISSIONS_DEADLINE, ends_at__gt=now, ends_at__lte=horizon)
-    )
-    completed = 0
-    for phase in due.select_related("consultation"):
-        with transaction.atomic():
-            if not claim_once(
-                ConsultationPhase.objects.filter(pk=phase.pk), field="reminder_sent_at"
-            ):
-                continue
-            subscribers = {
-                s.user.email.lower(): s.user
-                for s in Subscription.objects.filter(consultation=phase.consultation)
-                .select_related("user")
-                .order_by("user__email", "pk")
-            }
-            for email in sorted(subscribers):
-                # To the user (not the bare address): the outbox writes it in their language.
-                outbox.add(purpose=emails.PHASE_REMINDER, obj=phase, to=subscribers[email])
-        completed += 1
-    return completed
