@@ -13,7 +13,13 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-SCRIPTS = ["prizes_vote.py", "stocktaking_search.py", "forum_programme.py"]
+SCRIPTS = [
+    "prizes_vote.py",
+    "prizes_tally.py",
+    "stocktaking_search.py",
+    "forum_programme.py",
+    "statistics_pages.py",
+]
 
 
 def main() -> int:

@@ -32,3 +32,9 @@ class ConsultationsConfig(AppConfig):
         registry.add_outbox(emails.SUBMISSION_NEW_LINK, emails.submission_link)
         registry.add_outbox(emails.PHASE_REMINDER, emails.phase_reminder)
         registry.add_outbox(emails.COMMENT_DIGEST, emails.comment_digest)
+        from wsis_portal import site_search
+
+        from . import search_kinds
+
+        for kind in search_kinds.KINDS:
+            site_search.register(kind)

@@ -10,7 +10,18 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from wsis_portal.registry import registry
 
-        from . import demo, demo_news, demo_programme, demo_scale, emails, hooks
+        from . import (
+            demo,
+            demo_news,
+            demo_outcomes,
+            demo_programme,
+            demo_scale,
+            emails,
+            emails_outcomes,
+            hooks,
+            hooks_outcomes,
+            services_outcomes,
+        )
         from .services import taxonomy_load
         from .services_programme import building_blocks_load
 
@@ -26,3 +37,15 @@ class ForumConfig(AppConfig):
         registry.add_my(hooks.my_sections)
         registry.add_matrix(hooks.matrix_source)
         registry.add_outbox(emails.REGISTRATION_CONFIRMED, emails.registration_confirmed)
+        registry.add_outbox(services_outcomes.OUTCOME_REMINDER, emails_outcomes.outcome_reminder)
+        registry.add_tick("forum-outcome-reminders", services_outcomes.outcome_reminders_send)
+        registry.add_matrix(hooks_outcomes.matrix_source)
+        registry.add_action_line_section(hooks_outcomes.action_line_section)
+        registry.add_my(hooks_outcomes.my_sections)
+        registry.add_demo("forum-outcomes", demo_outcomes.seed, order=27)
+        from wsis_portal import site_search
+
+        from . import search_kinds
+
+        for kind in search_kinds.KINDS:
+            site_search.register(kind)

@@ -162,6 +162,14 @@ class Edition(Publishable):
     registration_closes_at = models.DateTimeField(
         _("registration closes at"), null=True, blank=True
     )
+    # The High-Level Track's facilitators are shown on the year's consultation page only
+    # once the Secretariat publishes them (forum.hlt_publishing); empty while a draft.
+    hlt_facilitators_published_at = models.DateTimeField(
+        _("High-Level Track facilitators published at"),
+        null=True,
+        blank=True,
+        editable=False,
+    )
 
     class Meta:
         ordering = ["-year"]
@@ -206,6 +214,7 @@ from .models_events import Event, EventPerson  # noqa: E402
 from .models_facts import PublishedFigure  # noqa: E402
 from .models_hlt import HighLevelTheme  # noqa: E402
 from .models_news import NewsItem  # noqa: E402
+from .models_outcomes import OutcomeCall, OutcomeReport, SessionOwner  # noqa: E402
 from .models_programme import (  # noqa: E402
     BuildingBlock,
     OutcomeDocument,
@@ -227,12 +236,15 @@ __all__ = [
     "HighLevelTheme",
     "MatrixLink",
     "NewsItem",
+    "OutcomeCall",
     "OutcomeDocument",
+    "OutcomeReport",
     "Partner",
     "Person",
     "PublishedFigure",
     "Registration",
     "Session",
+    "SessionOwner",
     "SessionPerson",
     "SessionRegistration",
 ]

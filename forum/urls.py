@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_about, views_programme
+from . import views, views_about, views_outcomes, views_programme
 from .feeds import NewsFeed, ProgrammeFeed
 
 app_name = "forum"
@@ -41,6 +41,21 @@ urlpatterns = [
         "forum/<int:year>/sessions/<int:session_id>.ics",
         views_programme.session_ics,
         name="session_ics",
+    ),
+    path(
+        "forum/<int:year>/sessions/<int:session_id>/outcome-report/",
+        views_outcomes.outcome_report,
+        name="outcome_report",
+    ),
+    path(
+        "forum/<int:year>/outcome-document/",
+        views_outcomes.outcome_document,
+        name="outcome_document",
+    ),
+    path(
+        "forum/<int:year>/outcome-document.pdf",
+        views_outcomes.outcome_document_download,
+        name="outcome_document_pdf",
     ),
     path("forum/<int:year>/register/", views_programme.register, name="register"),
     path(

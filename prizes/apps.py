@@ -51,3 +51,8 @@ class PrizesConfig(AppConfig):
             sender=ProjectAttachment,
             dispatch_uid="prizes-attachment-file-discard",
         )
+        from wsis_portal import site_search
+
+        from . import search_kinds
+
+        site_search.register(search_kinds.KIND)

@@ -166,7 +166,7 @@ def drafts_reminder(message: OutboxMessage) -> Email | None:
 def vote_reminder(message: OutboxMessage) -> Email | None:
     """Voting closes soon: the categories the voter (who asked for it) has not voted in."""
     from .enums import PhaseKind
-    from .reminder_models import VotingReminder
+    from .models_reminders import VotingReminder
     from .reminders import categories_not_voted
 
     user = message.recipient

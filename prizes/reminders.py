@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 
 from .enums import BALLOT_STATES, ProjectStatus
 from .models import Category, Contest, Project, Vote
-from .reminder_models import VotingReminder
+from .models_reminders import VotingReminder
 
 
 def vote_reminder_on(*, contest: Contest, user: Any) -> bool:

@@ -8,13 +8,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Avg, CharField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import Avg, CharField, Count, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import MD5, Cast, Concat
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_countries import countries
 
 from accounts.models import User
 from forum.enums import Region
@@ -144,26 +143,6 @@ def ballot_tiles(*, contest: Contest, choices: dict[int, int]) -> list[BallotTil
     ]
 
 
-def next_category_to_vote(*, contest_id: int, user: User, after_category_id: int) -> str | None:
-    """The code of the first category after `after_category_id` (in Action Line order,
-    wrapping round) that has projects on the ballot and no vote of `user`; None when the
-    voter has voted in every category. One query."""
-    rows = list(
-        Category.objects.filter(contest_id=contest_id)
-        .annotate(
-            nominees=Count("projects", filter=Q(projects__status__in=BALLOT_STATES)),
-            voted=Exists(Vote.objects.filter(voter=user, category_id=OuterRef("pk"))),
-        )
-        .order_by("action_line__number")
-        .values_list("pk", "action_line__code", "nominees", "voted")
-    )
-    start = next((i for i, row in enumerate(rows) if row[0] == after_category_id), -1) + 1
-    for _pk, code, nominees, voted in rows[start:] + rows[:start]:
-        if nominees and not voted:
-            return code
-    return None
-
-
 def voter_choices(*, contest: Contest, user: User | AnonymousUser) -> dict[int, int]:
     """{category id: project id} of the user's votes in this contest (invalidated included)."""
     if not user.is_authenticated:
@@ -223,9 +202,7 @@ class CategoryResult:
     chart: list[tuple[str, int, str]] = field(default_factory=list)
 
 
-def results(
-    *, contest: Contest, now: datetime, region: str = "", country: str = ""
-) -> dict[str, Any]:
+def results(*, contest: Contest, now: datetime, region: str = "") -> dict[str, Any]:
     """What the results page may show now, by the clock.
 
     Champions on the announcement date (the end of Phase IV) once the final tally has run;
@@ -245,31 +222,14 @@ def results(
         c.pk: CategoryResult(category=c, winners=[], champions=[], tallies=[]) for c in categories
     }
     region = region if region in Region.values else ""
-    names = dict(countries)
-    country = country.upper() if country.upper() in names else ""
-    countries_shown: list[tuple[str, str]] = []
     if voting_closed and champions_ready:
-        projects = list(
-            Project.objects.filter(
-                contest=contest, status__in=[ProjectStatus.CHAMPION, ProjectStatus.WINNER]
-            )
-            .select_related("tally")
-            .order_by("category_id", "tally__rank", "id")
-        )
-        # The countries that have a Champion or Winner: the choices of the country filter.
-        # Filtered here, not in SQL: a contest has a few dozen of them, and one query serves
-        # both the choices and the list.
-        codes = {project.country.code for project in projects}
-        countries_shown = sorted(
-            ((code, str(names[code])) for code in codes if code in names),
-            key=lambda pair: pair[1],
+        projects = Project.objects.filter(
+            contest=contest, status__in=[ProjectStatus.CHAMPION, ProjectStatus.WINNER]
         )
         if region:
             # The ESCAP regional review asks for "WSIS Prize winners from the region" (seed 003).
-            in_region = set(countries_of_region(region))
-            projects = [p for p in projects if p.country.code in in_region]
-        if country:
-            projects = [p for p in projects if p.country.code == country]
+            projects = projects.filter(country__in=countries_of_region(region))
+        projects = projects.select_related("tally").order_by("category_id", "tally__rank", "id")
         for project in projects:
             result = by_category[project.category_id]
             if winners_public and project.status == ProjectStatus.WINNER:
@@ -317,8 +277,6 @@ def results(
         "announcement": announcement,
         "region": region,
         "regions": Region.choices,
-        "country": country,
-        "countries": countries_shown,
     }
 
 

@@ -434,7 +434,7 @@ def vote(request, year: int, project_id: int):
         except RateLimited as exc:
             return rate_limited_response(request, exc)
         try:
-            cast = services.vote_cast(
+            cast = services.vote_cast_next(
                 voter=request.user,
                 year=year,
                 project_id=project_id,
@@ -446,17 +446,15 @@ def vote(request, year: int, project_id: int):
             shown = Project.objects.filter(contest=item, pk=project_id).first()
             return _vote_refusal(request, item, shown, exc)
         # The voter goes on to the next category not yet voted in (or to the ballot, which
-        # then says every category is done); that page thanks them when this project is
-        # among their votes (no message storage to sign on the busiest request).
-        following = selectors.next_category_to_vote(
-            contest_id=cast.contest_id, user=request.user, after_category_id=cast.category_id
-        )
+        # then says every category is done), named by the vote's own statement; that page
+        # thanks them when this project is among their votes (no message storage to sign
+        # on the busiest request).
         target = (
-            reverse("prizes:ballot_category", args=[year, following])
-            if following
+            reverse("prizes:ballot_category", args=[year, cast.next_category])
+            if cast.next_category
             else reverse("prizes:ballot", args=[year])
         )
-        response = HttpResponseRedirect(f"{target}?voted={cast.project_id}")
+        response = HttpResponseRedirect(f"{target}?voted={cast.vote.project_id}")
         response.status_code = 303
         return response
     item = _contest(request, year)

@@ -35,3 +35,8 @@ class StocktakingConfig(AppConfig):
             post_delete.connect(
                 hooks.data_changed, sender=model, dispatch_uid=f"stk-del-{model.__name__}"
             )
+        from wsis_portal import site_search
+
+        from . import search_kinds
+
+        site_search.register(search_kinds.KIND)

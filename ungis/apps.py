@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 class UngisConfig(AppConfig):
     name = "ungis"
-    verbose_name = _("UNGIS")
+    verbose_name = _("UNGIS: agencies, focal points and meetings")
 
     def ready(self) -> None:
         from wsis_portal.registry import registry
@@ -17,3 +17,9 @@ class UngisConfig(AppConfig):
         registry.add_action_line_section(hooks.action_line_section)
         registry.add_my(hooks.my_sections)
         registry.add_demo("ungis", demo.seed, order=26)
+        from wsis_portal import site_search
+
+        from . import search_kinds
+
+        for kind in search_kinds.KINDS:
+            site_search.register(kind)

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import i18n, views
+from . import i18n, views, views_search
 from .feeds import OpenCallsFeed
 
 handler404 = "wsis_portal.views.page_not_found"
@@ -32,6 +32,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("open-data/", views.open_data, name="open_data"),
+    path("search/", views_search.search, name="site_search"),
     path("styleguide/", views.styleguide, name="styleguide"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),

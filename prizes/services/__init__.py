@@ -24,12 +24,21 @@ from .transitions import (
     project_status_change,
     transitions_apply,
 )
-from .voting import ALREADY_VOTED, fingerprint, vote_cast, vote_check, vote_invalidate
+from .voting import (
+    ALREADY_VOTED,
+    CastVote,
+    fingerprint,
+    vote_cast,
+    vote_cast_next,
+    vote_check,
+    vote_invalidate,
+)
 
 __all__ = [
     "ALREADY_VOTED",
     "LIVE_TALLY_EVERY",
     "PROJECT_FIELDS",
+    "CastVote",
     "attachment_file_discard",
     "contest_categories_create",
     "contest_create",
@@ -55,6 +64,7 @@ __all__ = [
     "tally_counts",
     "transitions_apply",
     "vote_cast",
+    "vote_cast_next",
     "vote_check",
     "vote_invalidate",
     "vote_reminder_set",

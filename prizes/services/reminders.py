@@ -25,7 +25,7 @@ from wsis_portal.reminders import remind_each_once, window_name
 from .. import emails
 from ..enums import BALLOT_STATES, PhaseKind, ProjectStatus
 from ..models import Category, Contest, ContestPhase, Vote
-from ..reminder_models import VotingReminder
+from ..models_reminders import VotingReminder
 from .contests import phase_require_open
 
 # How long before the submission deadline and the end of voting people are reminded.

@@ -25,6 +25,11 @@ from tests.factories.consultations import (
     SubscriptionFactory,
 )
 from tests.factories.forum import MatrixLinkFactory, action_line
+from tests.factories.forum_outcomes import (
+    OutcomeCallFactory,
+    OutcomeReportFactory,
+    SessionOwnerFactory,
+)
 from tests.factories.forum_programme import (
     PartnerFactory,
     PersonFactory,
@@ -114,6 +119,9 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
         "forum.MatrixLink": MatrixLinkFactory(),
         "forum.Edition": session.edition,
         "forum.Session": session,
+        "forum.OutcomeCall": OutcomeCallFactory(edition=session.edition),
+        "forum.SessionOwner": SessionOwnerFactory(session=session, user=owner),
+        "forum.OutcomeReport": OutcomeReportFactory(session=session),
         "forum.Person": PersonFactory(),
         "forum.Registration": registration,
         "forum.Partner": PartnerFactory(edition=session.edition),

@@ -243,3 +243,27 @@ def test_the_page_runs_a_fixed_number_of_queries(
     ProjectFactory(contest=contest, country="IN")
     with django_assert_num_queries(PAGE_QUERIES):
         assert secretariat_client.get(URL, {"contest": contest.pk}).status_code == 200
+
+
+def test_the_planner_has_statistics_on_the_grouped_local_day(postgres):
+    """The extended statistics (migration 0009) must name the very expression the per-day
+    query groups by, or PostgreSQL ignores them and plans the 2,000,000-vote scan alone."""
+    from django.db import connection
+    from django.db.models.functions import TruncDate
+    from django.utils import timezone
+
+    from prizes.models import Vote
+
+    query = Vote.objects.annotate(
+        day=TruncDate("cast_at", tzinfo=timezone.get_current_timezone())
+    ).values_list("day")
+    with connection.cursor() as cursor:
+        sql = cursor.mogrify(*query.query.sql_with_params()).decode()
+        expression = sql.split(" AS ")[0].removeprefix("SELECT ").replace('"prizes_vote".', "")
+        cursor.execute(
+            "SELECT pg_get_statisticsobjdef(oid) FROM pg_statistic_ext "
+            "WHERE stxname = 'prizes_vote_local_day'"
+        )
+        (definition,) = cursor.fetchone()
+    normalised = definition.replace("'::text", "'").replace('"', "")
+    assert expression.replace('"', "") in normalised, (expression, definition)

@@ -82,6 +82,13 @@ SAME_IN = {
         "vote",
         "votes",
         "Vote %(id)s",
+        "Consultation",
+        "Phase",
+        "Participation",
+        "%(n)s Champion",
+        "%(n)s Champions",
+        "%(n)s minute",
+        "%(n)s minutes",
     },
     "es": {"No", "Portal"},
 }

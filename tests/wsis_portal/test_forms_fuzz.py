@@ -173,6 +173,33 @@ def score_case():
     return client, url, {prefix + "score": "7", prefix + "comment": "Good"}, prefix
 
 
+def outcome_report_case():
+    from tests.factories.forum import action_line, sdg
+    from tests.factories.forum_outcomes import OutcomeCallFactory, SessionOwnerFactory
+    from tests.factories.forum_programme import SessionFactory
+
+    session = SessionFactory(
+        starts_at=datetime(2027, 1, 20, 9, 0, tzinfo=UTC),
+        ends_at=datetime(2027, 1, 20, 10, 0, tzinfo=UTC),
+    )
+    OutcomeCallFactory(
+        edition=session.edition,
+        reminder_at=datetime(2027, 2, 20, tzinfo=UTC),
+        due_at=datetime(2027, 3, 1, tzinfo=UTC),
+    )
+    owner = SessionOwnerFactory(session=session).user
+    url = reverse("forum:outcome_report", args=[session.edition.year, session.pk])
+    data = {
+        "key_messages": "Connectivity first.",
+        "recommendations": "Fund community networks.",
+        "action_lines": [str(action_line("C2").pk)],
+        "sdgs": [str(sdg(9).pk)],
+        "slides_url": "https://example.org/slides.pdf",
+        "recording_url": "",
+    }
+    return cases._signed_in(owner), url, data
+
+
 def signup_case():
     client, url, data = cases.signup_case()
     data.update(
@@ -193,6 +220,7 @@ PUBLIC_FORMS = {
     "consultations.forms.NominationForm": nomination_case,
     "consultations.forms.SubmissionForm": cases.consultation_submit_case,
     "forum.forms.RegistrationForm": cases.forum_registration_case,
+    "forum.forms_outcomes.OutcomeReportForm": outcome_report_case,
     "prizes.forms.AttachmentsForm": attachments_case,
     "prizes.forms.ProjectForm": cases.prize_submit_case,
     "prizes.forms.ScoreForm": score_case,

@@ -2,7 +2,7 @@
 processes on one PostgreSQL and one Redis, real processes all.
 
 Phases are crossed by the real clock: the voting phase of a contest opens a few seconds after
-the processes are up and closes fifteen seconds later, and both beats send the tick every
+the processes are up and closes twenty seconds later, and both beats send the tick every
 second. Meanwhile every voter posts two votes in one category at the same instant, one to
 each web process. Afterwards: each phase transition was applied once, each email was written
 once (the workers' file backend keeps one file per email sent), and each voter has one vote,
@@ -34,7 +34,7 @@ from accounts.roles import EXPERT_GROUP
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import ContestPhase, Project, Vote
 from prizes.services import contest_create
-from tests.conftest import ROOT, WorkerProcess, database_url, start_worker, wait_for
+from tests.conftest import ROOT, WorkerProcess, database_url, wait_for
 from tests.factories.accounts import UserFactory
 from tests.factories.prizes import ProjectFactory, category, edition_around
 from wsis_portal.models import ActivityLog, OutboxMessage, OutboxStatus
@@ -74,6 +74,24 @@ def _web(tmp_path: Path, name: str) -> tuple[WorkerProcess, int]:
     command += ["--config", "python:wsis_portal.gunicorn_conf", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", "1", "--threads", "4"]
     return _spawn(command, tmp_path / f"{name}.log", _env()), port
+
+
+def _worker(tmp_path: Path, name: str) -> WorkerProcess:
+    """A Celery worker as tests/conftest.py starts one, without waiting for it to be ready
+    (the six processes start side by side)."""
+    command = [sys.executable, "-m", "celery", "-A", "wsis_portal", "worker", "--pool=solo"]
+    command += ["--loglevel=INFO", "--without-gossip", "--without-mingle"]
+    command += ["-n", f"{name}-{settings.XDIST_WORKER}@%h"]
+    return _spawn(command, tmp_path / f"celery-{name}.log", _env())
+
+
+def _wait_ready(worker: WorkerProcess) -> None:
+    def ready() -> bool:
+        if worker.process.poll() is not None:
+            raise AssertionError("worker exited:\n" + worker.output())
+        return "ready." in worker.output()
+
+    wait_for(ready, timeout=90)
 
 
 def _beat(tmp_path: Path, name: str) -> WorkerProcess:
@@ -184,18 +202,16 @@ def test_two_of_each_process_apply_each_transition_and_send_each_email_once(
     monkeypatch.setenv("EMAIL_URL", f"filemail:///{mail_dir}")
     processes: list[WorkerProcess] = []
     try:
+        # Two of each, started side by side; each beat ticks every second into its own
+        # schedule file.
         webs = [_web(tmp_path, f"web{i}") for i in (1, 2)]
-        processes += [p for p, _ in webs]
-        for i in (1, 2):
-            processes.append(
-                start_worker(
-                    tmp_path, name=f"scale{i}", extra_env={"DJANGO_SETTINGS_MODULE": SETTINGS}
-                )
-            )
-        # Two beats, each ticking every second, each with its own schedule file.
+        workers = [_worker(tmp_path, f"scale{i}") for i in (1, 2)]
+        processes += [p for p, _ in webs] + workers
         processes += [_beat(tmp_path, f"beat{i}") for i in (1, 2)]
         for port, process in ((p, w) for w, p in webs):
             _wait_up(port, process)
+        for worker in workers:
+            _wait_ready(worker)
 
         # Everything is up. The contest is made with voting an hour away, then its voting
         # phase is moved to open in 2 s and last 20 s: the clock does the rest.
@@ -238,7 +254,7 @@ def test_two_of_each_process_apply_each_transition_and_send_each_email_once(
             )
         # Wait for both emails of each kind: 4 submitters at opening, 2 experts at closing.
         wait_for(lambda: sum(_emails(mail_dir).values()) >= 6, timeout=40)
-        time.sleep(3)  # more ticks from both beats, and any duplicate would have landed
+        time.sleep(2)  # more ticks from both beats, and any duplicate would have landed
     finally:
         for process in processes:
             process.stop()

@@ -28,11 +28,19 @@ APPS = ("accounts", "consultations", "forum", "prizes", "stocktaking", "ungis", 
 TRANSITIONS: dict[tuple[str, str, str], str | tuple[str, ...]] = {
     ("prizes", "project", "status"): "prizes.services.transitions.project_status_change",
     ("prizes", "vote", "valid"): "prizes.services.voting.vote_invalidate",
-    ("stocktaking", "entry", "status"): "stocktaking.services.entry_status_change",
-    ("stocktaking", "entryrevision", "status"): "stocktaking.services.revision_status_change",
-    ("consultations", "submission", "status"): "consultations.services.submission_set_status",
-    ("consultations", "discussion", "status"): "consultations.services.discussion_status_change",
-    ("consultations", "comment", "is_hidden"): ("consultations.services.comment_visibility_change"),
+    ("stocktaking", "entry", "status"): "stocktaking.services.entries.entry_status_change",
+    ("stocktaking", "entryrevision", "status"): (
+        "stocktaking.services.moderation.revision_status_change"
+    ),
+    ("consultations", "submission", "status"): (
+        "consultations.services.submissions.submission_set_status"
+    ),
+    ("consultations", "discussion", "status"): (
+        "consultations.services.discussions.discussion_status_change"
+    ),
+    ("consultations", "comment", "is_hidden"): (
+        "consultations.services.discussions.comment_visibility_change"
+    ),
     ("forum", "registration", "status"): "forum.services_programme.registration_status_change",
     ("wsis_portal", "outboxmessage", "status"): (
         "wsis_portal.outbox.deliver",

@@ -1,8 +1,4 @@
-"""Every write of the Open Consultation Process.
-
-Whether something is allowed is decided here from the phase dates and the clock at call
-time (DESIGN.md, "The clock decides"); views pass ``now=timezone.now()``.
-"""
+"""Official submissions: the form while the window is open, the private links, the review."""
 
 from __future__ import annotations
 
@@ -13,9 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, Max, OuterRef
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -27,21 +21,17 @@ from wsis_portal import outbox
 from wsis_portal.activity import transition_write
 from wsis_portal.refusals import Refusal
 
-from . import emails
-from .enums import SUBMISSION_MOVES, DiscussionStatus, SubmissionStatus
-from .models import (
-    Comment,
-    CommentDelivery,
-    CommentFlag,
+from .. import emails
+from ..enums import SUBMISSION_MOVES, SubmissionStatus
+from ..models import (
     Consultation,
-    Discussion,
-    Nomination,
     Submission,
-    Subscription,
 )
-from .selectors import nominations_open, process_state, submission_by_token, token_hash
+from ..selectors import process_state, submission_by_token, token_hash
 
-logger = logging.getLogger(__name__)
+# The name the log had before services became a package, kept for the logging config.
+logger = logging.getLogger("consultations.services")
+
 
 SUBMISSION_FIELDS = (
     "full_name",
@@ -61,9 +51,6 @@ SUBMISSION_FIELDS = (
 
 
 base_url = emails.base_url
-
-
-# --- Official submissions --------------------------------------------------------------
 
 
 def _submission_window_check(*, consultation: Consultation, now: datetime) -> None:
@@ -271,211 +258,3 @@ def submission_set_status(*, submission: Submission, status: str, by: User, note
         )
     logger.info("submission %s set to %s by %s", submission.pk, status, by)
     return True
-
-
-# --- Discussions -------------------------------------------------------------------------
-
-
-def comment_post(
-    *,
-    discussion: Discussion,
-    author: User,
-    body: str,
-    body_format: str,
-    language: str,
-    parent: Comment | None = None,
-) -> Comment:
-    """Post a comment or a reply. Replies go one level deep; closed topics take nothing."""
-    if discussion.status != DiscussionStatus.OPEN:
-        raise Refusal("closed", _("This discussion is closed to new comments."))
-    if parent is not None and parent.parent_id is not None:
-        # Answer the original comment instead of nesting deeper.
-        raise ValidationError(
-            {"parent": _("Replies go one level deep: answer the original comment.")}
-        )
-    if parent is not None and parent.is_hidden:
-        raise ValidationError({"parent": _("You cannot reply to a hidden comment.")})
-    comment = Comment(
-        discussion=discussion,
-        author=author,
-        parent=parent,
-        body=body.strip(),
-        body_format=body_format,
-        language=language,
-        created_at=timezone.now(),
-    )
-    comment.full_clean()
-    with transaction.atomic():
-        comment.save()
-    return comment
-
-
-def comment_flag(*, comment: Comment, user: User, reason: str = "") -> bool:
-    """Flag a comment for the moderators, once per user (a unique constraint decides)."""
-    try:
-        with transaction.atomic():
-            CommentFlag.objects.create(comment=comment, user=user, reason=reason[:300])
-            Comment.objects.filter(pk=comment.pk).update(flag_count=F("flag_count") + 1)
-    except IntegrityError:
-        raise Refusal("duplicate", _("You have already flagged this comment.")) from None
-    return True
-
-
-def comment_visibility_change(
-    *, comment: Comment, hidden: bool, by: User, reason: str, action: str
-) -> bool:
-    """The one function that hides or shows a comment; False when it already was so.
-
-    The row is locked, so two moderators deciding at once log one change, not two.
-    """
-    reason = (reason or "").strip()
-    if not reason:
-        raise Refusal("reason", _("Give the reason for this decision."))
-    with transaction.atomic():
-        locked = Comment.objects.select_for_update().filter(pk=comment.pk).first()
-        if locked is None or locked.is_hidden == hidden:
-            return False
-        locked.moderation_reason = reason[:500]
-        locked.moderated_by = by
-        locked.moderated_at = timezone.now()
-        transition_write(
-            locked,
-            field="is_hidden",
-            to=hidden,
-            actor=by,
-            action=action,
-            reason=locked.moderation_reason,
-            also=["moderation_reason", "moderated_by", "moderated_at"],
-            at=locked.moderated_at,
-        )
-    comment.refresh_from_db()
-    logger.info("comment %s hidden=%s by %s: %s", comment.pk, hidden, by, reason)
-    return True
-
-
-def comment_hide(*, comment: Comment, by: User, reason: str) -> bool:
-    """Hide a comment from the public thread, with the reason shown in its place."""
-    return comment_visibility_change(
-        comment=comment, hidden=True, by=by, reason=reason, action="comment_hide"
-    )
-
-
-def comment_unhide(*, comment: Comment, by: User, reason: str) -> bool:
-    """Show a hidden comment again, recording why."""
-    return comment_visibility_change(
-        comment=comment, hidden=False, by=by, reason=reason, action="comment_unhide"
-    )
-
-
-def discussion_status_change(
-    *, discussion: Discussion, to: str, by: User, reason: str = ""
-) -> bool:
-    """The one function that opens or closes a discussion to new comments; False when it
-    already was so."""
-    if to not in DiscussionStatus.values:
-        raise Refusal("transition", _("A discussion is either open or closed."))
-    with transaction.atomic():
-        locked = Discussion.objects.select_for_update().get(pk=discussion.pk)
-        if locked.status == to:
-            return False
-        transition_write(
-            locked,
-            to=to,
-            actor=by,
-            action="discussion_open" if to == DiscussionStatus.OPEN else "discussion_close",
-            reason=reason,
-        )
-    discussion.refresh_from_db(fields=["status"])
-    return True
-
-
-def subscription_set(
-    *, user: User, consultation: Consultation, discussion: Discussion | None, subscribed: bool
-) -> bool:
-    """Follow or stop following a discussion (or the consultation when ``discussion`` is None).
-
-    Only comments posted after subscribing are notified.
-    """
-    existing = Subscription.objects.filter(
-        user=user, consultation=consultation, discussion=discussion
-    )
-    if not subscribed:
-        return existing.delete()[0] > 0
-    try:
-        with transaction.atomic():
-            Subscription.objects.create(user=user, consultation=consultation, discussion=discussion)
-    except IntegrityError:
-        return False
-    return True
-
-
-# --- High-Level Track nominations ----------------------------------------------------------
-
-
-def nomination_create(
-    *, consultation: Consultation, user: User, data: dict[str, Any], now: datetime
-) -> Nomination:
-    """Record a High-Level Track facilitator nomination until the nominations deadline."""
-    state = process_state(consultation=consultation, now=now)
-    if not nominations_open(consultation=consultation, state=state):
-        raise Refusal(
-            "closed",
-            _("The call for High-Level Track facilitators is not open. Nothing was saved."),
-        )
-    nomination = Nomination(consultation=consultation, nominated_by=user)
-    for name in ("nominee_name", "nominee_email", "organisation", "stakeholder_group"):
-        setattr(nomination, name, data.get(name) or "")
-    nomination.justification = data.get("justification") or ""
-    nomination.full_clean()
-    with transaction.atomic():
-        nomination.save()
-    return nomination
-
-
-# --- Beat tick: comment digests (phase reminders: consultations.reminders) -----------------
-
-
-def subscriptions_with_pending_comments() -> list[int]:
-    """Ids of discussion subscriptions with at least one comment not yet delivered."""
-    undelivered = Comment.objects.filter(
-        discussion_id=OuterRef("discussion_id"),
-        is_hidden=False,
-        created_at__gte=OuterRef("created_at"),
-    ).exclude(author_id=OuterRef("user_id"))
-    undelivered = undelivered.exclude(
-        Exists(
-            CommentDelivery.objects.filter(
-                subscription_id=OuterRef(OuterRef("pk")), comment_id=OuterRef("pk")
-            )
-        )
-    )
-    return list(
-        Subscription.objects.filter(discussion__isnull=False)
-        .filter(Exists(undelivered))
-        .values_list("pk", flat=True)
-    )
-
-
-def comment_digests_queue(now: datetime) -> int:
-    """Tick handler: one digest outbox message per subscription that has new comments.
-
-    The message's key names the newest comment of the discussion, so a tick that runs again
-    before the digest went out (a broker down, a slow worker) adds nothing; the delivery
-    (``emails.comment_digest``) sends whatever is still undelivered then.
-    """
-    ids = subscriptions_with_pending_comments()
-    added = 0
-    rows = (
-        Subscription.objects.filter(pk__in=ids)
-        .annotate(newest=Max("discussion__comments__pk"))
-        .values_list("pk", "newest")
-    )
-    for subscription_id, newest in rows:
-        with transaction.atomic():
-            message = outbox.add(
-                purpose=emails.COMMENT_DIGEST,
-                obj=Subscription(pk=subscription_id),
-                key=f"consultations:digest:{subscription_id}:{newest}",
-            )
-        added += message is not None
-    return added

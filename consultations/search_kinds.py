@@ -1,0 +1,88 @@
+"""What the consultations make searchable on ``/search/``: published consultations and the
+inputs they publish (their online discussions).
+
+Official submissions are not public (each is reached through its author's private link), so
+they are never searched.
+"""
+
+from __future__ import annotations
+
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.publishing import published_q
+from wsis_portal.search import search_document
+from wsis_portal.search_ranking import ranked_page, translated_document
+from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
+
+from .models import Consultation, Discussion
+
+
+def search_consultations(
+    params: SearchParams, offset: int, limit: int
+) -> tuple[int, list[SearchHit]]:
+    consultations = Consultation.objects.filter(published_q()).select_related("edition")
+    if params.year:
+        consultations = consultations.filter(edition__year=params.year)
+    count, rows = ranked_page(
+        consultations,
+        text=params.text,
+        offset=offset,
+        limit=limit,
+        document=translated_document("title", "description"),
+    )
+    return count, [
+        SearchHit(
+            title=str(consultation),
+            url=consultation.get_absolute_url(),
+            summary=Truncator(consultation.description).words(40),
+            meta=str(consultation.edition) if consultation.edition_id else "",
+        )
+        for consultation in rows
+    ]
+
+
+def search_discussions(
+    params: SearchParams, offset: int, limit: int
+) -> tuple[int, list[SearchHit]]:
+    """Discussion topics of published consultations, on their indexed title and opening text."""
+    discussions = Discussion.objects.filter(published_q("consultation__")).select_related(
+        "consultation"
+    )
+    if params.year:
+        discussions = discussions.filter(consultation__edition__year=params.year)
+    count, rows = ranked_page(
+        discussions,
+        text=params.text,
+        offset=offset,
+        limit=limit,
+        document=search_document("title", "body"),
+    )
+    return count, [
+        SearchHit(
+            title=discussion.title,
+            url=discussion.get_absolute_url(),
+            summary=Truncator(discussion.body).words(40),
+            meta=str(discussion.consultation),
+            lang=discussion.language,
+        )
+        for discussion in rows
+    ]
+
+
+KINDS = [
+    SearchKind(
+        key="consultations",
+        label=_("Consultations"),
+        search=search_consultations,
+        filters=frozenset({"year"}),
+        order=40,
+    ),
+    SearchKind(
+        key="inputs",
+        label=_("Consultation inputs"),
+        search=search_discussions,
+        filters=frozenset({"year"}),
+        order=45,
+    ),
+]

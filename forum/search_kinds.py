@@ -1,0 +1,122 @@
+"""What the Forum makes searchable on ``/search/``: sessions, outcome reports and speakers.
+
+Only what the public sees: sessions of published editions, the outcome reports of those
+sessions, and the people who take part in them.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.publishing import published_q
+from wsis_portal.search_ranking import ranked_page
+from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
+
+from .models import OutcomeReport, Person, Session, SessionPerson
+
+ALL_FILTERS = frozenset({"action_line", "sdg", "year"})
+
+
+def _public_sessions(params: SearchParams) -> QuerySet[Session]:
+    sessions = Session.objects.filter(published_q("edition__"))
+    if params.action_line:
+        sessions = sessions.filter(action_lines__code=params.action_line)
+    if params.sdg:
+        sessions = sessions.filter(sdgs__number=params.sdg)
+    if params.year:
+        sessions = sessions.filter(edition__year=params.year)
+    return sessions
+
+
+def search_sessions(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
+    queryset = _public_sessions(params).select_related("edition", "building_block")
+    count, rows = ranked_page(queryset, text=params.text, offset=offset, limit=limit)
+    return count, [
+        SearchHit(
+            title=session.title,
+            url=session.get_absolute_url(),
+            summary=Truncator(session.description).words(40),
+            meta=f"{session.edition} · {session.building_block}",
+        )
+        for session in rows
+    ]
+
+
+def search_outcome_reports(
+    params: SearchParams, offset: int, limit: int
+) -> tuple[int, list[SearchHit]]:
+    reports = OutcomeReport.objects.filter(published_q("session__edition__"))
+    if params.action_line:
+        reports = reports.filter(action_lines__code=params.action_line)
+    if params.sdg:
+        reports = reports.filter(sdgs__number=params.sdg)
+    if params.year:
+        reports = reports.filter(session__edition__year=params.year)
+    queryset = reports.select_related("session__edition")
+    count, rows = ranked_page(
+        queryset,
+        text=params.text,
+        offset=offset,
+        limit=limit,
+        fallback_fields=("key_messages", "recommendations"),
+    )
+    return count, [
+        SearchHit(
+            title=str(report),
+            url=report.get_absolute_url(),
+            summary=Truncator(report.key_messages).words(40),
+            meta=str(report.session.edition),
+        )
+        for report in rows
+    ]
+
+
+def search_speakers(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
+    sessions = _public_sessions(params).filter(pk=OuterRef("session_id"))
+    roles = SessionPerson.objects.filter(Exists(sessions), person=OuterRef("pk"))
+    latest = roles.order_by("-session__starts_at")
+    # A person has no page of their own: the result opens their latest public session.
+    queryset = Person.objects.filter(Exists(roles)).annotate(
+        session_id=Subquery(latest.values("session_id")[:1]),
+        session_year=Subquery(latest.values("session__edition__year")[:1]),
+    )
+    count, rows = ranked_page(
+        queryset, text=params.text, offset=offset, limit=limit, fallback_fields=("name",)
+    )
+    return count, [
+        SearchHit(
+            title=str(person),
+            url=reverse("forum:session", args=[person.session_year, person.session_id]),
+            summary=", ".join(p for p in (person.position, person.organisation) if p),
+            meta=person.country.name if person.country else "",
+        )
+        for person in rows
+    ]
+
+
+KINDS = [
+    SearchKind(
+        key="sessions",
+        label=_("Forum sessions"),
+        search=search_sessions,
+        filters=ALL_FILTERS,
+        order=30,
+    ),
+    SearchKind(
+        key="outcomes",
+        label=_("Session outcome reports"),
+        search=search_outcome_reports,
+        filters=ALL_FILTERS,
+        order=35,
+    ),
+    SearchKind(
+        key="speakers",
+        label=_("Speakers"),
+        search=search_speakers,
+        filters=ALL_FILTERS,
+        order=70,
+    ),
+]

@@ -1,0 +1,44 @@
+"""What the WSIS Prizes make searchable on ``/search/``: projects on a published ballot."""
+
+from __future__ import annotations
+
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.publishing import published_q
+from wsis_portal.search_ranking import ranked_page
+from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
+
+from .enums import BALLOT_STATES
+from .models import Project
+
+
+def search_projects(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
+    """Projects the public may see: on the ballot of a published contest (never drafts)."""
+    projects = Project.objects.filter(published_q("contest__"), status__in=BALLOT_STATES)
+    if params.action_line:
+        projects = projects.filter(category__action_line__code=params.action_line)
+    if params.sdg:
+        projects = projects.filter(sdgs__number=params.sdg)
+    if params.year:
+        projects = projects.filter(contest__year=params.year)
+    queryset = projects.select_related("contest")
+    count, rows = ranked_page(queryset, text=params.text, offset=offset, limit=limit)
+    return count, [
+        SearchHit(
+            title=project.title,
+            url=project.get_absolute_url(),
+            summary=Truncator(project.description).words(40),
+            meta=f"{project.contest} · {project.organisation}",
+        )
+        for project in rows
+    ]
+
+
+KIND = SearchKind(
+    key="projects",
+    label=_("WSIS Prizes projects"),
+    search=search_projects,
+    filters=frozenset({"action_line", "sdg", "year"}),
+    order=20,
+)

@@ -1,0 +1,54 @@
+"""What WSIS Stocktaking makes searchable on ``/search/``: published entries."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, F, OuterRef
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.search_ranking import ranked_page
+from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
+
+from .models import EntryActionLine, EntrySDG
+from .selectors import published_entries
+
+
+def search_entries(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
+    """Published entries only; the year is the project's start year, as on the search page."""
+    entries = published_entries()
+    if params.action_line:
+        entries = entries.filter(
+            Exists(
+                EntryActionLine.objects.filter(
+                    entry=OuterRef("pk"), action_line__code=params.action_line
+                )
+            )
+        )
+    if params.sdg:
+        entries = entries.filter(
+            Exists(EntrySDG.objects.filter(entry=OuterRef("pk"), sdg__number=params.sdg))
+        )
+    if params.year:
+        entries = entries.filter(start_year=params.year)
+    queryset = entries.only("title", "description", "organisation", "country")
+    count, rows = ranked_page(
+        queryset, text=params.text, offset=offset, limit=limit, document=F("search_vector")
+    )
+    return count, [
+        SearchHit(
+            title=entry.title,
+            url=entry.get_absolute_url(),
+            summary=Truncator(entry.description).words(40),
+            meta=", ".join(p for p in (entry.organisation, entry.country.name) if p),
+        )
+        for entry in rows
+    ]
+
+
+KIND = SearchKind(
+    key="entries",
+    label=_("WSIS Stocktaking entries"),
+    search=search_entries,
+    filters=frozenset({"action_line", "sdg", "year"}),
+    order=10,
+)

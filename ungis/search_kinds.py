@@ -1,0 +1,74 @@
+"""What UNGIS makes searchable on ``/search/``: its members' pages and its joint initiatives."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.search_ranking import ranked_page, translated_document
+from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
+
+from .models import Agency, Initiative
+
+
+def search_members(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
+    """Member agencies; the Action Line filter keeps those that facilitate it."""
+    agencies = Agency.objects.filter(is_member=True)
+    if params.action_line:
+        agencies = agencies.filter(facilitations__action_line__code=params.action_line)
+    count, rows = ranked_page(
+        agencies,
+        text=params.text,
+        offset=offset,
+        limit=limit,
+        document=translated_document("name", "description"),
+        fallback_fields=("name",),
+    )
+    return count, [
+        SearchHit(
+            title=f"{agency.name} ({agency.acronym})",
+            url=agency.get_absolute_url(),
+            summary=Truncator(agency.description).words(40),
+        )
+        for agency in rows
+    ]
+
+
+def search_initiatives(
+    params: SearchParams, offset: int, limit: int
+) -> tuple[int, list[SearchHit]]:
+    count, rows = ranked_page(
+        Initiative.objects.all(),
+        text=params.text,
+        offset=offset,
+        limit=limit,
+        document=translated_document("name", "description"),
+        fallback_fields=("name",),
+    )
+    about = reverse("ungis:about")
+    return count, [
+        SearchHit(
+            title=initiative.name,
+            url=f"{about}#initiatives",
+            summary=Truncator(initiative.description).words(40),
+        )
+        for initiative in rows
+    ]
+
+
+KINDS = [
+    SearchKind(
+        key="ungis",
+        label=_("UNGIS members"),
+        search=search_members,
+        filters=frozenset({"action_line"}),
+        order=60,
+    ),
+    SearchKind(
+        key="initiatives",
+        label=_("UNGIS joint initiatives"),
+        search=search_initiatives,
+        order=65,
+    ),
+]

@@ -1,0 +1,88 @@
+"""``/search/``: one search over every kind of public content (wsis_portal.site_search)."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from forum.models import SDG, ActionLine
+
+from .site_search import SearchParams, kinds, site_search
+
+PAGE_SIZE = 20
+PREVIEW = 5
+FILTER_FIELDS = ("kind", "action_line", "sdg")
+
+
+class SiteSearchForm(forms.Form):
+    """What a visitor may ask; an unknown value is an error shown next to its field."""
+
+    q = forms.CharField(label=_("Search for"), max_length=200, required=False, strip=True)
+    kind = forms.ChoiceField(label=_("Kind of content"), required=False)
+    action_line = forms.ChoiceField(label=_("Action Line"), required=False)
+    sdg = forms.TypedChoiceField(label=_("SDG"), required=False, coerce=int, empty_value=None)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields = {name: cast(forms.ChoiceField, self.fields[name]) for name in FILTER_FIELDS}
+        fields["kind"].choices = [("", _("All kinds")), *((k.key, k.label) for k in kinds())]
+        fields["action_line"].choices = [
+            ("", _("All Action Lines")),
+            *((al.code, str(al)) for al in ActionLine.objects.order_by("number")),
+        ]
+        fields["sdg"].choices = [
+            ("", _("All SDGs")),
+            *((str(s.number), str(s)) for s in SDG.objects.order_by("number")),
+        ]
+
+    def params(self) -> SearchParams:
+        data = self.cleaned_data
+        return SearchParams(
+            text=data.get("q") or "",
+            action_line=data.get("action_line") or "",
+            sdg=data.get("sdg"),
+            year=data.get("year"),
+        )
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    form = SiteSearchForm(request.GET or None)
+    context: dict[str, Any] = {"form": form, "searched": False}
+    if form.is_bound and form.is_valid() and form.cleaned_data.get("q"):
+        params = form.params()
+        only = form.cleaned_data.get("kind") or ""
+        number = _page_number(request)
+        results = site_search(
+            params=params,
+            only=only,
+            offset=(number - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE,
+            preview=PREVIEW,
+        )
+        context.update(
+            searched=True,
+            query=params.text,
+            only=only,
+            results=results,
+            shown=[r for r in results if r.hits and (not only or r.kind.key == only)],
+            total=sum(r.count for r in results),
+        )
+        if only:
+            chosen = next(r for r in results if r.kind.key == only)
+            page = Paginator(range(chosen.count), PAGE_SIZE).get_page(number)
+            context.update(page_obj=page, chosen=chosen)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "search.html", context, status=status)
