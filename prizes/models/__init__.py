@@ -44,12 +44,14 @@ __all__ = [
     "Tally",
     "Vote",
     "VoterBallot",
+    "VotingReminder",
     "attachment_content_type",
     "attachment_display_name",
     "ceremony_edition_errors",
     "phase_order_errors",
 ]
 
-# A model of this app kept in its own module (prizes/models_ballot.py), loaded once the
-# others are defined: it imports them from this package.
+# Models of this app kept in their own modules (prizes/models_*.py), loaded once the
+# others are defined: they import them from this package.
 from ..models_ballot import VoterBallot
+from ..models_reminders import VotingReminder

@@ -47,6 +47,11 @@ def results(request, year: int):
         {
             "contest": item,
             "now": now,
-            **selectors.results(contest=item, now=now, region=request.GET.get("region", "")),
+            **selectors.results(
+                contest=item,
+                now=now,
+                region=request.GET.get("region", ""),
+                country=request.GET.get("country", "")[:2],
+            ),
         },
     )

@@ -20,7 +20,7 @@ from wsis_portal.ratelimit import RateLimited, client_ip, hit_many, rate_limited
 from wsis_portal.refusal_responses import refusal_response, refusal_status
 from wsis_portal.refusals import Refusal
 
-from .. import selectors, services
+from .. import recognition, reminders, selectors, services
 from ..enums import BALLOT_STATES, PhaseKind
 from ..models import Project
 from .pages import _contest
@@ -94,6 +94,7 @@ def ballot(request, year: int):
             "contest": item,
             "tiles": tiles,
             "just_voted": just_voted in choices.values(),
+            "vote_reminder_on": reminders.vote_reminder_on(contest=item, user=request.user),
             **_voting_context(item, now),
             **_progress(tiles, choices),
         },
@@ -162,6 +163,9 @@ def project(request, year: int, project_id: int):
             "status": selectors.public_status(shown, item, now),
             "voting_open": bool(voting and voting.is_open(now)),
             "voted_here": choices.get(shown.category_id),
+            "certificate": recognition.certificate_visible(
+                project=shown, contest=item, user=request.user, now=now
+            ),
         },
     )
 
