@@ -15,6 +15,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 SCRIPTS = [
     "prizes_vote.py",
+    "prizes_tally.py",
     "stocktaking_search.py",
     "forum_programme.py",
     "statistics_pages.py",

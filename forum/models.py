@@ -162,6 +162,14 @@ class Edition(Publishable):
     registration_closes_at = models.DateTimeField(
         _("registration closes at"), null=True, blank=True
     )
+    # The High-Level Track's facilitators are shown on the year's consultation page only
+    # once the Secretariat publishes them (forum.hlt_publishing); empty while a draft.
+    hlt_facilitators_published_at = models.DateTimeField(
+        _("High-Level Track facilitators published at"),
+        null=True,
+        blank=True,
+        editable=False,
+    )
 
     class Meta:
         ordering = ["-year"]

@@ -542,3 +542,8 @@ class ExpertScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} · {self.score}"
+
+
+# Models of this app kept in their own modules (this one is long enough).
+from .models_ballot import VoterBallot  # noqa: E402, F401
+from .models_reminders import VotingReminder  # noqa: E402, F401

@@ -32,7 +32,7 @@ from wsis_portal.ratelimit import (
 from wsis_portal.refusal_responses import refusal_response, refusal_status
 from wsis_portal.refusals import Refusal
 
-from . import selectors, services
+from . import recognition, reminders, selectors, services
 from .enums import BALLOT_STATES, EDITABLE_STATES, PhaseKind, ProjectStatus
 from .forms import AttachmentsForm, ProjectForm, ScoreForm
 from .models import ATTACHMENTS_PER_PROJECT, Project
@@ -326,6 +326,7 @@ def ballot(request, year: int):
             "contest": item,
             "tiles": tiles,
             "just_voted": just_voted in choices.values(),
+            "vote_reminder_on": reminders.vote_reminder_on(contest=item, user=request.user),
             **_voting_context(item, now),
             **_progress(tiles, choices),
         },
@@ -394,6 +395,9 @@ def project(request, year: int, project_id: int):
             "status": selectors.public_status(shown, item, now),
             "voting_open": bool(voting and voting.is_open(now)),
             "voted_here": choices.get(shown.category_id),
+            "certificate": recognition.certificate_visible(
+                project=shown, contest=item, user=request.user, now=now
+            ),
         },
     )
 
@@ -430,7 +434,7 @@ def vote(request, year: int, project_id: int):
         except RateLimited as exc:
             return rate_limited_response(request, exc)
         try:
-            cast = services.vote_cast(
+            cast = services.vote_cast_next(
                 voter=request.user,
                 year=year,
                 project_id=project_id,
@@ -442,17 +446,15 @@ def vote(request, year: int, project_id: int):
             shown = Project.objects.filter(contest=item, pk=project_id).first()
             return _vote_refusal(request, item, shown, exc)
         # The voter goes on to the next category not yet voted in (or to the ballot, which
-        # then says every category is done); that page thanks them when this project is
-        # among their votes (no message storage to sign on the busiest request).
-        following = selectors.next_category_to_vote(
-            contest_id=cast.contest_id, user=request.user, after_category_id=cast.category_id
-        )
+        # then says every category is done), named by the vote's own statement; that page
+        # thanks them when this project is among their votes (no message storage to sign
+        # on the busiest request).
         target = (
-            reverse("prizes:ballot_category", args=[year, following])
-            if following
+            reverse("prizes:ballot_category", args=[year, cast.next_category])
+            if cast.next_category
             else reverse("prizes:ballot", args=[year])
         )
-        response = HttpResponseRedirect(f"{target}?voted={cast.project_id}")
+        response = HttpResponseRedirect(f"{target}?voted={cast.vote.project_id}")
         response.status_code = 303
         return response
     item = _contest(request, year)
@@ -490,7 +492,12 @@ def results(request, year: int):
         {
             "contest": item,
             "now": now,
-            **selectors.results(contest=item, now=now, region=request.GET.get("region", "")),
+            **selectors.results(
+                contest=item,
+                now=now,
+                region=request.GET.get("region", ""),
+                country=request.GET.get("country", "")[:2],
+            ),
         },
     )
 

@@ -13,6 +13,7 @@ from .contests import (
 )
 from .experts import expert_can_score, expert_score_save, winner_confirm, winner_revoke
 from .recognition import recognition_queue
+from .reminders import draft_reminders_send, vote_reminder_set, vote_reminders_send
 from .submission import PROJECT_FIELDS, project_save, project_submit, projects_nominate
 from .tally import tally_compute, tally_counts
 from .transitions import (
@@ -23,18 +24,28 @@ from .transitions import (
     project_status_change,
     transitions_apply,
 )
-from .voting import ALREADY_VOTED, fingerprint, vote_cast, vote_check, vote_invalidate
+from .voting import (
+    ALREADY_VOTED,
+    CastVote,
+    fingerprint,
+    vote_cast,
+    vote_cast_next,
+    vote_check,
+    vote_invalidate,
+)
 
 __all__ = [
     "ALREADY_VOTED",
     "LIVE_TALLY_EVERY",
     "PROJECT_FIELDS",
+    "CastVote",
     "attachment_file_discard",
     "contest_categories_create",
     "contest_create",
     "contest_rules_update",
     "contest_voting_close",
     "contest_voting_open",
+    "draft_reminders_send",
     "expert_can_score",
     "expert_score_save",
     "fingerprint",
@@ -53,8 +64,11 @@ __all__ = [
     "tally_counts",
     "transitions_apply",
     "vote_cast",
+    "vote_cast_next",
     "vote_check",
     "vote_invalidate",
+    "vote_reminder_set",
+    "vote_reminders_send",
     "winner_confirm",
     "winner_revoke",
 ]

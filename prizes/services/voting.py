@@ -5,22 +5,24 @@ from __future__ import annotations
 import functools
 import hashlib
 from contextlib import nullcontext
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.models import User
+from forum.models import ActionLine
 from wsis_portal.activity import transition_write
 from wsis_portal.refusals import Refusal
 
 from ..enums import BALLOT_STATES, PhaseKind
-from ..models import Contest, ContestPhase, Project, Vote
+from ..models import Category, Contest, ContestPhase, Project, Vote
 
 
 def fingerprint(value: str, *, purpose: str) -> str:
@@ -29,32 +31,53 @@ def fingerprint(value: str, *, purpose: str) -> str:
 
 
 @functools.cache
-def _vote_sql() -> tuple[str, str]:
-    """The two statements of a vote, built once from the models' table names."""
+def _vote_sql() -> str:
+    """The one statement of a vote, built once from the models' table names.
+
+    It reads the facts the rules need (project on the ballot, voting window, verified
+    email), inserts the vote only when they hold (ON CONFLICT DO NOTHING: the unique
+    constraint on (contest, category, voter) decides a second vote, also in a race), and
+    names the next category the voter has not voted in, all in one round trip.
+    """
     project, contest, phase = (m._meta.db_table for m in (Project, Contest, ContestPhase))
+    category, line = Category._meta.db_table, ActionLine._meta.db_table
     email, vote = EmailAddress._meta.db_table, Vote._meta.db_table
-    check = (
-        f"SELECT p.id, p.contest_id, p.category_id, ph.starts_at, ph.ends_at, "
-        f"EXISTS (SELECT 1 FROM {email} e WHERE e.user_id = %s AND e.verified) "
-        f"FROM {project} p JOIN {contest} c ON c.id = p.contest_id "
-        f"LEFT JOIN {phase} ph ON ph.contest_id = p.contest_id AND ph.kind = %s "
-        f"WHERE p.id = %s AND c.year = %s AND p.status IN ({', '.join(['%s'] * len(BALLOT_STATES))})"
-    )
-    insert = (
-        f"INSERT INTO {vote} (contest_id, category_id, project_id, voter_id, cast_at, ip_hash, "
-        f"user_agent_hash, valid, invalid_reason) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
-        f"RETURNING id"
-    )
-    return check, insert
-
-
-def _aware(value: datetime) -> datetime:
-    """A datetime read by raw SQL (SQLite returns text) as an aware datetime."""
-    if isinstance(value, str):
-        value = parse_datetime(value)
-    if value is not None and timezone.is_naive(value):
-        value = timezone.make_aware(value, UTC)
-    return value
+    states = ", ".join(["%(state" + str(i) + ")s" for i in range(len(BALLOT_STATES))])
+    return f"""
+        WITH facts AS (
+            SELECT p.id, p.contest_id, p.category_id, ph.starts_at, ph.ends_at,
+                   EXISTS (SELECT 1 FROM {email} e
+                           WHERE e.user_id = %(voter)s AND e.verified) AS verified
+            FROM {project} p JOIN {contest} c ON c.id = p.contest_id
+            LEFT JOIN {phase} ph ON ph.contest_id = p.contest_id AND ph.kind = %(kind)s
+            WHERE p.id = %(project)s AND c.year = %(year)s AND p.status IN ({states})
+        ),
+        cast_vote AS (
+            INSERT INTO {vote} (contest_id, category_id, project_id, voter_id, cast_at,
+                                ip_hash, user_agent_hash, valid, invalid_reason)
+            SELECT f.contest_id, f.category_id, f.id, %(voter)s, %(now)s, %(ip)s, %(ua)s,
+                   true, ''
+            FROM facts f
+            WHERE f.verified AND f.starts_at <= %(now)s AND %(now)s < f.ends_at
+            ON CONFLICT DO NOTHING
+            RETURNING id
+        )
+        SELECT f.id, f.contest_id, f.category_id, f.starts_at, f.ends_at, f.verified,
+               (SELECT id FROM cast_vote),
+               (SELECT al.code
+                FROM {category} k JOIN {line} al ON al.id = k.action_line_id
+                WHERE k.contest_id = f.contest_id AND k.id <> f.category_id
+                  AND EXISTS (SELECT 1 FROM {project} q
+                              WHERE q.category_id = k.id AND q.status IN ({states}))
+                  AND NOT EXISTS (SELECT 1 FROM {vote} v WHERE v.voter_id = %(voter)s
+                                  AND v.contest_id = f.contest_id AND v.category_id = k.id)
+                ORDER BY al.number <= (SELECT a.number FROM {category} kc
+                                       JOIN {line} a ON a.id = kc.action_line_id
+                                       WHERE kc.id = f.category_id),
+                         al.number
+                LIMIT 1)
+        FROM facts f
+    """
 
 
 ALREADY_VOTED = _lazy(
@@ -86,6 +109,15 @@ def vote_check(
         raise Refusal("already_voted", ALREADY_VOTED)
 
 
+@dataclass(frozen=True)
+class CastVote:
+    """A vote just cast, and the code of the next category the voter has not voted in
+    (None when every category with projects on the ballot has their vote)."""
+
+    vote: Vote
+    next_category: str | None
+
+
 def vote_cast(
     *,
     voter: User,
@@ -95,62 +127,75 @@ def vote_cast(
     user_agent: str,
     now: datetime | None = None,
 ) -> Vote:
-    """Cast ``voter``'s one vote in the project's category.
+    """Cast ``voter``'s one vote in the project's category (see ``vote_cast_next``)."""
+    return vote_cast_next(
+        voter=voter, year=year, project_id=project_id, ip=ip, user_agent=user_agent, now=now
+    ).vote
 
-    The busiest write of the portal, so it costs two statements: one SELECT checks the
-    project is on the ballot, the voting window by the clock and the verified email; one
-    INSERT writes the vote. The database's unique constraint on (contest, category, voter)
-    is what stops a second vote, also when two requests race: its IntegrityError becomes
-    the ``already_voted`` refusal, never a server error. The SQL is written out (not built by the ORM per
-    request) and ``full_clean`` is skipped: every value is set here from checked data and
-    the constraints decide. In autocommit the single INSERT is atomic by itself; inside an
-    outer transaction it runs in a savepoint so that a refusal leaves that transaction usable.
+
+def vote_cast_next(
+    *,
+    voter: User,
+    year: int,
+    project_id: int,
+    ip: str,
+    user_agent: str,
+    now: datetime | None = None,
+) -> CastVote:
+    """Cast ``voter``'s one vote in the project's category; say which category is next.
+
+    The busiest write of the portal, so it is one statement (``_vote_sql``): it reads the
+    facts of the rules, inserts the vote when they hold, and finds the next category, in
+    one round trip and, in autocommit, one implicit transaction. The rules are then told
+    apart from the facts it returns by ``vote_check``, the same function the confirmation
+    page asks, in the same order. The database's unique constraint on (contest, category,
+    voter) is what stops a second vote, also when two requests race: the insert then does
+    nothing and the voter is told they have already voted, never a server error. The SQL is
+    written out (not built by the ORM per request) and ``full_clean`` is skipped: every
+    value comes from checked data and the constraints decide. Inside an outer transaction
+    the statement runs in a savepoint so that an error leaves that transaction usable.
     """
     now = now or timezone.now()
-    check, insert = _vote_sql()
-    with connection.cursor() as cursor:
-        cursor.execute(check, [voter.pk, PhaseKind.VOTING, project_id, year, *BALLOT_STATES])
+    ip_hash = fingerprint(ip, purpose="ip")
+    ua_hash = fingerprint(user_agent[:500], purpose="ua")
+    params: dict[str, Any] = {
+        "voter": voter.pk,
+        "kind": PhaseKind.VOTING.value,
+        "project": project_id,
+        "year": year,
+        "now": now,
+        "ip": ip_hash,
+        "ua": ua_hash,
+        **{f"state{i}": str(state) for i, state in enumerate(BALLOT_STATES)},
+    }
+    savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    with savepoint, connection.cursor() as cursor:
+        cursor.execute(_vote_sql(), params)
         row = cursor.fetchone()
     if row is None:
         vote_check(on_ballot=False, verified=True, voting_starts=None, voting_ends=None, now=now)
-    pk, contest_id, category_id, voting_starts, voting_ends, verified = row
+    pk, contest_id, category_id, voting_starts, voting_ends, verified, vote_id, following = row
     vote_check(
         on_ballot=True,
         verified=verified,
-        voting_starts=_aware(voting_starts),
-        voting_ends=_aware(voting_ends),
+        voting_starts=voting_starts,
+        voting_ends=voting_ends,
+        already_voted=vote_id is None,
         now=now,
     )
     vote = Vote(
+        pk=vote_id,
         contest_id=contest_id,
         category_id=category_id,
         project_id=pk,
         voter_id=voter.pk,
         cast_at=now,
-        ip_hash=fingerprint(ip, purpose="ip"),
-        user_agent_hash=fingerprint(user_agent[:500], purpose="ua"),
+        ip_hash=ip_hash,
+        user_agent_hash=ua_hash,
     )
-    params = [
-        vote.contest_id,
-        vote.category_id,
-        vote.project_id,
-        vote.voter_id,
-        connection.ops.adapt_datetimefield_value(now),
-        vote.ip_hash,
-        vote.user_agent_hash,
-        True,
-        "",
-    ]
-    try:
-        savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
-        with savepoint, connection.cursor() as cursor:
-            cursor.execute(insert, params)
-            vote.pk = cursor.fetchone()[0]
-    except IntegrityError:
-        raise Refusal("already_voted", ALREADY_VOTED) from None
     vote._state.adding = False
     vote._state.db = connection.alias
-    return vote
+    return CastVote(vote=vote, next_category=following)
 
 
 def vote_invalidate(*, vote: Vote, by: User, reason: str) -> Vote:

@@ -264,6 +264,22 @@ EXPECTED: dict[tuple[str, str], tuple[str, str, str, str, str, str]] = {
         "yes",
         "yes",
     ),
+    ("forum.Edition", "action publish_hlt_facilitators"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "yes",
+        "yes",
+    ),
+    ("forum.Edition", "action withdraw_hlt_facilitators"): (
+        "login",
+        "login",
+        "login",
+        "login",
+        "yes",
+        "yes",
+    ),
     ("forum.Edition", "action export_registrations"): (
         "login",
         "login",

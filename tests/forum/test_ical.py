@@ -59,3 +59,66 @@ def test_programme_ics_has_every_session_and_respects_filters(client):
 def test_session_ics_of_another_edition_is_404(client):
     session = SessionFactory()
     assert client.get(f"/forum/2026/sessions/{session.pk}.ics").status_code == 404
+
+
+def library_calendar(sessions, *, name: str, base_url: str) -> Calendar:
+    """The calendar as the ``icalendar`` library builds it (how the export was first made)."""
+    from icalendar import Event
+
+    from forum.ical import PRODID, session_uid
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for session in sessions:
+        event = Event()
+        event.add("uid", session_uid(session))
+        event.add("dtstart", session.starts_at.astimezone(UTC))
+        event.add("dtend", session.ends_at.astimezone(UTC))
+        event.add("summary", session.title)
+        if session.room:
+            event.add("location", session.room)
+        description = session.description
+        if session.remote_participation_url:
+            description = f"{description}\n\n{session.remote_participation_url}".strip()
+        if description:
+            event.add("description", description)
+        event.add("url", base_url + session.get_absolute_url())
+        event.add("categories", [str(session.building_block)])
+        calendar.add_component(event)
+    return calendar
+
+
+def test_written_calendar_reads_back_as_the_library_builds_it():
+    from forum.ical import calendar_bytes
+
+    tricky = [
+        SessionFactory(
+            title="Ouverture, avec virgules; points-virgules \\ et barre — ÉDITION 2027 " * 3,
+            description="Line one,\nline two; \\ «guillemets» 中文会议 العربية " * 4,
+            room="Salle Popov, 2e étage",
+            remote_participation_url="https://example.org/join?x=1,2;3",
+        ),
+        SessionFactory(title="Short", description="", room=""),
+    ]
+    name = "WSIS Forum 2027, programme; all"
+    written = Calendar.from_ical(
+        calendar_bytes(tricky, name=name, base_url="https://www.example.org")
+    )
+    built = Calendar.from_ical(
+        library_calendar(tricky, name=name, base_url="https://www.example.org").to_ical()
+    )
+    assert str(written["X-WR-CALNAME"]) == str(built["X-WR-CALNAME"])
+    assert str(written["PRODID"]) == str(built["PRODID"])
+    ours, theirs = written.walk("VEVENT"), built.walk("VEVENT")
+    assert len(ours) == len(theirs) == 2
+    for mine, reference in zip(ours, theirs, strict=True):
+        for key in ("UID", "SUMMARY", "LOCATION", "DESCRIPTION", "URL"):
+            assert str(mine.get(key)) == str(reference.get(key)), key
+        for key in ("DTSTART", "DTEND"):
+            assert mine.decoded(key) == reference.decoded(key)
+        assert mine["CATEGORIES"].cats == reference["CATEGORIES"].cats
+    for line in calendar_bytes(tricky, name=name, base_url="https://x.org").split(b"\r\n"):
+        assert len(line) <= 75

@@ -1,0 +1,307 @@
+#!/usr/bin/env python
+"""Every public page and every admin list, timed over HTTP on the database as it is (meant
+for ``seed_demo --scale wsis``): p50/p95 latency at ``--clients`` concurrent clients and the
+size of the HTML.
+
+    DATABASE_URL=postgres://… REDIS_URL=redis://… python bench/pages.py [--only NAME…]
+
+The public URL names come from the URLconf itself: each must be measured (a builder below
+gives its address from the data) or excluded with a reason (it needs a signed-in person, a
+token, or a POST), so a new page cannot be forgotten; the script stops on an unknown name.
+The admin lists are every ``*_changelist`` the admin registers, fetched as a superuser.
+Requests go to gunicorn on 127.0.0.1 only, a fixed number per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import signal
+import sys
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.prizes_settings"
+
+from bench.server import free_port, run_load, start_gunicorn
+
+BUDGET_MS = 300
+ADMIN_EMAIL = "bench-admin@example.invalid"
+
+SIGN_IN = "needs a signed-in person"
+POST = "a POST (an action, not a page)"
+TOKEN = "reached by a link with a token or a state of an ongoing flow"
+EXCLUDED = {
+    "account_logout": POST,
+    "account_inactive": TOKEN,
+    "account_reauthenticate": SIGN_IN,
+    "account_email": SIGN_IN,
+    "account_change_password": SIGN_IN,
+    "account_set_password": SIGN_IN,
+    "account_confirm_login_code": TOKEN,
+    "account_confirm_email": TOKEN,
+    "account_reset_password_from_key": TOKEN,
+    "account_reset_password_from_key_done": TOKEN,
+    "accounts:my": SIGN_IN,
+    "accounts:profile": SIGN_IN,
+    "forum:session_register": POST,
+    "forum:register": SIGN_IN,
+    "forum:register_cancel": SIGN_IN,
+    "prizes:submit": SIGN_IN,
+    "prizes:submit_edit": SIGN_IN,
+    "prizes:attachment_add": SIGN_IN,
+    "prizes:attachment_remove": POST,
+    "prizes:attachment": "a file download; the demo projects have no attachments",
+    "prizes:vote": "sign-in; its POST is measured by bench/prizes_vote.py",
+    "prizes:review": SIGN_IN + " of the Expert Group",
+    "prizes:review_score": SIGN_IN + " of the Expert Group",
+    "stocktaking:submit": SIGN_IN,
+    "stocktaking:edit": SIGN_IN,
+    "stocktaking:export_csv": "a streamed export of every entry, bench/stocktaking_search.py",
+    "stocktaking:export_json": "a streamed export of every entry, bench/stocktaking_search.py",
+    "consultations:subscribe": POST,
+    "consultations:submit_done": TOKEN,
+    "consultations:submission_private": TOKEN,
+    "consultations:submission_mine": SIGN_IN,
+    "consultations:comment_create": POST,
+    "consultations:discussion_subscribe": POST,
+    "consultations:comment_flag": POST,
+    "ungis:member_edit": SIGN_IN,
+}
+
+
+def url_names() -> tuple[list[str], list[str]]:
+    """(public names, admin changelist names) of the URLconf, walked recursively."""
+    from django.urls import URLResolver, get_resolver
+
+    public, admin = [], []
+
+    def walk(resolver, namespace):
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace
+                walk(pattern, f"{namespace}:{inner}" if namespace and inner else inner or namespace)
+            elif pattern.name:
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                if name.startswith("admin:"):
+                    if name.endswith("_changelist"):
+                        admin.append(name)
+                else:
+                    public.append(name)
+
+    walk(get_resolver(), None)
+    return sorted(set(public)), sorted(set(admin))
+
+
+def builders() -> dict[str, Callable[[], str]]:
+    """A function giving a real address for each measured public URL name."""
+    from django.urls import reverse
+
+    from consultations.models import Consultation, Discussion
+    from forum.demo_programme import CURRENT_YEAR
+    from forum.enums import Region
+    from forum.models import Event, NewsItem, Session
+    from prizes.models import Contest, Project
+    from stocktaking.models import Call, Entry
+    from ungis.models import Agency
+
+    contest = Contest.objects.get(year=CURRENT_YEAR)
+    past = Contest.objects.exclude(pk=contest.pk).order_by("-year").first()
+    consultation = Consultation.objects.filter(is_demo=True).order_by("pk").first()
+    report_year = Call.objects.exclude(report_year=None).order_by("-report_year")[0].report_year
+    region = Region.values[0]
+
+    def r(name: str, *args) -> Callable[[], str]:
+        return lambda: reverse(name, args=args)
+
+    def lazy(name: str, get_args: Callable[[], list]) -> Callable[[], str]:
+        return lambda: reverse(name, args=get_args())
+
+    session = Session.objects.filter(edition__year=CURRENT_YEAR).order_by("pk")
+    entry = Entry.objects.filter(is_demo=True).order_by("-pk")
+    return {
+        "home": r("home"),
+        "open_data": r("open_data"),
+        "styleguide": r("styleguide"),
+        "open_calls_feed": r("open_calls_feed"),
+        "api-schema": r("api-schema"),
+        "api-action-lines": r("api-action-lines"),
+        "api-sdgs": r("api-sdgs"),
+        "api-matrix": r("api-matrix"),
+        "api-forum-sessions": r("api-forum-sessions", CURRENT_YEAR),
+        "api-stocktaking-entries": r("api-stocktaking-entries"),
+        "api-stocktaking-entry": lazy("api-stocktaking-entry", lambda: [entry[0].pk]),
+        "account_login": r("account_login"),
+        "account_signup": r("account_signup"),
+        "account_reset_password": r("account_reset_password"),
+        "account_reset_password_done": r("account_reset_password_done"),
+        "account_email_verification_sent": r("account_email_verification_sent"),
+        "forum:matrix": r("forum:matrix"),
+        "forum:matrix_cell": r("forum:matrix_cell", "C7", 4),
+        "forum:action_line": r("forum:action_line", "C1"),
+        "forum:sdg": r("forum:sdg", 9),
+        "forum:about": r("forum:about"),
+        "forum:events": r("forum:events"),
+        "forum:event": lazy("forum:event", lambda: [Event.objects.order_by("pk")[0].pk]),
+        "forum:news": r("forum:news"),
+        "forum:news_feed": r("forum:news_feed"),
+        "forum:news_item": lazy("forum:news_item", lambda: [NewsItem.objects.first().slug]),
+        "forum:sponsorship": r("forum:sponsorship"),
+        "forum:editions": r("forum:editions"),
+        "forum:edition": r("forum:edition", CURRENT_YEAR),
+        "forum:programme": r("forum:programme", CURRENT_YEAR),
+        "forum:high_level_track": r("forum:high_level_track", CURRENT_YEAR),
+        "forum:programme_ics": r("forum:programme_ics", CURRENT_YEAR),
+        "forum:programme_feed": r("forum:programme_feed", CURRENT_YEAR),
+        "forum:session": lazy("forum:session", lambda: [CURRENT_YEAR, session[0].pk]),
+        "forum:session_ics": lazy("forum:session_ics", lambda: [CURRENT_YEAR, session[0].pk]),
+        "prizes:index": r("prizes:index"),
+        "prizes:contest": r("prizes:contest", contest.year),
+        "prizes:ballot": r("prizes:ballot", contest.year),
+        "prizes:ballot_category": r("prizes:ballot_category", contest.year, "C1"),
+        "prizes:project": lazy(
+            "prizes:project",
+            lambda: [contest.year, Project.objects.filter(contest=contest).order_by("pk")[0].pk],
+        ),
+        "prizes:results": r("prizes:results", past.year if past else contest.year),
+        "stocktaking:search": r("stocktaking:search"),
+        "stocktaking:feed": r("stocktaking:feed"),
+        "stocktaking:entry": lazy("stocktaking:entry", lambda: [entry[0].pk]),
+        "stocktaking:reports": r("stocktaking:reports"),
+        "stocktaking:report": r("stocktaking:report", report_year),
+        "stocktaking:report_pdf": r("stocktaking:report_pdf", report_year),
+        "stocktaking:success_stories": r("stocktaking:success_stories", report_year),
+        "stocktaking:region_reports": r("stocktaking:region_reports", region),
+        "stocktaking:report_region": r("stocktaking:report_region", report_year, region),
+        "stocktaking:report_region_pdf": r("stocktaking:report_region_pdf", report_year, region),
+        "consultations:list": r("consultations:list"),
+        "consultations:timeline": r("consultations:timeline", consultation.slug),
+        "consultations:submit": r("consultations:submit", consultation.slug),
+        "consultations:submission_lost_link": r(
+            "consultations:submission_lost_link", consultation.slug
+        ),
+        "consultations:discussions": r("consultations:discussions", consultation.slug),
+        "consultations:discussion": lazy(
+            "consultations:discussion",
+            lambda: [
+                consultation.slug,
+                Discussion.objects.filter(consultation=consultation).order_by("pk")[0].pk,
+            ],
+        ),
+        "consultations:final_brief": lazy(
+            "consultations:final_brief",
+            lambda: [Consultation.objects.filter(is_demo=True).order_by("-pk")[0].slug],
+        ),
+        "consultations:nominate": r("consultations:nominate", consultation.slug),
+        "ungis:about": r("ungis:about"),
+        "ungis:members": r("ungis:members"),
+        "ungis:member": lazy("ungis:member", lambda: [Agency.objects.order_by("pk")[0].acronym]),
+        "ungis:chairs": r("ungis:chairs"),
+    }
+
+
+def admin_session() -> str:
+    """A superuser with a signed-in database session; returns the session key."""
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    user, _ = get_user_model().objects.get_or_create(
+        email=ADMIN_EMAIL, defaults={"is_staff": True, "is_superuser": True}
+    )
+    key = "benchpages" + secrets.token_hex(12)
+    data = SessionStore().encode(
+        {
+            SESSION_KEY: str(user.pk),
+            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+            HASH_SESSION_KEY: user.get_session_auth_hash(),
+        }
+    )
+    Session.objects.create(
+        session_key=key, session_data=data, expire_date=timezone.now() + timedelta(hours=2)
+    )
+    return key
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=40, help="per page")
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--only", nargs="*", default=[], help="URL names to measure")
+    parser.add_argument("--no-admin", action="store_true")
+    args = parser.parse_args()
+    import django
+
+    django.setup()
+    from django.urls import reverse
+
+    public, admin = url_names()
+    build = builders()
+    unknown = [n for n in public if n not in build and n not in EXCLUDED]
+    if unknown:
+        print("URL names neither measured nor excluded (add them to bench/pages.py):")
+        print("\n".join(f"  {n}" for n in unknown))
+        return 2
+    pages = [(n, build[n]()) for n in public if n in build]
+    if not args.no_admin:
+        pages += [(n, reverse(n)) for n in admin]
+    if args.only:
+        pages = [(n, u) for n, u in pages if n in args.only]
+    admin_cookie = f"sessionid={admin_session()}"
+    port = free_port()
+    server = start_gunicorn(
+        port, workers=args.workers, threads=args.threads, settings="bench.prizes_settings"
+    )
+    over = []
+    print(f"{'name':42s} {'p50':>6s} {'p95':>6s} {'KB':>7s}  address")
+    try:
+        for name, url in pages:
+            headers = {"User-Agent": "wsis-bench/1.0", "Accept-Language": "en"}
+            if name.startswith("admin:"):
+                headers["Cookie"] = admin_cookie
+            warm = run_load(
+                port,
+                [("GET", url, headers)],
+                connections=1,
+                processes=1,
+                seconds=60,
+                expected={200},
+            )
+            result = run_load(
+                port,
+                [("GET", url, headers)] * args.requests,
+                connections=args.clients,
+                processes=1,
+                seconds=60,
+                expected={200},
+            )
+            flag = "  OVER" if result["p95_ms"] > BUDGET_MS else ""
+            bad = "" if result["ok"] == result["requests"] else f"  status {result['statuses']}"
+            print(
+                f"{name:42s} {result['p50_ms']:6.0f} {result['p95_ms']:6.0f} "
+                f"{warm['bytes'] / 1024:7.1f}  {url}{flag}{bad}",
+                flush=True,
+            )
+            if flag or bad:
+                over.append(name)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    print(f"{len(pages)} pages; {len(over)} over {BUDGET_MS} ms p95 or failing: {over}")
+    print(f"excluded ({len(EXCLUDED)}): " + ", ".join(sorted(EXCLUDED)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
