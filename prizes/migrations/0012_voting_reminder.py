@@ -7,25 +7,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('prizes', '0011_voter_ballot'),
+        ("prizes", "0011_voter_ballot"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='VotingReminder',
+            name="VotingReminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='asked at')),
-                ('contest', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='voting_reminders', to='prizes.contest')),
-                ('voter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='prize_voting_reminders', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="asked at"
+                    ),
+                ),
+                (
+                    "contest",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="voting_reminders",
+                        to="prizes.contest",
+                    ),
+                ),
+                (
+                    "voter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="prize_voting_reminders",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'voting reminder',
-                'verbose_name_plural': 'voting reminders',
-                'constraints': [models.UniqueConstraint(fields=('contest', 'voter'), name='prizes_voting_reminder_once')],
+                "verbose_name": "voting reminder",
+                "verbose_name_plural": "voting reminders",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("contest", "voter"), name="prizes_voting_reminder_once"
+                    )
+                ],
             },
         ),
     ]
