@@ -2,7 +2,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.utils import timezone
 
 from wsis_portal.models import Heartbeat
 from wsis_portal.tasks import heartbeat
