@@ -298,5 +298,6 @@ class EventAdmin(admin.ModelAdmin):
     inlines = [EventPersonInline]
 
 
-# The outcome reporting screens live in their own module.
+# The outcome reporting and programme pipeline screens live in their own modules.
 from . import admin_outcomes  # noqa: E402, F401
+from .proposals import admin as proposals_admin  # noqa: E402, F401

@@ -225,6 +225,16 @@ from .models_programme import (  # noqa: E402
     SessionPerson,
     SessionRegistration,
 )
+from .proposals.models import (  # noqa: E402
+    Placement,
+    Proposal,
+    ProposalCall,
+    ProposalSpeaker,
+    Review,
+    ReviewCriterion,
+    ReviewScore,
+    Room,
+)
 
 __all__ = [
     "SDG",
@@ -241,8 +251,16 @@ __all__ = [
     "OutcomeReport",
     "Partner",
     "Person",
+    "Placement",
+    "Proposal",
+    "ProposalCall",
+    "ProposalSpeaker",
     "PublishedFigure",
     "Registration",
+    "Review",
+    "ReviewCriterion",
+    "ReviewScore",
+    "Room",
     "Session",
     "SessionOwner",
     "SessionPerson",
