@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint typecheck fmt bench seed check messages compilemessages check-messages screenshots screenshots-i18n clean
+.PHONY: install run test test-fast lint typecheck fmt bench seed check messages compilemessages check-messages screenshots screenshots-admin screenshots-i18n clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is required"'
@@ -53,6 +53,17 @@ screenshots: install
 	  server=$$!; trap "kill $$server" EXIT; \
 	  for i in $$(seq 60); do curl -fs -o /dev/null http://127.0.0.1:$(SCREENSHOT_PORT)/ && break; sleep 1; done; \
 	  $(BIN)/python bench/screenshots.py --base-url http://127.0.0.1:$(SCREENSHOT_PORT) --chromium $(CHROMIUM)
+
+# docs/screenshots/admin/: the Secretariat's admin for docs/processes.md, signed in with the local
+# admin account (ensure_admin); actions are taken as far as their confirmation page only.
+screenshots-admin: install
+	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --verbosity 0
+	DJANGO_DEBUG=true $(BIN)/python manage.py seed_demo --if-empty
+	DJANGO_DEBUG=true $(BIN)/python manage.py ensure_admin
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(SCREENSHOT_PORT) --noreload --insecure & \
+	  server=$$!; trap "kill $$server" EXIT; \
+	  for i in $$(seq 60); do curl -fs -o /dev/null http://127.0.0.1:$(SCREENSHOT_PORT)/ && break; sleep 1; done; \
+	  $(BIN)/python bench/admin_screenshots.py --base-url http://127.0.0.1:$(SCREENSHOT_PORT) --chromium $(CHROMIUM)
 
 bench: install
 	$(BIN)/python bench/run.py

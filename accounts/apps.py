@@ -12,6 +12,9 @@ class AccountsConfig(AppConfig):
 
         from . import emails
         from .signals import ensure_groups
+        from .signin_app import name_auth_section
+
+        name_auth_section()
 
         registry.add_outbox(emails.ACCOUNT_MAIL, emails.account_mail)
 

@@ -3,8 +3,10 @@
 SECRETARIAT = "Secretariat"
 EXPERT_GROUP = "Expert Group"
 UNGIS_FOCAL_POINT = "UNGIS Focal Point"
+# Score the Forum's session proposals (forum.proposals.review); created by a forum migration.
+SESSION_REVIEWERS = "Session Reviewers"
 
-ALL_GROUPS = (SECRETARIAT, EXPERT_GROUP, UNGIS_FOCAL_POINT)
+ALL_GROUPS = (SECRETARIAT, EXPERT_GROUP, UNGIS_FOCAL_POINT, SESSION_REVIEWERS)
 
 # The Secretariat administers the content of these apps.
 SECRETARIAT_APPS = (

@@ -374,6 +374,7 @@ class CommentAdmin(admin.ModelAdmin):
         "moderation_reason",
     ]
     list_filter = [FlaggedFilter, "is_hidden", "discussion__consultation", "language"]
+    date_hierarchy = "created_at"
     search_fields = ["body", "author__email"]
     list_select_related = ["author", "discussion"]
     ordering = ["-flag_count", "-created_at"]
@@ -424,6 +425,9 @@ class SubscriptionAdmin(admin.ModelAdmin):
     list_select_related = ["user", "consultation", "discussion"]
     search_fields = ["user__email"]
     raw_id_fields = ["user"]
+    # Discussions grow with every consultation: typed, never a select of all of them.
+    autocomplete_fields = ["discussion"]
+    date_hierarchy = "created_at"
 
 
 NOMINATION_CSV_HEADER = [
@@ -448,6 +452,7 @@ class NominationAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_filter = ["consultation", "stakeholder_group"]
+    date_hierarchy = "created_at"
     search_fields = ["nominee_name", "organisation"]
     list_select_related = ["consultation"]
     readonly_fields = ["nominated_by", "created_at"]

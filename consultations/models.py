@@ -101,7 +101,8 @@ class ConsultationPhase(Phase):
 
     For the submissions-deadline phase, ``ends_at`` is the deadline itself: submissions are
     accepted from the opening until that moment. A meeting is held from ``starts_at`` to
-    ``ends_at``. ``reminder_sent_at`` is claimed once by the tick that sends the reminder.
+    ``ends_at``. ``reminder_sent_at`` records when the first reminders of the phase were
+    queued; each subscriber is reminded once, whenever they subscribed (consultations.reminders).
     """
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="phases")

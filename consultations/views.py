@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.selectors import profile_for
+from forum.hlt import published_hlt_facilitators
 from wsis_portal.params import get_page
 from wsis_portal.publishing import mark_preview
 from wsis_portal.ratelimit import ratelimit
@@ -57,6 +58,7 @@ def timeline(request, slug: str):
             "subscribed": selectors.is_subscribed_to_consultation(
                 user=request.user, consultation=consultation
             ),
+            "facilitators": published_hlt_facilitators(edition=consultation.edition),
         },
     )
 

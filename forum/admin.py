@@ -16,6 +16,11 @@ from wsis_portal.publishing_admin import (
 )
 from wsis_portal.refusals import Refusal
 
+from .admin_hlt import (
+    hlt_facilitators_published,
+    publish_hlt_facilitators,
+    withdraw_hlt_facilitators,
+)
 from .admin_statistics import RegistrationStatisticsAdmin
 from .models import (
     SDG,
@@ -133,9 +138,10 @@ class EditionAdmin(TranslationAdmin):
         "registration_opens_at",
         "registration_closes_at",
         is_published,
+        hlt_facilitators_published,
     ]
     list_filter = [("published_at", admin.EmptyFieldListFilter)]
-    readonly_fields = ["published_at"]
+    readonly_fields = ["published_at", "hlt_facilitators_published_at"]
     search_fields = ["theme", "venue"]
     inlines = [OutcomeDocumentInline, HighLevelThemeInline, PublishedFigureInline]
     action_form = PublishingActionForm
@@ -147,6 +153,8 @@ class EditionAdmin(TranslationAdmin):
             plan=lambda e: edition_next_year_plan(edition=e),
             prepare=lambda e, by: edition_next_year_prepare(edition=e, by=by),
         ),
+        publish_hlt_facilitators,
+        withdraw_hlt_facilitators,
     ]
 
     @admin.action(
@@ -227,6 +235,7 @@ class RegistrationAdmin(RegistrationStatisticsAdmin, admin.ModelAdmin):
         "created_at",
     ]
     list_filter = ["edition", "mode", "status", "stakeholder_type"]
+    date_hierarchy = "created_at"
     search_fields = ["user__email", "user__profile__full_name"]
     list_select_related = ["user", "edition"]
     raw_id_fields = ["user"]
@@ -289,5 +298,6 @@ class EventAdmin(admin.ModelAdmin):
     inlines = [EventPersonInline]
 
 
-# The outcome reporting screens live in their own module.
+# The outcome reporting and programme pipeline screens live in their own modules.
 from . import admin_outcomes  # noqa: E402, F401
+from .proposals import admin as proposals_admin  # noqa: E402, F401

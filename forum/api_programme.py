@@ -9,6 +9,7 @@ from wsis_portal.publishing import published_q
 
 from .filters import SessionFilter
 from .models import SDG, ActionLine, Session, SessionPerson
+from .proposals.visibility import programme_public_q
 
 
 class SessionPersonSerializer(serializers.ModelSerializer):
@@ -62,7 +63,9 @@ class SessionList(generics.ListAPIView):
 
     def get_queryset(self):
         queryset = (
-            Session.objects.filter(published_q("edition__"), edition__year=self.kwargs["year"])
+            Session.objects.filter(
+                published_q("edition__"), programme_public_q(), edition__year=self.kwargs["year"]
+            )
             .select_related("edition", "building_block")
             .prefetch_related(
                 Prefetch("action_lines", queryset=ActionLine.objects.order_by("number")),

@@ -22,6 +22,9 @@ class ForumConfig(AppConfig):
             hooks_outcomes,
             services_outcomes,
         )
+        from .proposals import demo as proposals_demo
+        from .proposals import emails as proposal_emails
+        from .proposals import services as proposal_services
         from .services import taxonomy_load
         from .services_programme import building_blocks_load
 
@@ -32,11 +35,14 @@ class ForumConfig(AppConfig):
         registry.add_demo("matrix", demo.seed, order=10)
         registry.add_demo("forum", demo_programme.seed, order=25)
         registry.add_demo("forum-scale", demo_scale.seed, order=26)
+        registry.add_demo("programme-pipeline", proposals_demo.seed, order=25)
         registry.add_demo("news", demo_news.seed, order=45)
         registry.add_home(hooks.home_items)
         registry.add_my(hooks.my_sections)
         registry.add_matrix(hooks.matrix_source)
         registry.add_outbox(emails.REGISTRATION_CONFIRMED, emails.registration_confirmed)
+        proposal_emails.register(registry)
+        registry.add_tick("forum.proposal_calls", proposal_services.proposal_calls_close_apply)
         registry.add_outbox(services_outcomes.OUTCOME_REMINDER, emails_outcomes.outcome_reminder)
         registry.add_tick("forum-outcome-reminders", services_outcomes.outcome_reminders_send)
         registry.add_matrix(hooks_outcomes.matrix_source)

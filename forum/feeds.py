@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.publishing import published_q
 
 from .models import Edition, NewsItem, Session
+from .proposals.visibility import programme_public_q
 
 FEED_LENGTH = 30
 
@@ -52,7 +53,7 @@ class ProgrammeFeed(Feed):
 
     def items(self, edition: Edition):
         return (
-            Session.objects.filter(edition=edition)
+            Session.objects.filter(programme_public_q(), edition=edition)
             .select_related("edition", "building_block")
             .order_by("starts_at", "id")
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from .enums import DocumentKind, SessionRole
-from .models import Edition, HighLevelTheme, OutcomeDocument, Session, SessionPerson
+from .models import Edition, HighLevelTheme, OutcomeDocument, Person, Session, SessionPerson
 
 
 @dataclass(frozen=True)
@@ -44,3 +44,32 @@ def high_level_track(*, edition: Edition) -> HighLevelTrack:
         OutcomeDocument.objects.filter(edition=edition, kind=DocumentKind.HLT_OUTCOMES)
     )
     return HighLevelTrack(edition=edition, themes=themes, documents=documents)
+
+
+@dataclass(frozen=True)
+class Facilitator:
+    """A High-Level Track facilitator and the themes of the sessions they facilitate."""
+
+    person: Person
+    themes: list[str]
+
+
+def published_hlt_facilitators(*, edition: Edition) -> list[Facilitator]:
+    """The edition's High-Level Track facilitators in the order of the themes, once the
+    Secretariat has published them; none while they are a draft (one query, none then)."""
+    if edition.hlt_facilitators_published_at is None:
+        return []
+    roles = (
+        SessionPerson.objects.filter(
+            role=SessionRole.HLT_FACILITATOR, session__edition_id=edition.pk
+        )
+        .select_related("person", "session__hlt_theme")
+        .order_by("session__hlt_theme__order", "session__starts_at", "order", "pk")
+    )
+    by_person: dict[int, Facilitator] = {}
+    for role in roles:
+        theme = role.session.hlt_theme
+        found = by_person.setdefault(role.person_id, Facilitator(person=role.person, themes=[]))
+        if theme is not None and theme.title not in found.themes:
+            found.themes.append(theme.title)
+    return list(by_person.values())

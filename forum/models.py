@@ -162,6 +162,14 @@ class Edition(Publishable):
     registration_closes_at = models.DateTimeField(
         _("registration closes at"), null=True, blank=True
     )
+    # The High-Level Track's facilitators are shown on the year's consultation page only
+    # once the Secretariat publishes them (forum.hlt_publishing); empty while a draft.
+    hlt_facilitators_published_at = models.DateTimeField(
+        _("High-Level Track facilitators published at"),
+        null=True,
+        blank=True,
+        editable=False,
+    )
 
     class Meta:
         ordering = ["-year"]
@@ -217,6 +225,16 @@ from .models_programme import (  # noqa: E402
     SessionPerson,
     SessionRegistration,
 )
+from .proposals.models import (  # noqa: E402
+    Placement,
+    Proposal,
+    ProposalCall,
+    ProposalSpeaker,
+    Review,
+    ReviewCriterion,
+    ReviewScore,
+    Room,
+)
 
 __all__ = [
     "SDG",
@@ -233,8 +251,16 @@ __all__ = [
     "OutcomeReport",
     "Partner",
     "Person",
+    "Placement",
+    "Proposal",
+    "ProposalCall",
+    "ProposalSpeaker",
     "PublishedFigure",
     "Registration",
+    "Review",
+    "ReviewCriterion",
+    "ReviewScore",
+    "Room",
     "Session",
     "SessionOwner",
     "SessionPerson",

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import Promise
 
 from accounts.enums import StakeholderType
-from wsis_portal.publishing import published_q, visible
+from wsis_portal.publishing import can_preview, published_q, visible
 from wsis_portal.registry import MatrixItem
 
 from .enums import AttendanceMode, PartnerTier, Region, RegistrationStatus
@@ -29,6 +29,7 @@ from .models import (
     SessionPerson,
     SessionRegistration,
 )
+from .proposals.visibility import programme_public_q
 from .regions import region_for_country
 
 GENEVA = ZoneInfo(settings.TIME_ZONE)
@@ -79,7 +80,7 @@ def edition_figures(*, edition: Edition) -> EditionFigures:
         in_person=totals["in_person"],
         remote=totals["remote"],
         countries=totals["countries"],
-        sessions=Session.objects.filter(edition=edition).count(),
+        sessions=Session.objects.filter(programme_public_q(), edition=edition).count(),
         by_stakeholder_type=[
             (label, per_type[value])
             for value, label in StakeholderType.choices
@@ -100,7 +101,7 @@ def partners_by_tier(*, edition: Edition) -> list[tuple[str | Promise, list[Part
 def programme_filter(*, edition: Edition, data) -> SessionFilter:
     """The edition's sessions with their tags, filtered by the request's GET parameters."""
     queryset = (
-        Session.objects.filter(edition=edition)
+        Session.objects.filter(programme_public_q(), edition=edition)
         .select_related("building_block", "edition")
         .prefetch_related(
             Prefetch("action_lines", queryset=ActionLine.objects.order_by("number")),
@@ -131,6 +132,7 @@ def programme_days(sessions, *, now: datetime) -> list[ProgrammeDay]:
 def session_for_page(*, year: int, session_id: int, user: Any = None) -> Session:
     return get_object_or_404(
         Session.objects.filter(edition__in=visible(Edition.objects.all(), user))
+        .filter(programme_public_q() if not can_preview(user) else Q())
         .select_related("edition", "building_block")
         .prefetch_related(
             Prefetch(
@@ -175,7 +177,10 @@ def registrations_for_export(*, queryset=None):
 def session_matrix_counts() -> dict[tuple[str, int], int]:
     rows = (
         Session.objects.filter(
-            published_q("edition__"), action_lines__isnull=False, sdgs__isnull=False
+            published_q("edition__"),
+            programme_public_q(),
+            action_lines__isnull=False,
+            sdgs__isnull=False,
         )
         .values_list("action_lines__code", "sdgs__number")
         .annotate(n=Count("id", distinct=True))
@@ -186,7 +191,9 @@ def session_matrix_counts() -> dict[tuple[str, int], int]:
 
 def session_matrix_items(action_line: ActionLine, sdg: SDG, limit: int) -> list[MatrixItem]:
     sessions = (
-        Session.objects.filter(published_q("edition__"), action_lines=action_line)
+        Session.objects.filter(
+            published_q("edition__"), programme_public_q(), action_lines=action_line
+        )
         .filter(sdgs=sdg)
         .select_related("edition", "building_block")
         .order_by("-starts_at")[:limit]

@@ -16,12 +16,14 @@ from wsis_portal.search_ranking import ranked_page
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
 from .models import OutcomeReport, Person, Session, SessionPerson
+from .proposals.visibility import programme_public_q
 
 ALL_FILTERS = frozenset({"action_line", "sdg", "year"})
 
 
 def _public_sessions(params: SearchParams) -> QuerySet[Session]:
-    sessions = Session.objects.filter(published_q("edition__"))
+    # Sessions of accepted proposals stay out until their programme is published.
+    sessions = Session.objects.filter(published_q("edition__"), programme_public_q())
     if params.action_line:
         sessions = sessions.filter(action_lines__code=params.action_line)
     if params.sdg:

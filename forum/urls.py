@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views, views_about, views_outcomes, views_programme
 from .feeds import NewsFeed, ProgrammeFeed
+from .proposals.urls import urlpatterns as proposal_urlpatterns
 
 app_name = "forum"
 
@@ -63,4 +64,5 @@ urlpatterns = [
         views_programme.register_cancel,
         name="register_cancel",
     ),
+    *proposal_urlpatterns,
 ]

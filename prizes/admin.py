@@ -363,6 +363,7 @@ class ProjectAdmin(admin.ModelAdmin):
 class VoteAdmin(ContestStatisticsAdmin, admin.ModelAdmin):
     list_display = ("id", "contest", "category", "project", "cast_at", "valid")
     list_filter = ("contest", "valid", "category__action_line")
+    date_hierarchy = "cast_at"
     search_fields = ("voter__email", "ip_hash", "project__title")
     list_select_related = ("contest", "category__action_line", "category__contest", "project")
     raw_id_fields = ("voter", "project")

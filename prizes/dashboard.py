@@ -23,10 +23,11 @@ def submissions_waiting(now: datetime) -> DashboardFigure:
 
 
 def winners_to_confirm(now: datetime) -> DashboardFigure:
-    """Categories whose voting has ended, whose ceremony is still ahead, that have
-    Champions and no Winner yet."""
-    voting_ended = ContestPhase.objects.filter(kind=PhaseKind.VOTING, ends_at__lte=now)
-    ceremony_ahead = ContestPhase.objects.filter(kind=PhaseKind.CEREMONY, ends_at__gt=now)
+    """Categories with Champions and no Winner yet, in contests whose final tally is done
+    and whose ceremony has not started (from then on the results are public and the
+    decisions can no longer change)."""
+    voting_ended = ContestPhase.objects.filter(kind=PhaseKind.VOTING, end_applied_at__isnull=False)
+    ceremony_ahead = ContestPhase.objects.filter(kind=PhaseKind.CEREMONY, starts_at__gt=now)
     count = (
         Category.objects.filter(contest_id__in=voting_ended.values("contest_id"))
         .filter(contest_id__in=ceremony_ahead.values("contest_id"))

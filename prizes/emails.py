@@ -6,6 +6,8 @@ that email alone and never sends the others twice.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,11 +16,16 @@ from django.utils.translation import gettext as _
 from wsis_portal.mail import Email
 from wsis_portal.models import OutboxMessage
 
+if TYPE_CHECKING:
+    from .models import ContestPhase
+
 RECEIPT = "prizes.receipt"
 VOTING_OPEN = "prizes.voting-open"
 EXPERTS_READY = "prizes.experts-ready"
 TALLY_RECOMPUTE = "prizes.tally-recompute"
 RECOGNITION = "prizes.recognition"
+DRAFTS_REMINDER = "prizes.drafts-reminder"
+VOTE_REMINDER = "prizes.vote-reminder"
 
 
 def receipt(message: OutboxMessage) -> Email | None:
@@ -114,4 +121,78 @@ def recognition(message: OutboxMessage) -> Email | None:
         subject=subject % {"title": project.title, "year": year},
         body=render_to_string("prizes/email/recognition.txt", context),
         to=project.submitter.email,
+    )
+
+
+def _open_phase(contest_id: int, kind: str) -> ContestPhase | None:
+    from django.utils import timezone
+
+    from .models import ContestPhase
+
+    phase = (
+        ContestPhase.objects.select_related("contest")
+        .filter(contest_id=contest_id, kind=kind)
+        .first()
+    )
+    return phase if phase is not None and phase.is_open(timezone.now()) else None
+
+
+def drafts_reminder(message: OutboxMessage) -> Email | None:
+    """The submission deadline is near: a submitter's drafts, each with its link; nothing
+    once they are all submitted or the deadline has passed."""
+    from .enums import PhaseKind
+    from .reminders import drafts_of
+
+    user = message.recipient
+    phase = _open_phase(message.object_pk, PhaseKind.SUBMISSION)
+    if user is None or not user.is_active or phase is None:
+        return None
+    drafts = drafts_of(contest_id=phase.contest_id, user=user)
+    if not drafts:
+        return None
+    base = settings.PORTAL_BASE_URL.rstrip("/")
+    year = phase.contest.year
+    links = [(p, base + reverse("prizes:submit_edit", args=[year, p.pk])) for p in drafts]
+    return Email(
+        subject=_("[WSIS] Reminder: submit your project to %(contest)s")
+        % {"contest": phase.contest},
+        body=render_to_string(
+            "prizes/email/drafts_reminder.txt", {"phase": phase, "drafts": links}
+        ),
+        to=user.email,
+    )
+
+
+def vote_reminder(message: OutboxMessage) -> Email | None:
+    """Voting closes soon: the categories the voter (who asked for it) has not voted in."""
+    from .enums import PhaseKind
+    from .models_reminders import VotingReminder
+    from .reminders import categories_not_voted
+
+    user = message.recipient
+    phase = _open_phase(message.object_pk, PhaseKind.VOTING)
+    if user is None or not user.is_active or phase is None:
+        return None
+    if not VotingReminder.objects.filter(contest_id=phase.contest_id, voter=user).exists():
+        return None
+    missing = categories_not_voted(contest_id=phase.contest_id, user=user)
+    if not missing:
+        return None
+    base = settings.PORTAL_BASE_URL.rstrip("/")
+    year = phase.contest.year
+    links = [
+        (c, base + reverse("prizes:ballot_category", args=[year, c.action_line.code]))
+        for c in missing
+    ]
+    return Email(
+        subject=_("[WSIS] Voting in %(contest)s closes soon") % {"contest": phase.contest},
+        body=render_to_string(
+            "prizes/email/vote_reminder.txt",
+            {
+                "phase": phase,
+                "categories": links,
+                "ballot_url": base + reverse("prizes:ballot", args=[year]),
+            },
+        ),
+        to=user.email,
     )

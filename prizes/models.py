@@ -544,5 +544,6 @@ class ExpertScore(models.Model):
         return f"{self.project} · {self.score}"
 
 
-# A model of this app kept in its own module (this one is long enough).
+# Models of this app kept in their own modules (this one is long enough).
 from .models_ballot import VoterBallot  # noqa: E402, F401
+from .models_reminders import VotingReminder  # noqa: E402, F401

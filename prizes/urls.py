@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import recognition_views, views
+from . import recognition_views, reminder_views, views
 
 app_name = "prizes"
 
@@ -25,6 +25,7 @@ urlpatterns = [
         name="attachment",
     ),
     path("<int:year>/vote/", views.ballot, name="ballot"),
+    path("<int:year>/vote-reminder/", reminder_views.vote_reminder, name="vote_reminder"),
     path("<int:year>/vote/<int:project_id>/", views.vote, name="vote"),
     path("<int:year>/vote/<slug:code>/", views.ballot_category, name="ballot_category"),
     path("<int:year>/projects/<int:project_id>/", views.project, name="project"),

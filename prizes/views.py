@@ -32,7 +32,7 @@ from wsis_portal.ratelimit import (
 from wsis_portal.refusal_responses import refusal_response, refusal_status
 from wsis_portal.refusals import Refusal
 
-from . import selectors, services
+from . import recognition, reminders, selectors, services
 from .enums import BALLOT_STATES, EDITABLE_STATES, PhaseKind, ProjectStatus
 from .forms import AttachmentsForm, ProjectForm, ScoreForm
 from .models import ATTACHMENTS_PER_PROJECT, Project
@@ -326,6 +326,7 @@ def ballot(request, year: int):
             "contest": item,
             "tiles": tiles,
             "just_voted": just_voted in choices.values(),
+            "vote_reminder_on": reminders.vote_reminder_on(contest=item, user=request.user),
             **_voting_context(item, now),
             **_progress(tiles, choices),
         },
@@ -394,6 +395,9 @@ def project(request, year: int, project_id: int):
             "status": selectors.public_status(shown, item, now),
             "voting_open": bool(voting and voting.is_open(now)),
             "voted_here": choices.get(shown.category_id),
+            "certificate": recognition.certificate_visible(
+                project=shown, contest=item, user=request.user, now=now
+            ),
         },
     )
 
@@ -488,7 +492,12 @@ def results(request, year: int):
         {
             "contest": item,
             "now": now,
-            **selectors.results(contest=item, now=now, region=request.GET.get("region", "")),
+            **selectors.results(
+                contest=item,
+                now=now,
+                region=request.GET.get("region", ""),
+                country=request.GET.get("country", "")[:2],
+            ),
         },
     )
 

@@ -133,6 +133,7 @@ class EntryAdmin(EntryStatisticsAdmin, admin.ModelAdmin):
         "published_at",
     ]
     list_filter = ["status", "region", "stakeholder_type", "is_success_story", "is_demo", "call"]
+    date_hierarchy = "created_at"
     search_fields = ["title", "organisation"]
     # Status changes go through the moderation actions (allowed moves, reason, email).
     readonly_fields = [

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 class UngisConfig(AppConfig):
     name = "ungis"
-    verbose_name = _("UNGIS")
+    verbose_name = _("UNGIS: agencies, focal points and meetings")
 
     def ready(self) -> None:
         from wsis_portal.registry import registry

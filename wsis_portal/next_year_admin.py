@@ -88,6 +88,7 @@ def _confirmation_page(
         "plans": plans,
         "any_possible": any(p.can_prepare for p in plans),
         "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+        "select_across": request.POST.get("select_across") == "1",
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "media": modeladmin.media,
     }

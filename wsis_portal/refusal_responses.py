@@ -25,6 +25,8 @@ STATUS_BY_CODE: dict[str, int] = {
     "not_champion": 403,
     "locked": 403,
     "no_profile": 403,
+    # a conflict of interest: a reviewer of the proposing organisation
+    "conflict": 403,
     # the action was done already
     "already_voted": 409,
     "duplicate": 409,

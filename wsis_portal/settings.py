@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "accounts.signin_app.SignInConfig",  # allauth.account, with a distinct admin section name
-    "axes",
+    "accounts.signin_app.SignInSecurityConfig",  # axes, its admin section named
     "django_countries",
     "django_filters",
     "rest_framework",

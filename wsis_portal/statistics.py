@@ -14,7 +14,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -50,7 +50,6 @@ class Statistic:
     daily: bool = False
     chart_limit: int | None = None
     note: Label = ""
-    total: int | None = field(default=None)
 
     @property
     def chart_rows(self) -> list[tuple[Any, int]]:
@@ -59,10 +58,6 @@ class Statistic:
     @property
     def is_capped(self) -> bool:
         return bool(self.chart_limit) and len(self.rows) > (self.chart_limit or 0)
-
-    @property
-    def sum(self) -> int:
-        return sum(value for _label, value in self.rows)
 
 
 def local_day_bounds(

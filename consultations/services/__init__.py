@@ -16,9 +16,7 @@ from .discussions import (
 )
 from .nominations import nomination_create
 from .notifications import (
-    REMINDER_LEAD,
     comment_digests_queue,
-    phase_reminders_send,
     subscriptions_with_pending_comments,
 )
 from .submissions import (
@@ -33,7 +31,6 @@ from .submissions import (
 )
 
 __all__ = [
-    "REMINDER_LEAD",
     "SUBMISSION_FIELDS",
     "base_url",
     "comment_digests_queue",
@@ -44,7 +41,6 @@ __all__ = [
     "comment_visibility_change",
     "discussion_status_change",
     "nomination_create",
-    "phase_reminders_send",
     "submission_create",
     "submission_email_confirm",
     "submission_link_open",

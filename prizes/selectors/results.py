@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from django.urls import reverse
+from django_countries import countries
 
 from forum.enums import Region
 from forum.regions import countries_of_region
@@ -27,7 +28,9 @@ class CategoryResult:
     chart: list[tuple[str, int, str]] = field(default_factory=list)
 
 
-def results(*, contest: Contest, now: datetime, region: str = "") -> dict[str, Any]:
+def results(
+    *, contest: Contest, now: datetime, region: str = "", country: str = ""
+) -> dict[str, Any]:
     """What the results page may show now, by the clock.
 
     Champions on the announcement date (the end of Phase IV) once the final tally has run;
@@ -47,14 +50,31 @@ def results(*, contest: Contest, now: datetime, region: str = "") -> dict[str, A
         c.pk: CategoryResult(category=c, winners=[], champions=[], tallies=[]) for c in categories
     }
     region = region if region in Region.values else ""
+    names = dict(countries)
+    country = country.upper() if country.upper() in names else ""
+    countries_shown: list[tuple[str, str]] = []
     if voting_closed and champions_ready:
-        projects = Project.objects.filter(
-            contest=contest, status__in=[ProjectStatus.CHAMPION, ProjectStatus.WINNER]
+        projects = list(
+            Project.objects.filter(
+                contest=contest, status__in=[ProjectStatus.CHAMPION, ProjectStatus.WINNER]
+            )
+            .select_related("tally")
+            .order_by("category_id", "tally__rank", "id")
+        )
+        # The countries that have a Champion or Winner: the choices of the country filter.
+        # Filtered here, not in SQL: a contest has a few dozen of them, and one query serves
+        # both the choices and the list.
+        codes = {project.country.code for project in projects}
+        countries_shown = sorted(
+            ((code, str(names[code])) for code in codes if code in names),
+            key=lambda pair: pair[1],
         )
         if region:
             # The ESCAP regional review asks for "WSIS Prize winners from the region" (seed 003).
-            projects = projects.filter(country__in=countries_of_region(region))
-        projects = projects.select_related("tally").order_by("category_id", "tally__rank", "id")
+            in_region = set(countries_of_region(region))
+            projects = [p for p in projects if p.country.code in in_region]
+        if country:
+            projects = [p for p in projects if p.country.code == country]
         for project in projects:
             result = by_category[project.category_id]
             if winners_public and project.status == ProjectStatus.WINNER:
@@ -102,4 +122,6 @@ def results(*, contest: Contest, now: datetime, region: str = "") -> dict[str, A
         "announcement": announcement,
         "region": region,
         "regions": Region.choices,
+        "country": country,
+        "countries": countries_shown,
     }

@@ -13,6 +13,7 @@ from .contests import (
 )
 from .experts import expert_can_score, expert_score_save, winner_confirm, winner_revoke
 from .recognition import recognition_queue
+from .reminders import draft_reminders_send, vote_reminder_set, vote_reminders_send
 from .submission import PROJECT_FIELDS, project_save, project_submit, projects_nominate
 from .tally import tally_compute, tally_counts
 from .transitions import (
@@ -44,6 +45,7 @@ __all__ = [
     "contest_rules_update",
     "contest_voting_close",
     "contest_voting_open",
+    "draft_reminders_send",
     "expert_can_score",
     "expert_score_save",
     "fingerprint",
@@ -65,6 +67,8 @@ __all__ = [
     "vote_cast_next",
     "vote_check",
     "vote_invalidate",
+    "vote_reminder_set",
+    "vote_reminders_send",
     "winner_confirm",
     "winner_revoke",
 ]

@@ -37,6 +37,7 @@ from tests.factories.forum_programme import (
     SessionFactory,
 )
 from tests.factories.prizes import ProjectFactory, category, contest_at, vote
+from tests.factories.proposals import ProposalCallFactory, ProposalFactory, RoomFactory
 from tests.factories.stocktaking import CallFactory, EntryFactory
 from tests.factories.ungis import agency, focal_point
 from ungis.models import ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
@@ -123,6 +124,9 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
         "forum.SessionOwner": SessionOwnerFactory(session=session, user=owner),
         "forum.OutcomeReport": OutcomeReportFactory(session=session),
         "forum.Person": PersonFactory(),
+        "forum.ProposalCall": ProposalCallFactory(edition=session.edition),
+        "forum.Proposal": ProposalFactory(call__edition=session.edition, proposer=owner),
+        "forum.Room": RoomFactory(edition=session.edition),
         "forum.Registration": registration,
         "forum.Partner": PartnerFactory(edition=session.edition),
         "stocktaking.ReportRelease": ReportRelease.objects.create(

@@ -238,8 +238,9 @@ def test_ballot_query_budget(client, voting_contest, user, count, django_assert_
     client.force_login(user)
     url = reverse("prizes:ballot", args=[voting_contest.year])
     client.get(url)
-    # session, user, contest + phases (2), choices, categories with their counts
-    with django_assert_num_queries(6):
+    # session, user, contest + phases (2), choices, categories with their counts, and
+    # whether the voter asked for the reminder before voting closes
+    with django_assert_num_queries(7):
         assert client.get(url).status_code == 200
 
 

@@ -48,13 +48,16 @@ def _world(n: int = 1) -> None:
     hidden = CommentFactory(is_hidden=True)
     CommentFlag.objects.create(comment=hidden, user=UserFactory())  # already dealt with
 
-    # A contest in the Expert Group's selection: C1 has Champions and no Winner, C2 has its
-    # Winner, C3 has only nominated projects.
+    # A contest in the Expert Group's selection, its final tally done: C1 has Champions and
+    # no Winner, C2 has its Winner, C3 has only nominated projects.
     contest = contest_at(NOW, PhaseKind.SELECTION)
+    contest.phases.filter(kind=PhaseKind.VOTING).update(end_applied_at=NOW - timedelta(days=2))
     for _ in range(n):
         ProjectFactory(contest=contest, status=ProjectStatus.CHAMPION)
     ProjectFactory(contest=contest, category=category(contest, "C2"), status=ProjectStatus.WINNER)
     ProjectFactory(contest=contest, category=category(contest, "C3"))
+    # Champions of a contest whose final tally has not run yet: nothing to decide.
+    ProjectFactory(contest=contest_at(NOW, PhaseKind.SELECTION), status=ProjectStatus.CHAMPION)
     for _ in range(n):
         ProjectFactory(
             contest=contest, status=ProjectStatus.SUBMITTED, submitted_at=NOW - timedelta(days=9)

@@ -268,3 +268,19 @@ def test_every_kind_offers_next_year_with_its_confirmation_page(
     page = _action(client, reverse(model_url), obj.pk)
     assert page.status_code == 200
     assert "Prepare next year" in page.content.decode()
+
+
+def test_select_all_is_carried_to_the_confirmation(client, secretariat, edition_2031):
+    client.force_login(secretariat)
+    url = reverse("admin:forum_edition_changelist")
+    data = {
+        "action": "prepare_next_year",
+        "select_across": "1",
+        helpers.ACTION_CHECKBOX_NAME: [edition_2031.pk],
+    }
+    page = client.post(url, data)
+    body = page.content.decode()
+    assert "WSIS Forum 2031 → WSIS Forum 2032" in body
+    assert 'name="select_across" value="1"' in body
+    client.post(url, {**data, "confirm": "yes"})
+    assert Edition.objects.filter(year=2032).count() == 1

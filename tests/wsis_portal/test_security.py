@@ -33,5 +33,8 @@ def test_https_redirect_spares_healthz(client, settings):
     assert response.status_code == 301
     assert response["Location"] == "https://testserver/matrix/"
     assert client.get("/healthz").status_code in (200, 503)
+    # The web container's probe (docker-compose.yml) talks plain HTTP to gunicorn too.
+    assert client.get("/healthz/web").status_code == 200
+    assert client.get("/healthz/webx").status_code == 301
     secure = client.get("/matrix/", headers={"x-forwarded-proto": "https"})
     assert secure.status_code == 200

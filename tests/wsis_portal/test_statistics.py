@@ -89,3 +89,12 @@ def test_day_chart_has_a_title_a_description_and_a_table():
     assert html.count("<rect") == 3
     assert html.count('<time datetime="2031-03-0') == 3
     assert 'height="0.0"' in html  # the quiet day is a bar of no height, still in the table
+
+
+def test_a_capped_chart_draws_the_largest_and_keeps_every_row():
+    rows = [(f"Country {n}", 100 - n) for n in range(30)]
+    statistic = _statistic(rows, chart_limit=25)
+    assert statistic.chart_rows == rows[:25]
+    assert statistic.is_capped
+    assert statistic.rows == rows
+    assert not _statistic(rows[:3], chart_limit=25).is_capped

@@ -1,0 +1,153 @@
+"""Reads of the programme pipeline: the call, one's own proposals, the ranked list, the
+scheduling board and the speakers page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from wsis_portal.publishing import visible
+
+from ..models import (
+    SDG,
+    ActionLine,
+    Edition,
+    Person,
+    Proposal,
+    ProposalCall,
+    ProposalSpeaker,
+    Review,
+    ReviewCriterion,
+    Room,
+)
+from .visibility import programme_public_q
+
+
+def call_for_year(*, year: int, user: Any = None) -> ProposalCall:
+    """The call of a visible edition, with its edition; 404 when there is none."""
+    return get_object_or_404(
+        ProposalCall.objects.select_related("edition"),
+        edition__in=visible(Edition.objects.all(), user),
+        edition__year=year,
+    )
+
+
+def call_criteria(*, call: ProposalCall) -> list[ReviewCriterion]:
+    return list(ReviewCriterion.objects.filter(call=call))
+
+
+def proposals_of(*, user: Any, call: ProposalCall) -> list[Proposal]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        Proposal.objects.filter(call=call, proposer=user)
+        .select_related("building_block")
+        .order_by("-created_at")
+    )
+
+
+def proposal_of(*, user: Any, call: ProposalCall, pk: int) -> Proposal:
+    """One's own proposal; another's answers 404 (its existence is not disclosed)."""
+    proposal = (
+        Proposal.objects.filter(call=call, pk=pk, proposer_id=getattr(user, "pk", None))
+        .select_related("call__edition", "building_block")
+        .prefetch_related(
+            Prefetch("action_lines", queryset=ActionLine.objects.order_by("number")),
+            Prefetch("sdgs", queryset=SDG.objects.order_by("number")),
+            "speakers",
+        )
+        .first()
+    )
+    if proposal is None:
+        raise Http404
+    return proposal
+
+
+def ranked_proposals(*, call: ProposalCall, filters: dict[str, Any]) -> QuerySet[Proposal]:
+    """Submitted and decided proposals, best average score first, with their review counts.
+
+    ``filters`` may hold ``status``, ``building_block`` (id), ``action_line`` (code) and
+    ``reviewed`` ("yes"/"no").
+    """
+    queryset = (
+        Proposal.objects.filter(call=call)
+        .exclude(status="draft")
+        .select_related("building_block", "proposer")
+        .annotate(average=Avg("reviews__total"), review_count=Count("reviews", distinct=True))
+    )
+    if filters.get("status"):
+        queryset = queryset.filter(status=filters["status"])
+    if filters.get("building_block"):
+        queryset = queryset.filter(building_block_id=filters["building_block"])
+    if filters.get("action_line"):
+        queryset = queryset.filter(action_lines__code=filters["action_line"])
+    if filters.get("reviewed") == "no":
+        queryset = queryset.filter(review_count=0)
+    elif filters.get("reviewed") == "yes":
+        queryset = queryset.filter(review_count__gt=0)
+    # Unreviewed proposals (no average) come last, not first as PostgreSQL puts NULLs.
+    return queryset.order_by(F("average").desc(nulls_last=True), "-review_count", "title", "pk")
+
+
+def reviews_by(*, user: Any, proposals: Any) -> dict[int, int]:
+    """The signed-in reviewer's totals of the proposals on a page, by proposal id."""
+    ids = [proposal.pk for proposal in proposals]
+    return dict(
+        Review.objects.filter(reviewer_id=user.pk, proposal_id__in=ids).values_list(
+            "proposal_id", "total"
+        )
+    )
+
+
+def proposal_for_staff(*, call: ProposalCall, pk: int) -> Proposal:
+    return get_object_or_404(
+        Proposal.objects.filter(call=call)
+        .exclude(status="draft")
+        .select_related("call__edition", "building_block", "proposer", "merged_into")
+        .prefetch_related(
+            Prefetch("action_lines", queryset=ActionLine.objects.order_by("number")),
+            Prefetch("sdgs", queryset=SDG.objects.order_by("number")),
+            "speakers",
+            "reviews__reviewer",
+            "reviews__scores__criterion",
+        ),
+        pk=pk,
+    )
+
+
+def merge_targets(*, proposal: Proposal) -> QuerySet[Proposal]:
+    return (
+        Proposal.objects.filter(call_id=proposal.call_id, status__in=["submitted", "accepted"])
+        .exclude(pk=proposal.pk)
+        .order_by("title")
+    )
+
+
+def rooms_of(*, edition: Edition) -> QuerySet[Room]:
+    return Room.objects.filter(edition=edition)
+
+
+def accepted_sessions(*, call: ProposalCall) -> list[Proposal]:
+    """The accepted proposals of a call with their sessions, placements and speakers."""
+    return list(
+        Proposal.objects.filter(call=call, status="accepted", session__isnull=False)
+        .select_related("session__placement__room", "building_block")
+        .prefetch_related(
+            Prefetch("speakers", queryset=ProposalSpeaker.objects.order_by("order", "pk"))
+        )
+        .order_by("session__placement__starts_at", "title", "pk")
+    )
+
+
+def speakers_of_edition(*, edition: Edition) -> list[Person]:
+    """Everyone who speaks, moderates or organises a public session of the edition."""
+    sessions = Q(roles__session__edition=edition) & programme_public_q("roles__session__")
+    return list(
+        Person.objects.filter(sessions)
+        .distinct()
+        .order_by("name", "pk")
+        .only("pk", "honorific", "name", "position", "organisation", "country", "photo")
+    )
