@@ -70,6 +70,9 @@ EXCLUDED = {
     "consultations:discussion_subscribe": POST,
     "consultations:comment_flag": POST,
     "ungis:member_edit": SIGN_IN,
+    "healthz": "the load balancer's health check, not a page",
+    "healthz_web": "the load balancer's health check, not a page",
+    "set_language": POST,
 }
 
 
@@ -103,7 +106,8 @@ def builders() -> dict[str, Callable[[], str]]:
     from consultations.models import Consultation, Discussion
     from forum.demo_programme import CURRENT_YEAR
     from forum.enums import Region
-    from forum.models import Event, NewsItem, Session
+    from forum.models import Event, NewsItem, OutcomeDocument, Session
+    from forum.models_outcomes import OutcomeReport
     from prizes.models import Contest, Project
     from stocktaking.models import Call, Entry
     from ungis.models import Agency
@@ -158,6 +162,26 @@ def builders() -> dict[str, Callable[[], str]]:
         "forum:programme_feed": r("forum:programme_feed", CURRENT_YEAR),
         "forum:session": lazy("forum:session", lambda: [CURRENT_YEAR, session[0].pk]),
         "forum:session_ics": lazy("forum:session_ics", lambda: [CURRENT_YEAR, session[0].pk]),
+        "forum:outcome_document": lazy(
+            "forum:outcome_document", lambda: [OutcomeDocument.objects.first().edition.year]
+        ),
+        "forum:outcome_document_pdf": lazy(
+            "forum:outcome_document_pdf", lambda: [OutcomeDocument.objects.first().edition.year]
+        ),
+        "forum:outcome_report": lazy(
+            "forum:outcome_report",
+            lambda: [(o := OutcomeReport.objects.first()).session.edition.year, o.session_id],
+        ),
+        "site_search": lambda: reverse("site_search") + "?q=digital",
+        "prizes:booklet": r("prizes:booklet", past.year if past else contest.year),
+        "prizes:booklet_pdf": r("prizes:booklet_pdf", past.year if past else contest.year),
+        "prizes:certificate": lazy(
+            "prizes:certificate",
+            lambda: [
+                past.year,
+                Project.objects.filter(contest=past, status="winner").order_by("pk")[0].pk,
+            ],
+        ),
         "prizes:index": r("prizes:index"),
         "prizes:contest": r("prizes:contest", contest.year),
         "prizes:ballot": r("prizes:ballot", contest.year),
@@ -253,7 +277,13 @@ def main() -> int:
         print("URL names neither measured nor excluded (add them to bench/pages.py):")
         print("\n".join(f"  {n}" for n in unknown))
         return 2
-    pages = [(n, build[n]()) for n in public if n in build]
+    pages = []
+    for n in public:
+        if n in build:
+            try:
+                pages.append((n, build[n]()))
+            except (AttributeError, IndexError) as exc:
+                print(f"{n}: no data to build its address ({exc!r}); not measured")
     if not args.no_admin:
         pages += [(n, reverse(n)) for n in admin]
     if args.only:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.publishing import published_q
 from wsis_portal.search import search_document
-from wsis_portal.search_ranking import ranked_page, translated_document
+from wsis_portal.search_ranking import ranked_page
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
 from .models import Consultation, Discussion
@@ -29,7 +29,6 @@ def search_consultations(
         text=params.text,
         offset=offset,
         limit=limit,
-        document=translated_document("title", "description"),
     )
     return count, [
         SearchHit(

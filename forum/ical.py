@@ -40,6 +40,12 @@ def fold(line: str) -> str:
     """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545 3.1)."""
     if len(line) <= LINE_OCTETS // 4 or len(line.encode()) <= LINE_OCTETS:
         return line
+    if line.isascii():  # one octet a character: cut by slicing
+        rest = line[LINE_OCTETS:]
+        step = LINE_OCTETS - 1
+        return "\r\n ".join(
+            [line[:LINE_OCTETS], *(rest[i : i + step] for i in range(0, len(rest), step))]
+        )
     parts: list[str] = []
     current: list[str] = []
     size, limit = 0, LINE_OCTETS

@@ -99,8 +99,9 @@ def programme_ics(request, year: int):
     """The whole programme (or the filtered part of it) as one calendar."""
     edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
     filterset = programme.programme_filter(edition=edition, data=request.GET)
+    # A calendar shows no Action Lines or Goals: the page's prefetches of them are dropped.
     content = calendar_bytes(
-        filterset.qs,
+        filterset.qs.prefetch_related(None),
         name=_("%(edition)s programme") % {"edition": edition},
         base_url=request.build_absolute_uri("/")[:-1],
     )

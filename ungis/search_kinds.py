@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from wsis_portal.search_ranking import ranked_page, translated_document
+from wsis_portal.search_ranking import ranked_page
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
 from .models import Agency, Initiative
@@ -22,7 +22,6 @@ def search_members(params: SearchParams, offset: int, limit: int) -> tuple[int, 
         text=params.text,
         offset=offset,
         limit=limit,
-        document=translated_document("name", "description"),
         fallback_fields=("name",),
     )
     return count, [
@@ -43,7 +42,6 @@ def search_initiatives(
         text=params.text,
         offset=offset,
         limit=limit,
-        document=translated_document("name", "description"),
         fallback_fields=("name",),
     )
     about = reverse("ungis:about")

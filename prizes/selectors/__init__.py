@@ -7,7 +7,6 @@ from .ballot import (
     ballot_projects,
     ballot_tiles,
     categories_of,
-    next_category_to_vote,
     shuffle_order,
     voter_choices,
 )
@@ -34,7 +33,6 @@ __all__ = [
     "matrix_counts",
     "matrix_items",
     "my_sections",
-    "next_category_to_vote",
     "phase",
     "proposed_winners",
     "public_status",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import CharField, Count, Q, QuerySet, Value
 from django.db.models.functions import MD5, Cast, Concat
 
 from accounts.models import User
@@ -66,26 +66,6 @@ def ballot_tiles(*, contest: Contest, choices: dict[int, int]) -> list[BallotTil
         BallotTile(category=c, nominees=c.nominees, voted_project_id=choices.get(c.pk))
         for c in categories
     ]
-
-
-def next_category_to_vote(*, contest_id: int, user: User, after_category_id: int) -> str | None:
-    """The code of the first category after `after_category_id` (in Action Line order,
-    wrapping round) that has projects on the ballot and no vote of `user`; None when the
-    voter has voted in every category. One query."""
-    rows = list(
-        Category.objects.filter(contest_id=contest_id)
-        .annotate(
-            nominees=Count("projects", filter=Q(projects__status__in=BALLOT_STATES)),
-            voted=Exists(Vote.objects.filter(voter=user, category_id=OuterRef("pk"))),
-        )
-        .order_by("action_line__number")
-        .values_list("pk", "action_line__code", "nominees", "voted")
-    )
-    start = next((i for i, row in enumerate(rows) if row[0] == after_category_id), -1) + 1
-    for _pk, code, nominees, voted in rows[start:] + rows[:start]:
-        if nominees and not voted:
-            return code
-    return None
 
 
 def voter_choices(*, contest: Contest, user: User | AnonymousUser) -> dict[int, int]:

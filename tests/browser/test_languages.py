@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from prizes.enums import PhaseKind
 from tests.browser.helpers import axe_violations, sign_in
+from tests.browser.new_pages import new_public_pages
 from tests.factories.accounts import StakeholderFactory
 from tests.factories.consultations import DiscussionFactory, consultation_with_phases
 from tests.factories.forum import MatrixLinkFactory
@@ -175,6 +176,8 @@ def pages(page):
     edition = EditionFactory(year=2027)
     SessionFactory(edition=edition, title="Measuring broadband")
     voter = StakeholderFactory()
+    # The voter also owns a Forum session to report on (the outcome report form).
+    _owner, new_pages = new_public_pages(owner=voter)
     # Signed in once (the session cookie is the same in every language), for the vote pages.
     sign_in(page, voter.email, start="/accounts/login/")
     year = contest.year
@@ -189,6 +192,7 @@ def pages(page):
         ("programme", "/forum/2027/programme/"),
         ("ungis-members", "/ungis/members/"),
         ("sign-up", "/accounts/signup/"),
+        *((name, path) for name, path, _shown in new_pages),
     ]
 
 

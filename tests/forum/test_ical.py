@@ -101,7 +101,7 @@ def test_written_calendar_reads_back_as_the_library_builds_it():
             room="Salle Popov, 2e étage",
             remote_participation_url="https://example.org/join?x=1,2;3",
         ),
-        SessionFactory(title="Short", description="", room=""),
+        SessionFactory(title="Short", description="plain words, folded by slicing " * 9, room=""),
     ]
     name = "WSIS Forum 2027, programme; all"
     written = Calendar.from_ical(

@@ -1,0 +1,61 @@
+"""The votes (invalidated with a reason) and the tallies (read only)."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.admin_confirm import confirm_first
+
+from .. import services
+from ..admin_statistics import ContestStatisticsAdmin
+from ..models import Tally, Vote
+from .projects import ReasonActionForm, _run
+
+
+@admin.register(Vote)
+class VoteAdmin(ContestStatisticsAdmin, admin.ModelAdmin):
+    list_display = ("id", "contest", "category", "project", "cast_at", "valid")
+    list_filter = ("contest", "valid", "category__action_line")
+    date_hierarchy = "cast_at"
+    search_fields = ("voter__email", "ip_hash", "project__title")
+    list_select_related = ("contest", "category__action_line", "category__contest", "project")
+    raw_id_fields = ("voter", "project")
+    readonly_fields = [f.name for f in Vote._meta.fields]
+    action_form = ReasonActionForm
+    actions = ["invalidate"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_invalidate_permission(self, request) -> bool:
+        # Votes are read-only in the admin; invalidating one is the only change, so it needs
+        # the model's change permission even though the change form is refused.
+        return request.user.has_perm("prizes.change_vote")
+
+    @admin.action(
+        description=_("Invalidate the selected votes (give a reason)"), permissions=["invalidate"]
+    )
+    @confirm_first
+    def invalidate(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            lambda v, reason: services.vote_invalidate(vote=v, by=request.user, reason=reason),
+        )
+
+
+@admin.register(Tally)
+class TallyAdmin(admin.ModelAdmin):
+    list_display = ("project", "category", "votes", "rank", "computed_at")
+    list_filter = ("contest", "category__action_line")
+    list_select_related = ("project", "category__action_line", "category__contest")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
