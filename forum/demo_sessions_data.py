@@ -1,0 +1,272 @@
+"""The sessions of the demo's Forum week (high-level and thematic), the Action Line facilitators,
+and the invented people who speak at them."""
+
+from __future__ import annotations
+
+from .enums import SessionType
+
+# Rooms of the Forum week: the CICG conference rooms and ITU's own.
+
+HIGH_LEVEL = [
+    ("Opening of the WSIS Forum 2027", SessionType.CEREMONY, ["C1"], [17]),
+    ("High-Level Policy Session: Bridging the digital divides", None, ["C2", "C4"], [9, 10]),
+    (
+        "High-Level Policy Session: Building confidence and security in the use of ICTs",
+        None,
+        ["C5"],
+        [16],
+    ),
+    (
+        "High-Level Policy Session: Digital public infrastructure for inclusive services",
+        None,
+        ["C7-EGOV", "C6"],
+        [16, 9],
+    ),
+    (
+        "High-Level Policy Session: ICTs for climate action and resilience",
+        None,
+        ["C7-EENV"],
+        [13, 11],
+    ),
+    (
+        "High-Level Policy Session: Gender equality in the digital economy",
+        None,
+        ["C4", "C7-EEMP"],
+        [5, 8],
+    ),
+    (
+        "High-Level Policy Session: Artificial intelligence for sustainable development",
+        None,
+        ["C10", "C7-ESCI"],
+        [9, 16],
+    ),
+    (
+        "Ministerial Round Table: Financing universal and meaningful connectivity",
+        SessionType.ROUND_TABLE,
+        ["C2", "C6", "C11"],
+        [9, 17],
+    ),
+]
+# (block, type, title, codes, goals)
+THEMATIC = [
+    (
+        "thematic-workshops",
+        "Community networks: lessons from ten years of local ownership",
+        ["C2"],
+        [9, 10],
+    ),
+    (
+        "thematic-workshops",
+        "Meaningful connectivity targets: measuring what matters",
+        ["C2", "C6"],
+        [9, 17],
+    ),
+    (
+        "thematic-workshops",
+        "Open educational resources beyond the pandemic",
+        ["C7-ELEA", "C3"],
+        [4],
+    ),
+    (
+        "thematic-workshops",
+        "Telemedicine at scale: from pilots to national services",
+        ["C7-EHEA"],
+        [3],
+    ),
+    (
+        "thematic-workshops",
+        "Protecting children online: what works in schools",
+        ["C5", "C10"],
+        [16, 4],
+    ),
+    (
+        "thematic-workshops",
+        "Early warnings for all: the last mile of alert systems",
+        ["C7-EENV", "C2"],
+        [13, 11],
+    ),
+    ("thematic-workshops", "E-waste: designing electronics for repair", ["C7-EENV"], [12]),
+    ("thematic-workshops", "Digital skills for older persons", ["C4"], [4, 10]),
+    ("thematic-workshops", "Indigenous languages in the digital age", ["C8"], [4, 10]),
+    (
+        "thematic-workshops",
+        "Trustworthy information ecosystems and local media",
+        ["C9", "C3"],
+        [16],
+    ),
+    ("thematic-workshops", "Data governance for public interest AI", ["C10", "C11"], [16, 17]),
+    ("thematic-workshops", "Platform work and decent jobs", ["C7-EEMP"], [8]),
+    ("thematic-workshops", "Digital agriculture for smallholders", ["C7-EAGR"], [2, 1]),
+    (
+        "thematic-workshops",
+        "Open science infrastructures in developing regions",
+        ["C7-ESCI"],
+        [9, 4],
+    ),
+    ("thematic-workshops", "Small businesses and cross-border e-commerce", ["C7-EBUS"], [8, 9]),
+    ("thematic-workshops", "Accessible ICTs for persons with disabilities", ["C3", "C10"], [10]),
+    ("interactive-sessions", "Youth voices on the future of WSIS", ["C4", "C1"], [4, 17]),
+    (
+        "interactive-sessions",
+        "Women in cybersecurity: mentoring the next generation",
+        ["C5", "C4"],
+        [5, 16],
+    ),
+    (
+        "interactive-sessions",
+        "Cities and digital twins: hype and practice",
+        ["C7-EGOV", "C7-EENV"],
+        [11],
+    ),
+    ("interactive-sessions", "Satellite and high-altitude platforms for remote areas", ["C2"], [9]),
+    (
+        "knowledge-exchange",
+        "Knowledge café: WSIS Prizes champions share their stories",
+        ["C1"],
+        [17],
+    ),
+    (
+        "knowledge-exchange",
+        "Stocktaking clinic: documenting your project for the WSIS database",
+        ["C11"],
+        [17],
+    ),
+    (
+        "un-regional-commissions",
+        "Regional reviews of WSIS implementation: Africa and the Arab region",
+        ["C11"],
+        [17],
+    ),
+    (
+        "un-regional-commissions",
+        "Regional reviews of WSIS implementation: Asia-Pacific, Europe and Latin America",
+        ["C11"],
+        [17],
+    ),
+    ("ungis", "UNGIS: joint UN action on the WSIS-SDG linkages", ["C1", "C11"], [17]),
+    ("partnerships", "Partnerships for digital public goods", ["C1", "C6"], [17, 9]),
+    (
+        "innovations",
+        "Innovation showcase: frugal technologies for health and education",
+        ["C7-EHEA", "C7-ELEA"],
+        [3, 4],
+    ),
+    (
+        "icts-and-sustainable-development",
+        "The WSIS-SDG Matrix in practice: reporting on the Goals",
+        ["C1"],
+        [17],
+    ),
+    ("hackathon", "Hackathon final: open tools for disaster response", ["C7-EENV", "C5"], [11, 13]),
+    (
+        "virtual-reality-for-sdgs",
+        "Immersive storytelling for the Sustainable Development Goals",
+        ["C8", "C9"],
+        [4, 17],
+    ),
+    ("tedx", "TEDx talks: the next billion online", ["C2", "C4"], [9, 10]),
+    (
+        "action-line-facilitators-meeting",
+        "Meeting of the WSIS Action Line facilitators: the roadmap after WSIS+20",
+        ["C1", "C11"],
+        [17],
+    ),
+    ("exhibition", "Exhibition tour: ICT solutions from the WSIS Prizes finalists", ["C1"], [17]),
+]
+# Action Line code: lead facilitator (the public list of facilitators, in broad strokes).
+FACILITATORS = {
+    "C1": "UNDESA",
+    "C2": "ITU",
+    "C3": "UNESCO",
+    "C4": "UNDP",
+    "C5": "ITU",
+    "C6": "ITU",
+    "C7-EGOV": "UNDESA",
+    "C7-EBUS": "UNCTAD",
+    "C7-ELEA": "UNESCO",
+    "C7-EHEA": "WHO",
+    "C7-EEMP": "ILO",
+    "C7-EENV": "WMO",
+    "C7-EAGR": "FAO",
+    "C7-ESCI": "UNESCO",
+    "C8": "UNESCO",
+    "C9": "UNESCO",
+    "C10": "UNESCO",
+    "C11": "UNDESA",
+}
+
+# Invented people, named as people of each region are.
+NAMES = {
+    "africa": [
+        ("Ms.", "Amina Diallo"),
+        ("Mr.", "Kwame Mensah"),
+        ("Dr.", "Wanjiru Otieno"),
+        ("Mr.", "Tendai Moyo"),
+        ("Ms.", "Fatoumata Traoré"),
+        ("Mr.", "Jean-Claude Nkurunziza"),
+        ("Ms.", "Nomvula Dlamini"),
+        ("Dr.", "Chinedu Okafor"),
+    ],
+    "americas": [
+        ("Ms.", "Lucía Fernández"),
+        ("Mr.", "Mateus Oliveira"),
+        ("Dr.", "Camila Rojas"),
+        ("Ms.", "Shanice Campbell"),
+        ("Mr.", "Wilber Quispe"),
+        ("Mr.", "Diego Morales"),
+        ("Ms.", "Rebecca Thompson"),
+        ("Dr.", "Valentina Herrera"),
+    ],
+    "arab-states": [
+        ("Mr.", "Omar Haddad"),
+        ("Ms.", "Leila Benali"),
+        ("Dr.", "Youssef Mansour"),
+        ("Ms.", "Rania Khalil"),
+        ("Mr.", "Karim Saleh"),
+        ("Ms.", "Salma Ait Taleb"),
+        ("Dr.", "Hessa Al Marri"),
+        ("Mr.", "Tarek Bouzid"),
+    ],
+    "asia-pacific": [
+        ("Ms.", "Priya Raman"),
+        ("Mr.", "Kenji Watanabe"),
+        ("Dr.", "Nguyen Thi Mai"),
+        ("Mr.", "Arjun Mehta"),
+        ("Mr.", "Siosaia Fifita"),
+        ("Ms.", "Maria Santos"),
+        ("Dr.", "Nimal Wijeratne"),
+        ("Mr.", "Bayarsaikhan Batbold"),
+    ],
+    "cis": [
+        ("Dr.", "Sergei Volkov"),
+        ("Ms.", "Aigerim Nurlanova"),
+        ("Mr.", "Rustam Karimov"),
+        ("Ms.", "Anahit Hakobyan"),
+        ("Mr.", "Elchin Aliyev"),
+        ("Mr.", "Timur Sadykov"),
+        ("Ms.", "Dilnoza Yusupova"),
+        ("Dr.", "Olga Smirnova"),
+    ],
+    "europe": [
+        ("Mr.", "Lukas Becker"),
+        ("Ms.", "Ingrid Johansen"),
+        ("Dr.", "Elena Popescu"),
+        ("Mr.", "Tomasz Kowalski"),
+        ("Ms.", "Aoife Murphy"),
+        ("Mr.", "João Costa"),
+        ("Ms.", "Katarina Jovanović"),
+        ("Dr.", "Nino Beridze"),
+    ],
+}
+POSITIONS = {
+    "government": ["Director of Digital Policy", "Deputy Minister", "Head of e-Government"],
+    "private_sector": [
+        "Chief Executive Officer",
+        "Head of Public Policy",
+        "Chief Technology Officer",
+    ],
+    "civil_society": ["Executive Director", "Programme Manager", "Founder"],
+    "academia": ["Professor of Informatics", "Senior Lecturer", "Research Fellow"],
+    "technical_community": ["Chair", "Network Engineer", "Board Member"],
+    "international_organization": ["Regional Director", "Senior Adviser", "Programme Officer"],
+}

@@ -1,0 +1,48 @@
+"""Filling the empty translation columns of the reference rows."""
+
+from __future__ import annotations
+
+from .action_lines import ACTION_LINE_TITLES, C7_SHORT, C7_SHORT_EN
+from .building_blocks import BUILDING_BLOCKS
+from .languages import LANGUAGES
+from .sdgs import SDG_SHORT, SDG_TITLES
+
+
+def _fill(obj, field: str, texts: dict[str, str]) -> bool:
+    """Set the empty translation columns of ``field``; True when something changed."""
+    changed = False
+    for lang in LANGUAGES:
+        column = f"{field}_{lang}"
+        if not getattr(obj, column, None):
+            setattr(obj, column, texts[lang])
+            changed = True
+    return changed
+
+
+def reference_translations_fill(*, action_line_model, sdg_model, building_block_model) -> None:
+    """Fill the empty translation columns of the reference rows (idempotent).
+
+    Takes the model classes so that a data migration can pass its historical models.
+    """
+    for line in action_line_model.objects.filter(code__in=ACTION_LINE_TITLES):
+        changed = _fill(line, "title", ACTION_LINE_TITLES[line.code])
+        if line.code in C7_SHORT:
+            if not line.short_name_en:
+                line.short_name_en = C7_SHORT_EN[line.code]
+                changed = True
+            texts = dict(zip(LANGUAGES, C7_SHORT[line.code], strict=True))
+            changed = _fill(line, "short_name", texts) or changed
+        if changed:
+            line.save()
+    for goal in sdg_model.objects.filter(number__in=SDG_TITLES):
+        changed = _fill(goal, "title", SDG_TITLES[goal.number])
+        english, *others = SDG_SHORT[goal.number]
+        if not goal.short_name_en:
+            goal.short_name_en = english
+            changed = True
+        changed = _fill(goal, "short_name", dict(zip(LANGUAGES, others, strict=True))) or changed
+        if changed:
+            goal.save()
+    for block in building_block_model.objects.filter(slug__in=BUILDING_BLOCKS):
+        if _fill(block, "name", BUILDING_BLOCKS[block.slug]):
+            block.save()
