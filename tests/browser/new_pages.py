@@ -8,6 +8,8 @@ from datetime import timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
+from forum.enums import SessionRole
+from forum.models import SessionPerson
 from forum.services_outcomes import outcome_document_generate
 from prizes.enums import PhaseKind, ProjectStatus
 from tests.factories.accounts import StakeholderFactory, UserFactory
@@ -17,8 +19,9 @@ from tests.factories.forum_outcomes import (
     OutcomeReportFactory,
     SessionOwnerFactory,
 )
-from tests.factories.forum_programme import EditionFactory, SessionFactory
+from tests.factories.forum_programme import EditionFactory, PersonFactory, SessionFactory
 from tests.factories.prizes import ProjectFactory, category, contest_at
+from tests.factories.proposals import ProposalCallFactory
 from tests.factories.stocktaking import EntryFactory
 
 
@@ -59,6 +62,18 @@ def new_public_pages(
         sdgs=[sdg(9), sdg(17)],
         slides_url="https://www.example.org/slides/" + "community-networks-" * 6 + ".pdf",
     )
+    SessionPerson.objects.create(
+        session=reported,
+        person=PersonFactory(name="Amina Abdullahi-Rodríguez", organisation="ITU"),
+        role=SessionRole.SPEAKER,
+    )
+    # The call for session proposals is open.
+    ProposalCallFactory(
+        edition=edition,
+        starts_at=now - timedelta(days=1),
+        ends_at=now + timedelta(days=20),
+        review_ends_at=now + timedelta(days=30),
+    )
     outcome_document_generate(edition=edition, actor=UserFactory(is_staff=True))
     EntryFactory(title="Community networks in the Andes", action_lines=["C2"], sdgs=[9])
 
@@ -89,5 +104,8 @@ def new_public_pages(
             f"/forum/2027/sessions/{to_report.pk}/outcome-report/",
             to_report.title,
         ),
+        ("proposal-call", "/forum/2027/call/", "Propose interactive sessions."),
+        ("proposal-form", "/forum/2027/call/propose/", "2027"),
+        ("speakers", "/forum/2027/speakers/", "Amina Abdullahi-Rodríguez"),
         ("prizes-booklet", f"/prizes/{contest.year}/winners/", "Skills bus"),
     ]
