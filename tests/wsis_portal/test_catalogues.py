@@ -9,6 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -292,3 +293,35 @@ def test_standard_consultation_name_is_translated_as_a_whole(client):
     consultation.title_en = "Regional consultation on e-health"
     with translation.override("fr"):
         assert consultation.name == "Regional consultation on e-health"
+
+
+def test_every_string_the_code_marks_is_in_the_catalogues(tmp_path, settings):
+    """makemessages over the code, merged into a copy of the French catalogue, finds nothing
+    new: a string marked for translation but missing from the catalogues would show here (the
+    five catalogues hold the same entries, checked below)."""
+    if shutil.which("xgettext") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("xgettext (GNU gettext) is required in CI")
+        pytest.skip("xgettext (GNU gettext) is not installed")
+    # makemessages files every string under the first locale folder above it, so it runs in
+    # a scratch folder holding a copy of the French catalogue and links to the code.
+    shutil.copytree(LOCALE / "fr", tmp_path / "locale" / "fr")
+    skip = {"locale", "tests", "bench", "docs", "static", "var", "node_modules"}
+    for child in Path(settings.BASE_DIR).iterdir():
+        if child.is_dir() and child.name not in skip and not child.name.startswith("."):
+            (tmp_path / child.name).symlink_to(child)
+    settings.LOCALE_PATHS = []
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        call_command("makemessages", locale=["fr"], symlinks=True, no_obsolete=True, verbosity=0)
+    finally:
+        os.chdir(cwd)
+    merged = polib.pofile(str(tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.po"))
+    assert [e.msgid for e in merged.untranslated_entries()] == []
+    assert [e.msgid for e in merged.fuzzy_entries()] == []
+
+
+def test_the_five_catalogues_hold_the_same_entries():
+    ids = {lang: {(e.msgctxt, e.msgid) for e in catalogue(lang)} for lang in CATALOGUES}
+    assert all(ids[lang] == ids["fr"] for lang in CATALOGUES)
