@@ -98,7 +98,7 @@ def test_entry_from_sign_up_to_moderation_to_search_and_matrix(new_page, axe_sou
     visitor.goto("/")
     visitor.get_by_role("navigation", name="Main").get_by_role("link", name="Stocktaking").click()
     visitor.get_by_label("Search entries").fill("solar")
-    visitor.get_by_role("button", name="Search", exact=True).click()
+    visitor.get_by_role("main").get_by_role("button", name="Search", exact=True).click()
     results = visitor.get_by_role("region", name=re.compile(r"^\d+ entr"))
     expect(results.get_by_role("heading", level=3)).to_have_count(2)  # both "solar" entries
     visitor.get_by_role("checkbox", name=re.compile(r"^C4\b")).check()
