@@ -304,3 +304,28 @@ class ReportRelease(models.Model):
                     % {"edition": edition}
                 }
             )
+
+
+class FacetCount(models.Model):
+    """How many published entries have each facet value, per call and region.
+
+    Kept exact by database triggers on the entries and their Action Line and SDG links
+    (migration 0010), so bulk updates, the admin and raw SQL are counted too. The unfiltered
+    search and the reports sum these few thousand rows instead of grouping 100,000 entries.
+    """
+
+    call_key = models.IntegerField()  # the entry's call id; 0 when it has none
+    region = models.CharField(max_length=20, blank=True)
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=40, blank=True)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call_key", "region", "facet", "value"], name="stk_facetcount_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}: {self.n}"

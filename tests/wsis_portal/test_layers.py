@@ -45,12 +45,9 @@ PENDING_VIEWS: set[str] = {
     "prizes/views/experts.py",
     "prizes/views/submission.py",
     "prizes/views/voting.py",
-    "stocktaking/views.py",
     "wsis_portal/views_search.py",
 }
-PENDING_SELECTORS: set[str] = {
-    "stocktaking/selectors/search.py",
-}
+PENDING_SELECTORS: set[str] = set()
 
 
 def _modules(kind: str) -> Iterator[Path]:
