@@ -5,20 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('consultations', '0008_consultation_search_document'),
-        ('forum', '0022_admin_list_order'),
+        ("consultations", "0008_consultation_search_document"),
+        ("forum", "0022_admin_list_order"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['-flag_count', '-created_at', '-id'], name='consult_comment_moderation'),
+            model_name="comment",
+            index=models.Index(
+                fields=["-flag_count", "-created_at", "-id"], name="consult_comment_moderation"
+            ),
         ),
         migrations.AddIndex(
-            model_name='submission',
-            index=models.Index(fields=['-created_at', '-id'], name='consult_submission_newest'),
+            model_name="submission",
+            index=models.Index(fields=["-created_at", "-id"], name="consult_submission_newest"),
         ),
     ]

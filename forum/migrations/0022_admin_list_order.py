@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('forum', '0021_proposals'),
+        ("forum", "0021_proposals"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='registration',
-            index=models.Index(fields=['-created_at', '-id'], name='forum_registration_newest'),
+            model_name="registration",
+            index=models.Index(fields=["-created_at", "-id"], name="forum_registration_newest"),
         ),
     ]
