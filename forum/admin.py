@@ -43,8 +43,8 @@ from .models import (
     SessionRegistration,
 )
 from .next_year import edition_next_year_plan, edition_next_year_prepare
-from .programme import registrations_for_export
-from .services_programme import registration_cancel
+from .programme.selectors import registrations_for_export
+from .programme.services import registration_cancel
 
 # URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
 HTTPS_URLS: dict[Any, dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}

@@ -10,7 +10,7 @@ from django.urls import reverse
 from wsis_portal.mail import Email
 from wsis_portal.models import OutboxMessage
 
-from .models import OutcomeCall, OutcomeReport, Session
+from ..models import OutcomeCall, OutcomeReport, Session
 
 
 def outcome_reminder(message: OutboxMessage) -> Email | None:

@@ -13,7 +13,7 @@ few uninhabited islands belong to no region (``region_for_country`` returns ``No
 
 from __future__ import annotations
 
-from .enums import Region
+from ..enums import Region
 
 _AFRICA = (
     "AO BJ BW BF BI CM CV CF TD CG CD CI GQ ER SZ ET GA GM GH GN GW KE LS LR MG MW ML MU MZ "

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from wsis_portal.registry import ActionLineSection, MatrixSource, MySection
 
-from . import selectors_outcomes
+from . import selectors as selectors_outcomes
 
 matrix_source = MatrixSource(
     label=gettext_lazy("Session outcome reports"),

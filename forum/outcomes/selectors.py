@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from wsis_portal.publishing import published_q, visible
 from wsis_portal.registry import MatrixItem
 
-from .enums import DocumentKind
-from .models import (
+from ..enums import DocumentKind
+from ..models import (
     SDG,
     ActionLine,
     Edition,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import NewsItem
+from ..models import NewsItem
 
 
 def news_published() -> QuerySet[NewsItem]:

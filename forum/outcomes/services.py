@@ -21,8 +21,8 @@ from wsis_portal import outbox
 from wsis_portal.activity import activity_record
 from wsis_portal.refusals import Refusal
 
-from .enums import DocumentKind
-from .models import (
+from ..enums import DocumentKind
+from ..models import (
     SDG,
     ActionLine,
     Edition,
@@ -32,7 +32,7 @@ from .models import (
     Session,
     SessionOwner,
 )
-from .selectors_outcomes import is_owner
+from .selectors import is_owner
 
 OUTCOME_REMINDER = "forum.outcome-reminder"
 

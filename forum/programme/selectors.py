@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import groupby
@@ -17,9 +18,9 @@ from accounts.enums import StakeholderType
 from wsis_portal.publishing import can_preview, published_q, visible
 from wsis_portal.registry import MatrixItem
 
-from .enums import AttendanceMode, PartnerTier, Region, RegistrationStatus
-from .filters import SessionFilter
-from .models import (
+from ..base.regions import region_for_country
+from ..enums import AttendanceMode, PartnerTier, Region, RegistrationStatus
+from ..models import (
     SDG,
     ActionLine,
     Edition,
@@ -29,8 +30,8 @@ from .models import (
     SessionPerson,
     SessionRegistration,
 )
-from .proposals.visibility import programme_public_q
-from .regions import region_for_country
+from ..proposals.visibility import programme_public_q
+from .filters import SessionFilter
 
 GENEVA = ZoneInfo(settings.TIME_ZONE)
 
@@ -98,7 +99,7 @@ def partners_by_tier(*, edition: Edition) -> list[tuple[str | Promise, list[Part
     return [(labels[tier], list(rows)) for tier, rows in groupby(partners, key=lambda p: p.tier)]
 
 
-def programme_filter(*, edition: Edition, data) -> SessionFilter:
+def programme_filter(*, edition: Edition, data: Any) -> SessionFilter:
     """The edition's sessions with their tags, filtered by the request's GET parameters."""
     queryset = (
         Session.objects.filter(programme_public_q(), edition=edition)
@@ -118,7 +119,7 @@ class ProgrammeDay:
     sessions: list[Session]
 
 
-def programme_days(sessions, *, now: datetime) -> list[ProgrammeDay]:
+def programme_days(sessions: Iterable[Any], *, now: datetime) -> list[ProgrammeDay]:
     """Group sessions (already ordered by start) by their day in Geneva; mark those under way."""
     days: list[ProgrammeDay] = []
     for day, rows in groupby(sessions, key=lambda s: s.starts_at.astimezone(GENEVA).date()):
@@ -149,19 +150,21 @@ def session_for_page(*, year: int, session_id: int, user: Any = None) -> Session
     )
 
 
-def registration_of(*, edition: Edition, user) -> Registration | None:
+def registration_of(*, edition: Edition, user: Any) -> Registration | None:
     if not user.is_authenticated:
         return None
     return Registration.objects.filter(edition=edition, user=user).first()
 
 
-def registrations_of_user(*, user) -> list[Registration]:
+def registrations_of_user(*, user: Any) -> list[Registration]:
     return list(
         Registration.objects.filter(user=user).select_related("edition").order_by("-edition__year")
     )
 
 
-def registrations_for_export(*, queryset=None):
+def registrations_for_export(
+    *, queryset: QuerySet[Registration] | None = None
+) -> Iterator[Registration]:
     """Rows for the secretariat's CSV export, streamed in chunks."""
     queryset = queryset if queryset is not None else Registration.objects.all()
     return (

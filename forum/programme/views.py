@@ -19,17 +19,19 @@ from wsis_portal.params import get_page
 from wsis_portal.publishing import mark_preview
 from wsis_portal.refusals import Refusal
 
-from . import events, facts, hlt, programme
-from .enums import RegistrationStatus
-from .forms import RegistrationForm
+from ..about import events, facts
+from ..enums import RegistrationStatus
+from ..forms import RegistrationForm
+from ..models import Registration
+from . import hlt
+from . import selectors as programme
 from .ical import calendar_bytes
-from .models import Registration
-from .services_programme import (
+from .services import (
     in_person_places_left,
     registration_cancel,
     registration_create,
+    session_register,
 )
-from .services_sessions import session_register
 
 PROGRAMME_PAGE_SIZE = 100
 

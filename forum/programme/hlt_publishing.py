@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.activity import transition_write
 from wsis_portal.refusals import Refusal
 
-from .models import Edition
+from ..models import Edition
 
 FIELD = "hlt_facilitators_published_at"
 

@@ -2,7 +2,7 @@
 
 from rest_framework import generics, serializers
 
-from .models import SDG, ActionLine, MatrixLink
+from ..models import SDG, ActionLine, MatrixLink
 
 
 class ActionLineSerializer(serializers.ModelSerializer):

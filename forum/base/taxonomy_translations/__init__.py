@@ -1,6 +1,6 @@
 """Action Line titles, SDG titles and short names, and building blocks in five more languages.
 
-English lives in ``forum.taxonomy`` and ``forum.building_blocks``; these are the Arabic,
+English lives in ``forum.base.taxonomy`` and ``forum.base.building_blocks``; these are the Arabic,
 Chinese, French, Russian and Spanish versions, filled into the translation columns by the
 data migration 0012 and again by the post_migrate loaders when a flushed database gets
 its reference data back. Rows the Secretariat has translated in the admin are left alone.

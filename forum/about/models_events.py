@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .enums import EventKind, Region, SessionRole
+from ..enums import EventKind, Region, SessionRole
 
 
 class Event(models.Model):

@@ -1,11 +1,13 @@
-"""Writes of the Forum programme and registration."""
+"""Writes of the Forum programme and registration, and of an online session's own registration."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import StakeholderProfile, User
@@ -13,11 +15,19 @@ from wsis_portal import outbox
 from wsis_portal.activity import activity_record, transition_write
 from wsis_portal.refusals import Refusal
 
-from .building_blocks import BUILDING_BLOCKS
-from .emails import REGISTRATION_CONFIRMED
-from .enums import AttendanceMode, RegistrationStatus
-from .models import SDG, ActionLine, BuildingBlock, Edition, Registration
-from .taxonomy_translations import reference_translations_fill
+from ..base.building_blocks import BUILDING_BLOCKS
+from ..base.taxonomy_translations import reference_translations_fill
+from ..emails import REGISTRATION_CONFIRMED
+from ..enums import AttendanceMode, RegistrationStatus
+from ..models import (
+    SDG,
+    ActionLine,
+    BuildingBlock,
+    Edition,
+    Registration,
+    Session,
+    SessionRegistration,
+)
 
 
 def building_blocks_load(**kwargs: Any) -> None:
@@ -154,3 +164,23 @@ def registration_cancel(*, registration: Registration, by: User | None = None) -
             )
     registration.refresh_from_db(fields=["status"])
     return registration
+
+
+def session_register(*, session: Session, user: User, now: datetime) -> SessionRegistration:
+    """Register ``user`` for an online-only session (apart from the edition's registration) before its own deadline, by the clock."""
+    if not session.registration_required:
+        raise Refusal("not_required", _("This session takes no registration of its own."))
+    closes = session.registration_closes_at
+    if closes is None or now >= closes:
+        raise Refusal(
+            "closed",
+            _("Registration for this session closed on %(date)s.")
+            % {
+                "date": date_format(timezone.localtime(closes), "DATETIME_FORMAT") if closes else ""
+            },
+        )
+    try:
+        with transaction.atomic():
+            return SessionRegistration.objects.create(session=session, user=user, created_at=now)
+    except IntegrityError as exc:
+        raise Refusal("duplicate", _("You are already registered for this session.")) from exc

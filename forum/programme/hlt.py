@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from .enums import DocumentKind, SessionRole
-from .models import Edition, HighLevelTheme, OutcomeDocument, Person, Session, SessionPerson
+from ..enums import DocumentKind, SessionRole
+from ..models import Edition, HighLevelTheme, OutcomeDocument, Person, Session, SessionPerson
 
 
 @dataclass(frozen=True)

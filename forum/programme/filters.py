@@ -5,8 +5,8 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from .enums import SessionFormat, SessionType
-from .models import SDG, ActionLine, BuildingBlock, Session
+from ..enums import SessionFormat, SessionType
+from ..models import SDG, ActionLine, BuildingBlock, Session
 
 
 class SessionFilter(django_filters.FilterSet):

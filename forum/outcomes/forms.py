@@ -8,8 +8,8 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from .models import SDG, ActionLine, OutcomeReport
-from .models_outcomes import KEY_MESSAGES_MAX, RECOMMENDATIONS_MAX
+from ..models import SDG, ActionLine, OutcomeReport
+from .models import KEY_MESSAGES_MAX, RECOMMENDATIONS_MAX
 
 # Links are opened by the public from the Outcome Document: web pages only, no ftp:// or file.
 WEB_ONLY = URLValidator(

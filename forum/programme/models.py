@@ -20,7 +20,7 @@ from django_countries.fields import CountryField
 from accounts.enums import StakeholderType
 from wsis_portal.uploads import IMAGE_TYPES, ServerName, UploadValidator
 
-from .enums import (
+from ..enums import (
     AttendanceMode,
     DocumentKind,
     PartnerTier,

@@ -7,9 +7,9 @@ from rest_framework import generics, serializers
 
 from wsis_portal.publishing import published_q
 
+from ..models import SDG, ActionLine, Session, SessionPerson
+from ..proposals.visibility import programme_public_q
 from .filters import SessionFilter
-from .models import SDG, ActionLine, Session, SessionPerson
-from .proposals.visibility import programme_public_q
 
 
 class SessionPersonSerializer(serializers.ModelSerializer):

@@ -14,10 +14,10 @@ from wsis_portal.publishing import mark_preview
 from wsis_portal.refusal_responses import refusal_response
 from wsis_portal.refusals import Refusal
 
-from . import selectors_outcomes as selectors
-from .forms_outcomes import OutcomeReportForm
-from .outcome_pdf import outcome_document_pdf
-from .services_outcomes import outcome_report_check, outcome_report_submit
+from . import selectors
+from .forms import OutcomeReportForm
+from .pdf import outcome_document_pdf
+from .services import outcome_report_check, outcome_report_submit
 
 
 @login_required

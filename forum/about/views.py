@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from wsis_portal.params import get_page
 
+from ..enums import EventKind, Region
 from . import events, facts, news
-from .enums import EventKind, Region
 
 NEWS_PAGE_SIZE = 20
 

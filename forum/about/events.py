@@ -8,8 +8,8 @@ from datetime import date
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .enums import EventKind, Region
-from .models import Edition, Event, EventPerson
+from ..enums import EventKind, Region
+from ..models import Edition, Event, EventPerson
 
 
 @dataclass(frozen=True)

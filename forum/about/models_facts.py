@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .enums import FigureKind, FigureQualifier
+from ..enums import FigureKind, FigureQualifier
 
 
 class PublishedFigure(models.Model):

@@ -11,8 +11,8 @@ from django.utils.functional import Promise
 
 from wsis_portal.registry import MatrixItem, registry
 
-from .enums import LinkEvidence
-from .models import SDG, ActionLine, MatrixLink
+from ..enums import LinkEvidence
+from ..models import SDG, ActionLine, MatrixLink
 
 # How many tagged items make a cell fully shaded; fewer give lighter shades.
 SHADE_STEPS = (1, 5, 20, 50)

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from wsis_portal.publishing import published_q
 
-from .enums import FigureKind, PartnerTier
-from .models import Edition, Partner, PublishedFigure
+from ..enums import FigureKind, PartnerTier
+from ..models import Edition, Partner, PublishedFigure
 
 
 @dataclass(frozen=True)

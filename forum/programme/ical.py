@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from django.utils import timezone
 
-from .models import Session
+from ..models import Session
 
 PRODID = "-//ITU//WSIS Forum portal//EN"
 LINE_OCTETS = 75

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils import translation
 
-from .models import SDG, ActionLine, BuildingBlock
+from ..models import SDG, ActionLine, BuildingBlock
 from .taxonomy import ACTION_LINES, SDGS
 from .taxonomy_translations import reference_translations_fill
 
