@@ -134,6 +134,8 @@ class Entry(models.Model):
                 name="stk_entry_published_idx",
                 condition=Q(status="published"),
             ),
+            # The admin list: every entry in the model's default order.
+            models.Index(fields=["-published_at", "-id"], name="stk_entry_admin_order_idx"),
             models.Index(fields=["status", "region"], name="stk_entry_status_region"),
             models.Index(fields=["status", "country"], name="stk_entry_status_country"),
             models.Index(fields=["status", "stakeholder_type"], name="stk_entry_status_type"),
