@@ -24,7 +24,6 @@ from wsis_portal.refusals import Refusal
 
 from .. import recognition, reminders, selectors, services
 from ..enums import BALLOT_STATES, PhaseKind
-from ..models import Project
 from .pages import _contest
 
 SHUFFLE_COOKIE = "prizes_shuffle"
@@ -224,7 +223,7 @@ def vote(request, year: int, project_id: int):
             )
         except Refusal as exc:
             item = _contest(request, year)
-            shown = Project.objects.filter(contest=item, pk=project_id).first()
+            shown = selectors.contest_project_or_none(contest=item, project_id=project_id)
             return _vote_refusal(request, item, shown, exc)
         # The voter goes on to the next category not yet voted in (or to the ballot, which
         # then says every category is done), named by the vote's own statement; that page
