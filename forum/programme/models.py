@@ -265,7 +265,11 @@ class Registration(models.Model):
                 violation_error_message=_("This person is already registered for this edition."),
             )
         ]
-        indexes = [models.Index(fields=["edition", "status", "mode"])]
+        indexes = [
+            models.Index(fields=["edition", "status", "mode"]),
+            # The admin's list order (newest first, then -pk), read a page at a time.
+            models.Index(fields=["-created_at", "-id"], name="forum_registration_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.edition}"
