@@ -211,6 +211,7 @@ class Edition(Publishable):
 # Sessions, people, registrations, partners and outcome documents live in their own module;
 # they are imported here so that ``from forum.models import Session`` works too.
 from .models_events import Event, EventPerson  # noqa: E402
+from .models_facilitation import ActionLineFacilitator, FacilitationSource  # noqa: E402
 from .models_facts import PublishedFigure  # noqa: E402
 from .models_hlt import HighLevelTheme  # noqa: E402
 from .models_news import NewsItem  # noqa: E402
@@ -239,10 +240,12 @@ from .proposals.models import (  # noqa: E402
 __all__ = [
     "SDG",
     "ActionLine",
+    "ActionLineFacilitator",
     "BuildingBlock",
     "Edition",
     "Event",
     "EventPerson",
+    "FacilitationSource",
     "HighLevelTheme",
     "MatrixLink",
     "NewsItem",
