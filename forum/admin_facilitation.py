@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.db import models
 
 from .models import ActionLineFacilitator, FacilitationSource
+
+# URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
+HTTPS_URLS: dict[Any, dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ActionLineFacilitatorInline(admin.TabularInline):
@@ -18,6 +24,7 @@ class ActionLineFacilitatorInline(admin.TabularInline):
 class FacilitationSourceAdmin(admin.ModelAdmin):
     list_display = ["title", "symbol", "publisher", "issued_on"]
     search_fields = ["title", "symbol", "publisher"]
+    formfield_overrides = HTTPS_URLS
     inlines = [ActionLineFacilitatorInline]
 
 
