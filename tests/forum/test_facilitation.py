@@ -6,14 +6,14 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
+from forum.base.selectors_facilitation import facilitators_of_action_line
 from forum.enums import FacilitatorRole
 from forum.models import ActionLineFacilitator, FacilitationSource
-from forum.selectors_facilitation import facilitators_of_action_line
 from tests.factories.forum import action_line
 
 pytestmark = pytest.mark.django_db
 
-LOADED = importlib.import_module("forum.migrations.0023_load_action_line_facilitators")
+LOADED = importlib.import_module("forum.migrations.0024_load_action_line_facilitators")
 
 
 def roles(code: str) -> dict[str, str]:
