@@ -42,9 +42,6 @@ PENDING_VIEWS: set[str] = {
     "forum/proposals/views.py",
     "forum/proposals/views_review.py",
     "forum/programme/views.py",
-    "prizes/views/experts.py",
-    "prizes/views/submission.py",
-    "prizes/views/voting.py",
     "stocktaking/views.py",
     "wsis_portal/views_search.py",
 }
