@@ -52,9 +52,6 @@ PENDING_VIEWS: set[str] = {
     "forum/proposals/views.py",
     "forum/proposals/views_review.py",
     "forum/programme/views.py",
-    "prizes/views/experts.py",
-    "prizes/views/submission.py",
-    "prizes/views/voting.py",
     "stocktaking/views.py",
 }
 PENDING_SELECTORS: set[str] = {
@@ -64,6 +61,8 @@ PENDING_SELECTORS: set[str] = {
 # others (accounts, consultations, ungis, wsis_portal) are clean and kept so.
 PENDING_SERVICE_APPS = ("forum", "prizes", "stocktaking")
 PENDING_SERVICES: dict[str, set[str]] = {
+    "forum/outcomes/services.py": {"outcome_document_url", "outcome_report_check"},
+    "forum/programme/services.py": {"in_person_places_left"},
     "forum/proposals/services.py": {
         "abstract_check",
         "edition_days",
@@ -71,11 +70,7 @@ PENDING_SERVICES: dict[str, set[str]] = {
         "proposal_submit_check",
         "word_count",
     },
-    "forum/outcomes/services.py": {"outcome_document_url", "outcome_report_check"},
-    "forum/programme/services.py": {"in_person_places_left"},
-    "prizes/services/contests.py": {"phase_of", "phase_require_open", "project_require_editable"},
-    "prizes/services/experts.py": {"expert_can_score"},
-    "prizes/services/tally.py": {"complete_ballot_counts", "tally_counts"},
+    "prizes/services/contests.py": {"phase_require_open", "project_require_editable"},
     "prizes/services/voting.py": {"fingerprint", "vote_check"},
     "stocktaking/services/entries.py": {"open_call"},
 }
