@@ -34,8 +34,8 @@ from ..models import (
 )
 from . import emails
 from .review import is_secretariat
+from .selectors import SPEAKER_SALT
 
-SPEAKER_SALT = "forum.proposals.speaker-confirm"
 # A provisional slot until the Secretariat places the session: it is not public before.
 PROVISIONAL_START = time(9, 0)
 PROVISIONAL_LENGTH = timedelta(minutes=90)
@@ -44,21 +44,6 @@ PROVISIONAL_LENGTH = timedelta(minutes=90)
 def speaker_link(speaker: ProposalSpeaker) -> str:
     token = signing.dumps({"speaker": speaker.pk, "email": speaker.email}, salt=SPEAKER_SALT)
     return emails.base_url() + reverse("forum:speaker_confirm", args=[token])
-
-
-def speaker_from_token(token: str) -> ProposalSpeaker | None:
-    """The speaker a private link names; None when it was altered or the speaker is gone."""
-    try:
-        data = signing.loads(token, salt=SPEAKER_SALT)
-    except signing.BadSignature:
-        return None
-    return (
-        ProposalSpeaker.objects.select_related(
-            "person", "proposal__call__edition", "proposal__session__placement__room"
-        )
-        .filter(pk=data.get("speaker"), email=data.get("email"))
-        .first()
-    )
 
 
 def _person_for(speaker: ProposalSpeaker) -> Person:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core import signing
 from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -14,6 +15,7 @@ from wsis_portal.publishing import visible
 from ..models import (
     SDG,
     ActionLine,
+    BuildingBlock,
     Edition,
     Person,
     Proposal,
@@ -24,6 +26,9 @@ from ..models import (
     Room,
 )
 from .visibility import programme_public_q
+
+# Signs the private link a speaker confirms their details with (``scheduling.speaker_link``).
+SPEAKER_SALT = "forum.proposals.speaker-confirm"
 
 
 def call_for_year(*, year: int, user: Any = None) -> ProposalCall:
@@ -150,4 +155,34 @@ def speakers_of_edition(*, edition: Edition) -> list[Person]:
         .distinct()
         .order_by("name", "pk")
         .only("pk", "honorific", "name", "position", "organisation", "country", "photo")
+    )
+
+
+def speakers_for_form(*, proposal: Proposal | None) -> QuerySet[ProposalSpeaker]:
+    """The speakers the proposal form's formset edits: none yet for a new proposal."""
+    if proposal is None:
+        return ProposalSpeaker.objects.none()
+    return proposal.speakers.all()
+
+
+def review_filter_choices() -> dict[str, list[Any]]:
+    """The building blocks and Action Lines the review list can be filtered by."""
+    return {
+        "building_blocks": list(BuildingBlock.objects.all()),
+        "action_lines": list(ActionLine.objects.order_by("number")),
+    }
+
+
+def speaker_from_token(token: str) -> ProposalSpeaker | None:
+    """The speaker a private link names; None when it was altered or the speaker is gone."""
+    try:
+        data = signing.loads(token, salt=SPEAKER_SALT)
+    except signing.BadSignature:
+        return None
+    return (
+        ProposalSpeaker.objects.select_related(
+            "person", "proposal__call__edition", "proposal__session__placement__room"
+        )
+        .filter(pk=data.get("speaker"), email=data.get("email"))
+        .first()
     )

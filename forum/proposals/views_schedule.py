@@ -26,7 +26,7 @@ from ..programme.selectors import edition_by_year
 from . import selectors
 from .forms import PlacementForm, SpeakerDetailsForm
 from .review import is_secretariat
-from .scheduling import placement_save, programme_publish, speaker_confirm, speaker_from_token
+from .scheduling import placement_save, programme_publish, speaker_confirm
 from .services import edition_days
 
 # Where each clash is shown: next to the field it is about.
@@ -134,7 +134,7 @@ def schedule_publish(request: HttpRequest, year: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def speaker_confirm_page(request: HttpRequest, token: str) -> HttpResponse:
     """A speaker's private page: the link is the key (signed), no account needed."""
-    speaker = speaker_from_token(token)
+    speaker = selectors.speaker_from_token(token)
     if speaker is None or speaker.person is None:
         raise Http404
     data = request.POST if request.method == "POST" else None
