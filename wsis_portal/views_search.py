@@ -10,8 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from forum.models import SDG, ActionLine
-
+from .selectors import search_filter_taxonomy
 from .site_search import SearchParams, kinds, site_search
 
 PAGE_SIZE = 20
@@ -31,14 +30,15 @@ class SiteSearchForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields = {name: cast(forms.ChoiceField, self.fields[name]) for name in FILTER_FIELDS}
+        action_lines, sdgs = search_filter_taxonomy()
         fields["kind"].choices = [("", _("All kinds")), *((k.key, k.label) for k in kinds())]
         fields["action_line"].choices = [
             ("", _("All Action Lines")),
-            *((al.code, str(al)) for al in ActionLine.objects.order_by("number")),
+            *((al.code, str(al)) for al in action_lines),
         ]
         fields["sdg"].choices = [
             ("", _("All SDGs")),
-            *((str(s.number), str(s)) for s in SDG.objects.order_by("number")),
+            *((str(s.number), str(s)) for s in sdgs),
         ]
 
     def params(self) -> SearchParams:
