@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.search_ranking import ranked_page
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
-from .models import Agency, Initiative
+from .models import Agency, Facilitation, Initiative
 
 
 def search_members(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
@@ -62,11 +62,13 @@ KINDS = [
         search=search_members,
         filters=frozenset({"action_line"}),
         order=60,
+        watch=(Agency, Facilitation),
     ),
     SearchKind(
         key="initiatives",
         label=_("UNGIS joint initiatives"),
         search=search_initiatives,
         order=65,
+        watch=(Initiative,),
     ),
 ]

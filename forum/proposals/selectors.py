@@ -49,6 +49,22 @@ def proposals_of(*, user: Any, call: ProposalCall) -> list[Proposal]:
     )
 
 
+def proposals_of_user(*, user: Any, now: Any) -> list[Proposal]:
+    """Everything ``user`` proposed, newest call first; ``editable`` while its call is open."""
+    from .services import EDITABLE_STATES
+
+    proposals = list(
+        Proposal.objects.filter(proposer_id=getattr(user, "pk", None))
+        .select_related("call__edition", "building_block")
+        .order_by("-call__edition__year", "-created_at")
+    )
+    for proposal in proposals:
+        proposal.editable = (  # type: ignore[attr-defined]
+            proposal.status in EDITABLE_STATES and proposal.call.is_open(now)
+        )
+    return proposals
+
+
 def proposal_of(*, user: Any, call: ProposalCall, pk: int) -> Proposal:
     """One's own proposal; another's answers 404 (its existence is not disclosed)."""
     proposal = (

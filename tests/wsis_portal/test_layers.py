@@ -46,7 +46,6 @@ PENDING_VIEWS: set[str] = {
     "prizes/views/submission.py",
     "prizes/views/voting.py",
     "stocktaking/views.py",
-    "wsis_portal/views_search.py",
 }
 PENDING_SELECTORS: set[str] = {
     "stocktaking/selectors/search.py",
