@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.admin_confirm import confirm_first
+from wsis_portal.admin_pagination import LargeTableAdmin
 
 from .models import StakeholderProfile, User
 
@@ -75,7 +76,7 @@ class ProfileInline(admin.StackedInline):
 
 
 @admin.register(User)
-class UserAdmin(StakeholderAccountsOnly, BaseUserAdmin):
+class UserAdmin(LargeTableAdmin, StakeholderAccountsOnly, BaseUserAdmin):
     """Superusers manage every account; the Secretariat manages stakeholder accounts only.
 
     The password view (`<id>/password/`) asks `has_change_permission(request, user)`, so the
@@ -129,7 +130,7 @@ class UserAdmin(StakeholderAccountsOnly, BaseUserAdmin):
 
 
 @admin.register(StakeholderProfile)
-class StakeholderProfileAdmin(StakeholderAccountsOnly, admin.ModelAdmin):
+class StakeholderProfileAdmin(LargeTableAdmin, StakeholderAccountsOnly, admin.ModelAdmin):
     list_display = [
         "full_name",
         "user",
@@ -147,7 +148,7 @@ admin.site.unregister(EmailAddress)
 
 
 @admin.register(EmailAddress)
-class EmailAddressAdmin(StakeholderAccountsOnly, BaseEmailAddressAdmin):
+class EmailAddressAdmin(LargeTableAdmin, StakeholderAccountsOnly, BaseEmailAddressAdmin):
     """allauth's admin, limited like the user admin: an address can reset a password."""
 
     @admin.action(

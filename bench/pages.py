@@ -107,7 +107,7 @@ def builders() -> dict[str, Callable[[], str]]:
     from forum.demo_programme import CURRENT_YEAR
     from forum.enums import Region
     from forum.models import Event, NewsItem, OutcomeDocument, Session
-    from forum.models_outcomes import OutcomeReport
+    from forum.outcomes.models import OutcomeReport
     from prizes.models import Contest, Project
     from stocktaking.models import Call, Entry
     from ungis.models import Agency

@@ -81,7 +81,8 @@ def main() -> None:
     from django.db import connection
 
     from prizes.models import Vote
-    from prizes.services import tally_compute, tally_counts
+    from prizes.selectors import tally_counts
+    from prizes.services import tally_compute
 
     cleanup()
     try:

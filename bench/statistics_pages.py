@@ -41,7 +41,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from accounts.roles import SECRETARIAT  # noqa: E402
-from forum.regions import COUNTRY_REGION  # noqa: E402
+from forum.base.regions import COUNTRY_REGION  # noqa: E402
 
 YEAR = 2904
 PREFIX = "bench-voter-s"

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from wsis_portal.admin_pagination import LargeTableAdmin
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.next_year_admin import next_year_action
 from wsis_portal.publishing_admin import (
@@ -42,8 +43,8 @@ from .models import (
     SessionRegistration,
 )
 from .next_year import edition_next_year_plan, edition_next_year_prepare
-from .programme import registrations_for_export
-from .services_programme import registration_cancel
+from .programme.selectors import registrations_for_export
+from .programme.services import registration_cancel
 
 # URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
 HTTPS_URLS: dict[Any, dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
@@ -223,7 +224,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(RegistrationStatisticsAdmin, admin.ModelAdmin):
+class RegistrationAdmin(LargeTableAdmin, RegistrationStatisticsAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "user",

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from wsis_portal.admin_confirm import confirm_first
 from wsis_portal.refusals import Refusal
 
-from .hlt_publishing import hlt_facilitators_publish, hlt_facilitators_withdraw
+from .programme.hlt_publishing import hlt_facilitators_publish, hlt_facilitators_withdraw
 
 
 @admin.action(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.refusals import Refusal
 
 from .models import OutcomeCall, OutcomeReport, SessionOwner
-from .services_outcomes import outcome_document_generate
+from .outcomes.services import outcome_document_generate
 
 HTTPS_URLS: dict[Any, dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
 

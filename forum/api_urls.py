@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import api, api_programme
+from .base import api
+from .programme import api as api_programme
 
 urlpatterns = [
     path("action-lines/", api.ActionLineList.as_view(), name="api-action-lines"),

@@ -17,16 +17,16 @@ class ForumConfig(AppConfig):
             demo_programme,
             demo_scale,
             emails,
-            emails_outcomes,
             hooks,
-            hooks_outcomes,
-            services_outcomes,
         )
+        from .base.services import taxonomy_load
+        from .outcomes import emails as emails_outcomes
+        from .outcomes import hooks as hooks_outcomes
+        from .outcomes import services as services_outcomes
+        from .programme.services import building_blocks_load
         from .proposals import demo as proposals_demo
         from .proposals import emails as proposal_emails
         from .proposals import services as proposal_services
-        from .services import taxonomy_load
-        from .services_programme import building_blocks_load
 
         post_migrate.connect(taxonomy_load, sender=self, dispatch_uid="forum.taxonomy_load")
         post_migrate.connect(

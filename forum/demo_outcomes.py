@@ -18,7 +18,7 @@ from wsis_portal.demo import demo_email
 
 from .demo_programme import CURRENT_YEAR
 from .models import Edition, OutcomeCall, OutcomeReport, Session, SessionOwner
-from .services_outcomes import outcome_document_generate
+from .outcomes.services import outcome_document_generate
 
 REPORTS = [
     (

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 from wsis_portal.publishing import published_q
 from wsis_portal.registry import MatrixSource, MySection, OpenItem
 
-from . import programme
 from .models import Edition
+from .programme import selectors as programme
 from .proposals.selectors import proposals_of_user
 
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.publishing import Publishable
 
+from .base.taxonomy import ACTION_LINE_SHORT, SDG_SHORT
 from .enums import LinkEvidence
-from .taxonomy import ACTION_LINE_SHORT, SDG_SHORT
 
 
 class ActionLine(models.Model):
@@ -163,7 +163,7 @@ class Edition(Publishable):
         _("registration closes at"), null=True, blank=True
     )
     # The High-Level Track's facilitators are shown on the year's consultation page only
-    # once the Secretariat publishes them (forum.hlt_publishing); empty while a draft.
+    # once the Secretariat publishes them (forum.programme.hlt_publishing); empty while a draft.
     hlt_facilitators_published_at = models.DateTimeField(
         _("High-Level Track facilitators published at"),
         null=True,
@@ -210,12 +210,11 @@ class Edition(Publishable):
 
 # Sessions, people, registrations, partners and outcome documents live in their own module;
 # they are imported here so that ``from forum.models import Session`` works too.
-from .models_events import Event, EventPerson  # noqa: E402
-from .models_facts import PublishedFigure  # noqa: E402
-from .models_hlt import HighLevelTheme  # noqa: E402
-from .models_news import NewsItem  # noqa: E402
-from .models_outcomes import OutcomeCall, OutcomeReport, SessionOwner  # noqa: E402
-from .models_programme import (  # noqa: E402
+from .about.models_events import Event, EventPerson  # noqa: E402
+from .about.models_facts import PublishedFigure  # noqa: E402
+from .about.models_news import NewsItem  # noqa: E402
+from .outcomes.models import OutcomeCall, OutcomeReport, SessionOwner  # noqa: E402
+from .programme.models import (  # noqa: E402
     BuildingBlock,
     OutcomeDocument,
     Partner,
@@ -225,6 +224,7 @@ from .models_programme import (  # noqa: E402
     SessionPerson,
     SessionRegistration,
 )
+from .programme.models_hlt import HighLevelTheme  # noqa: E402
 from .proposals.models import (  # noqa: E402
     Placement,
     Proposal,

@@ -6,8 +6,8 @@ migrations; the Secretariat translates editions and sessions in the admin.
 
 from modeltranslation.translator import TranslationOptions, register
 
+from .about.models_news import NewsItem
 from .models import SDG, ActionLine, BuildingBlock, Edition, Session
-from .models_news import NewsItem
 
 
 @register(ActionLine)

@@ -1,7 +1,10 @@
 from django.urls import path
 
-from . import views, views_about, views_outcomes, views_programme
+from .about import views as views_about
+from .base import views
 from .feeds import NewsFeed, ProgrammeFeed
+from .outcomes import views as views_outcomes
+from .programme import views as views_programme
 from .proposals.urls import urlpatterns as proposal_urlpatterns
 
 app_name = "forum"

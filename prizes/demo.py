@@ -109,6 +109,11 @@ def _projects(
                 )
                 if attempt >= 20:  # the pool of names is spent: name the office instead
                     organisation = f"{organisation}, {rng.choice(choices).name} office"
+            # Large contests (56 a category in the benchmarks) can spend even the offices:
+            # number the branch, so the name is free whatever the draw.
+            drawn, branch = organisation, 2
+            while (organisation.lower(), category.pk) in entered:
+                organisation, branch = f"{drawn} ({branch})", branch + 1
             entered.add((organisation.lower(), category.pk))
             title, description = content.write_up(
                 rng,

@@ -14,7 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from forum.models import Edition
@@ -26,6 +26,7 @@ from wsis_portal.next_year import (
     fresh_copy,
     next_year_datetime,
 )
+from wsis_portal.numbers import number_display
 from wsis_portal.refusals import Refusal
 
 from .models import Category, Contest, ContestPhase, ceremony_edition_errors
@@ -79,7 +80,8 @@ def contest_next_year_plan(*, contest: Contest) -> NextYearPlan:
         new_name=gettext("WSIS Prizes %(year)s") % {"year": year},
         changes=changes,
         copied=[
-            gettext("%(n)s categories") % {"n": categories},
+            ngettext("%(n)s category", "%(n)s categories", categories)
+            % {"n": number_display(categories)},
             gettext("the rules: Champions per category, complete ballot, live results"),
             gettext("the title in every language, with its year advanced"),
         ],

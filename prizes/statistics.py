@@ -5,7 +5,7 @@ Counted in SQL (GROUP BY), so that a contest of 2,000,000 votes costs the same f
 queries as one of ten (docs/performance.md, "Statistics"): the votes grouped by local day
 and category, the categories, the distinct voters grouped by their organisation's
 country, the projects grouped by country, stakeholder type and category. Regions are
-added up from the countries in Python (forum.regions), which costs no query.
+added up from the countries in Python (forum.base.regions), which costs no query.
 """
 
 from __future__ import annotations

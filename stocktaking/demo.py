@@ -14,8 +14,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.enums import StakeholderType
+from forum.base.regions import COUNTRY_REGION
 from forum.models import SDG, ActionLine, Edition
-from forum.regions import COUNTRY_REGION
 from wsis_portal import demo_content as content
 
 from .enums import CallKind, EntryStatus

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from accounts.enums import StakeholderType
+from forum.base.regions import region_for_country
 from forum.enums import Region
 from forum.models import SDG, ActionLine
-from forum.regions import region_for_country
 from wsis_portal.models import Phase
 from wsis_portal.publishing import Publishable
 
@@ -81,7 +81,7 @@ class Entry(models.Model):
         _("stakeholder type"), max_length=40, choices=StakeholderType.choices
     )
     country = CountryField(_("country"))
-    # Derived from the country (forum.regions); stored so that it can be filtered and counted.
+    # Derived from the country (forum.base.regions); stored so that it can be filtered and counted.
     region = models.CharField(_("ITU region"), max_length=20, choices=Region.choices, blank=True)
     action_lines: models.ManyToManyField[ActionLine, EntryActionLine] = models.ManyToManyField(
         ActionLine, through="EntryActionLine", related_name="stocktaking_entries"

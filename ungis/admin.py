@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
+from wsis_portal.admin_pagination import LargeTableAdmin
+
 from .models import Agency, ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
 
 # URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
@@ -24,7 +26,7 @@ class FacilitationInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(TranslationAdmin):
+class AgencyAdmin(LargeTableAdmin, TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["acronym", "name", "is_member", "website", "updated_at", "updated_by"]
     readonly_fields = ["updated_at", "updated_by"]
@@ -34,7 +36,7 @@ class AgencyAdmin(TranslationAdmin):
 
 
 @admin.register(ChairTerm)
-class ChairTermAdmin(admin.ModelAdmin):
+class ChairTermAdmin(LargeTableAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["year", "role", "agency", "source"]
     list_filter = ["role", "year"]
@@ -43,7 +45,7 @@ class ChairTermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Facilitation)
-class FacilitationAdmin(admin.ModelAdmin):
+class FacilitationAdmin(LargeTableAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["action_line", "agency", "role"]
     list_filter = ["role", "action_line"]
@@ -51,7 +53,7 @@ class FacilitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(TranslationAdmin):
+class InitiativeAdmin(LargeTableAdmin, TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "slug"]
     filter_horizontal = ["lead_agencies"]
@@ -59,14 +61,14 @@ class InitiativeAdmin(TranslationAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(LargeTableAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["date", "venue"]
     date_hierarchy = "date"
 
 
 @admin.register(FocalPoint)
-class FocalPointAdmin(admin.ModelAdmin):
+class FocalPointAdmin(LargeTableAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["user", "agency"]
     list_select_related = ["user", "agency"]

@@ -24,8 +24,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from forum.base.regions import region_for_country
 from forum.enums import Region
-from forum.regions import region_for_country
 
 from .csv_safe import safe_cell
 
@@ -104,7 +104,7 @@ def country_rows(counts: Mapping[str, int]) -> list[tuple[str, int]]:
 
 
 def region_rows(counts: Mapping[str, int]) -> list[tuple[str, int]]:
-    """Country counts added up by ITU region (forum.regions), in the regions' order, then
+    """Country counts added up by ITU region (forum.base.regions), in the regions' order, then
     the countries of no region and the counts without a country."""
     by_region: Counter[str] = Counter()
     for code, n in counts.items():

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from forum.selectors import matrix_grid
+from forum.base.selectors import matrix_grid
 
 COLOURS = [
     ("--un-blue", "#003a70", gettext_lazy("Header; white text on it")),

@@ -30,6 +30,10 @@ urlpatterns = [
 
 # Public pages: English at /…, the other languages at /<code>/… (docs/translations.md).
 urlpatterns += i18n_patterns(
+    # The vote is the busiest request: its address is resolved twice per request (the
+    # language middleware, then the handler), so its app comes first (no other app's
+    # addresses start with prizes/, so the order changes no match).
+    path("prizes/", include("prizes.urls")),
     path("", views.home, name="home"),
     path("open-data/", views.open_data, name="open_data"),
     path("search/", views_search.search, name="site_search"),
@@ -37,7 +41,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("forum.urls")),
-    path("prizes/", include("prizes.urls")),
     path("stocktaking/", include("stocktaking.urls")),
     path("consultations/", include("consultations.urls")),
     path("ungis/", include("ungis.urls")),

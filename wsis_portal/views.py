@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
-from forum.selectors import matrix_grid
+from forum.base.selectors import matrix_grid
 
 from . import styleguide as styleguide_data
 from .health import check_database, outbox_figures, run_checks

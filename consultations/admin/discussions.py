@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wsis_portal.admin_pagination import LargeTableAdmin
 from wsis_portal.refusals import Refusal
 
 from .. import services
@@ -22,7 +23,7 @@ from ..models import (
 
 
 @admin.register(Discussion)
-class DiscussionAdmin(admin.ModelAdmin):
+class DiscussionAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_display = ["title", "consultation", "language", "status", "created_at"]
     list_filter = ["consultation", "status", "language"]
     search_fields = ["title", "body"]
@@ -121,7 +122,7 @@ class FlaggedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_display = [
         "short_body",
         "author",
@@ -178,7 +179,7 @@ class CommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin):
+class SubscriptionAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_display = ["user", "consultation", "discussion", "created_at"]
     list_select_related = ["user", "consultation", "discussion"]
     search_fields = ["user__email"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.admin_pagination import LargeTableAdmin
 from wsis_portal.csv_safe import streaming_csv_response
 
 from ..models import (
@@ -24,7 +25,7 @@ NOMINATION_CSV_HEADER = [
 
 
 @admin.register(Nomination)
-class NominationAdmin(admin.ModelAdmin):
+class NominationAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_display = [
         "nominee_name",
         "organisation",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wsis_portal.admin_confirm import confirm_first
+from wsis_portal.admin_pagination import LargeTableAdmin
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.refusals import Refusal
 
@@ -88,7 +89,7 @@ class AddressConfirmedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(ConsultationStatisticsAdmin, admin.ModelAdmin):
+class SubmissionAdmin(LargeTableAdmin, ConsultationStatisticsAdmin, admin.ModelAdmin):
     list_display = [
         "full_name",
         "organisation_name",

@@ -103,6 +103,10 @@ class Comment(models.Model):
             models.Index(fields=["discussion", "parent", "created_at"]),
             # The digest: a discussion's comments since a subscription was made.
             models.Index(fields=["discussion", "created_at"]),
+            # The moderation list in the admin: most flagged first, then newest, then -pk.
+            models.Index(
+                fields=["-flag_count", "-created_at", "-id"], name="consult_comment_moderation"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -137,6 +137,8 @@ class Submission(models.Model):
         indexes = [
             models.Index(fields=["consultation", "status"]),
             models.Index(fields=["consultation", "-created_at"]),
+            # The admin's list order over every consultation (newest first, then -pk).
+            models.Index(fields=["-created_at", "-id"], name="consult_submission_newest"),
         ]
 
     def __str__(self) -> str:

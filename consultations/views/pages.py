@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forum.hlt import published_hlt_facilitators
+from forum.programme.hlt import published_hlt_facilitators
 from wsis_portal.publishing import mark_preview
 from wsis_portal.ratelimit import ratelimit
 from wsis_portal.refusals import Refusal

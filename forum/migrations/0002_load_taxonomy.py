@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from forum.taxonomy import ACTION_LINES, SDGS
+from forum.base.taxonomy import ACTION_LINES, SDGS
 
 
 def load(apps, schema_editor):

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-# A frozen copy of forum.building_blocks.BUILDING_BLOCKS at the time of this migration.
+# A frozen copy of forum.base.building_blocks.BUILDING_BLOCKS at the time of this migration.
 BUILDING_BLOCKS = [
     ("policy-statements", "Policy Statements"),
     ("wsis-prizes", "WSIS Prizes"),

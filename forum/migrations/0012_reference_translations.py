@@ -1,12 +1,12 @@
 """Action Line titles, SDG titles and short names, and building blocks in the six languages.
 
-The texts and their sources are in forum/taxonomy_translations.py. English is not touched:
+The texts and their sources are in forum/base/taxonomy_translations/. English is not touched:
 0011 copied the existing English text into the English column.
 """
 
 from django.db import migrations
 
-from forum.taxonomy_translations import LANGUAGES, reference_translations_fill
+from forum.base.taxonomy_translations import LANGUAGES, reference_translations_fill
 
 
 def load(apps, schema_editor):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.uploads import IMAGE_TYPES, UploadValidator
 
 from ..models import SDG, ActionLine, Person, Proposal, ProposalCall, ProposalSpeaker, Room
-from ..models_programme import PHOTO_MAX_BYTES
+from ..programme.models import PHOTO_MAX_BYTES
 from .services import MAX_SPEAKERS, abstract_check, edition_days
 
 

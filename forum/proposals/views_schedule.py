@@ -22,7 +22,7 @@ from wsis_portal.refusal_responses import refusal_status
 from wsis_portal.refusals import Refusal
 
 from ..models import ProposalCall
-from ..programme import edition_by_year
+from ..programme.selectors import edition_by_year
 from . import selectors
 from .forms import PlacementForm, SpeakerDetailsForm
 from .review import is_secretariat

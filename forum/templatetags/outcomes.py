@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from forum import selectors_outcomes
+from forum.outcomes import selectors as selectors_outcomes
 
 register = template.Library()
 

@@ -1,5 +1,5 @@
 """Every non-trivial read of the WSIS Prizes contest, one module per part: ``contests``, ``ballot``,
-``projects``, ``results``, ``experts`` and the registry's ``portal`` providers. The package
+``projects``, ``results``, ``tally``, ``experts`` and the registry's ``portal`` providers. The package
 re-exports them all (``from prizes.selectors import results`` keeps working)."""
 
 from .ballot import (
@@ -10,11 +10,28 @@ from .ballot import (
     shuffle_order,
     voter_choices,
 )
-from .contests import TimelineStep, contest_by_year, contests_overview, phase, timeline
-from .experts import expert_queue, proposed_winners
+from .contests import (
+    TimelineStep,
+    contest_by_year,
+    contests_overview,
+    phase,
+    phase_of,
+    timeline,
+)
+from .experts import expert_can_score, expert_queue, proposed_winners
 from .portal import action_line_winners, home_items, matrix_counts, matrix_items, my_sections
-from .projects import ballot_project, champions_announced, public_status
+from .projects import (
+    ballot_project,
+    champions_announced,
+    contest_project,
+    contest_project_or_none,
+    own_project,
+    project_attachment,
+    public_status,
+    submitter_projects,
+)
 from .results import CategoryResult, results
+from .tally import complete_ballot_counts, tally_counts
 
 __all__ = [
     "BallotTile",
@@ -26,18 +43,27 @@ __all__ = [
     "ballot_tiles",
     "categories_of",
     "champions_announced",
+    "complete_ballot_counts",
     "contest_by_year",
+    "contest_project",
+    "contest_project_or_none",
     "contests_overview",
+    "expert_can_score",
     "expert_queue",
     "home_items",
     "matrix_counts",
     "matrix_items",
     "my_sections",
+    "own_project",
     "phase",
+    "phase_of",
+    "project_attachment",
     "proposed_winners",
     "public_status",
     "results",
     "shuffle_order",
+    "submitter_projects",
+    "tally_counts",
     "timeline",
     "voter_choices",
 ]

@@ -33,6 +33,15 @@ def phase(contest: Contest, kind: str) -> ContestPhase | None:
     return next((p for p in contest.phases.all() if p.kind == kind), None)
 
 
+def phase_of(contest: Contest, kind: str) -> ContestPhase | None:
+    """The contest's phase of ``kind``: from the prefetched phases when there are, else
+    that one row (``phase`` reads them all, for pages that show several)."""
+    phases = getattr(contest, "_prefetched_objects_cache", {}).get("phases")
+    if phases is not None:
+        return next((p for p in phases if p.kind == kind), None)
+    return contest.phases.filter(kind=kind).first()
+
+
 @dataclass
 class TimelineStep:
     phase: ContestPhase

@@ -7,9 +7,19 @@ from typing import Any
 from django.db.models import Avg, Count
 
 from accounts.models import User
+from accounts.roles import EXPERT_GROUP, in_group
 
 from ..enums import ProjectStatus
 from ..models import Contest, ExpertAssignment, ExpertScore, Project
+
+
+def expert_can_score(*, expert: User, project: Project) -> bool:
+    """Whether ``expert`` is in the Expert Group and assigned the project's category."""
+    if not in_group(expert, EXPERT_GROUP):
+        return False
+    return ExpertAssignment.objects.filter(
+        contest_id=project.contest_id, expert=expert, categories=project.category_id
+    ).exists()
 
 
 def expert_queue(*, contest: Contest, expert: User) -> list[dict[str, Any]]:

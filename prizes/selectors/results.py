@@ -9,8 +9,8 @@ from typing import Any
 from django.urls import reverse
 from django_countries import countries
 
+from forum.base.regions import countries_of_region
 from forum.enums import Region
-from forum.regions import countries_of_region
 
 from ..enums import PhaseKind, ProjectStatus
 from ..models import Category, Contest, Project

@@ -7,15 +7,14 @@ from .contests import (
     contest_categories_create,
     contest_create,
     contest_rules_update,
-    phase_of,
     phase_require_open,
     project_require_editable,
 )
-from .experts import expert_can_score, expert_score_save, winner_confirm, winner_revoke
+from .experts import expert_score_save, winner_confirm, winner_revoke
 from .recognition import recognition_queue
 from .reminders import draft_reminders_send, vote_reminder_set, vote_reminders_send
 from .submission import PROJECT_FIELDS, project_save, project_submit, projects_nominate
-from .tally import tally_compute, tally_counts
+from .tally import tally_compute
 from .transitions import (
     LIVE_TALLY_EVERY,
     contest_voting_close,
@@ -46,11 +45,9 @@ __all__ = [
     "contest_voting_close",
     "contest_voting_open",
     "draft_reminders_send",
-    "expert_can_score",
     "expert_score_save",
     "fingerprint",
     "live_tally_queue",
-    "phase_of",
     "phase_require_open",
     "project_attachment_remove",
     "project_attachments_add",
@@ -61,7 +58,6 @@ __all__ = [
     "projects_nominate",
     "recognition_queue",
     "tally_compute",
-    "tally_counts",
     "transitions_apply",
     "vote_cast",
     "vote_cast_next",

@@ -26,6 +26,7 @@ from ..models import (
     ceremony_edition_errors,
     phase_order_errors,
 )
+from ..selectors.contests import phase_of
 
 
 def contest_create(
@@ -100,13 +101,6 @@ def contest_rules_update(*, contest: Contest, **rules: Any) -> Contest:
         locked.full_clean()
         locked.save(update_fields=list(rules))
     return locked
-
-
-def phase_of(contest: Contest, kind: str) -> ContestPhase | None:
-    phases = getattr(contest, "_prefetched_objects_cache", {}).get("phases")
-    if phases is not None:
-        return next((p for p in phases if p.kind == kind), None)
-    return contest.phases.filter(kind=kind).first()
 
 
 def phase_require_open(*, contest: Contest, kind: str, now: datetime | None = None) -> None:

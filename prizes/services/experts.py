@@ -9,22 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.roles import EXPERT_GROUP, in_group
 from wsis_portal.refusals import Refusal
 
 from ..enums import PhaseKind, ProjectStatus
-from ..models import Contest, ExpertAssignment, ExpertScore, Project
-from ..selectors import proposed_winners
-from .contests import phase_of, phase_require_open
+from ..models import Contest, ExpertScore, Project
+from ..selectors import expert_can_score, phase_of, proposed_winners
+from .contests import phase_require_open
 from .transitions import project_status_change
-
-
-def expert_can_score(*, expert: User, project: Project) -> bool:
-    if not in_group(expert, EXPERT_GROUP):
-        return False
-    return ExpertAssignment.objects.filter(
-        contest_id=project.contest_id, expert=expert, categories=project.category_id
-    ).exists()
 
 
 def expert_score_save(

@@ -68,7 +68,8 @@ def _vote_sql() -> str:
                 FROM {category} k JOIN {line} al ON al.id = k.action_line_id
                 WHERE k.contest_id = f.contest_id AND k.id <> f.category_id
                   AND EXISTS (SELECT 1 FROM {project} q
-                              WHERE q.category_id = k.id AND q.status IN ({states}))
+                              WHERE q.contest_id = f.contest_id AND q.category_id = k.id
+                                AND q.status IN ({states}))
                   AND NOT EXISTS (SELECT 1 FROM {vote} v WHERE v.voter_id = %(voter)s
                                   AND v.contest_id = f.contest_id AND v.category_id = k.id)
                 ORDER BY al.number <= (SELECT a.number FROM {category} kc
@@ -79,6 +80,12 @@ def _vote_sql() -> str:
         FROM facts f
     """
 
+
+# The statement's fixed parameters: the voting phase's kind and the states on the ballot.
+_VOTE_CONSTANTS: dict[str, str] = {
+    "kind": PhaseKind.VOTING.value,
+    **{f"state{i}": str(state) for i, state in enumerate(BALLOT_STATES)},
+}
 
 ALREADY_VOTED = _lazy(
     "You have already voted in this category. A vote cannot be changed once it is cast."
@@ -112,10 +119,36 @@ def vote_check(
 @dataclass(frozen=True)
 class CastVote:
     """A vote just cast, and the code of the next category the voter has not voted in
-    (None when every category with projects on the ballot has their vote)."""
+    (None when every category with projects on the ballot has their vote).
 
-    vote: Vote
+    The view needs only the project and the next category; the ``Vote`` instance is built
+    when asked for, not on every vote."""
+
+    vote_id: int
+    contest_id: int
+    category_id: int
+    project_id: int
+    voter_id: int
+    cast_at: datetime
+    ip_hash: str
+    user_agent_hash: str
     next_category: str | None
+
+    @property
+    def vote(self) -> Vote:
+        vote = Vote(
+            pk=self.vote_id,
+            contest_id=self.contest_id,
+            category_id=self.category_id,
+            project_id=self.project_id,
+            voter_id=self.voter_id,
+            cast_at=self.cast_at,
+            ip_hash=self.ip_hash,
+            user_agent_hash=self.user_agent_hash,
+        )
+        vote._state.adding = False
+        vote._state.db = connection.alias
+        return vote
 
 
 def vote_cast(
@@ -159,14 +192,13 @@ def vote_cast_next(
     ip_hash = fingerprint(ip, purpose="ip")
     ua_hash = fingerprint(user_agent[:500], purpose="ua")
     params: dict[str, Any] = {
+        **_VOTE_CONSTANTS,
         "voter": voter.pk,
-        "kind": PhaseKind.VOTING.value,
         "project": project_id,
         "year": year,
         "now": now,
         "ip": ip_hash,
         "ua": ua_hash,
-        **{f"state{i}": str(state) for i, state in enumerate(BALLOT_STATES)},
     }
     savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
     with savepoint, connection.cursor() as cursor:
@@ -183,8 +215,8 @@ def vote_cast_next(
         already_voted=vote_id is None,
         now=now,
     )
-    vote = Vote(
-        pk=vote_id,
+    return CastVote(
+        vote_id=vote_id,
         contest_id=contest_id,
         category_id=category_id,
         project_id=pk,
@@ -192,10 +224,8 @@ def vote_cast_next(
         cast_at=now,
         ip_hash=ip_hash,
         user_agent_hash=ua_hash,
+        next_category=following,
     )
-    vote._state.adding = False
-    vote._state.db = connection.alias
-    return CastVote(vote=vote, next_category=following)
 
 
 def vote_invalidate(*, vote: Vote, by: User, reason: str) -> Vote:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +18,6 @@ from wsis_portal.refusals import Refusal
 from .. import selectors, services
 from ..enums import PhaseKind
 from ..forms import ScoreForm
-from ..models import Project
 from .pages import _contest
 
 
@@ -49,10 +48,8 @@ def review(request, year: int):
 @login_required
 def review_score(request, year: int, project_id: int):
     item = _contest(request, year)
-    shown = get_object_or_404(
-        Project.objects.select_related("contest"), pk=project_id, contest=item
-    )
-    if not services.expert_can_score(expert=request.user, project=shown):
+    shown = selectors.contest_project(contest=item, project_id=project_id)
+    if not selectors.expert_can_score(expert=request.user, project=shown):
         return render(
             request,
             "403.html",

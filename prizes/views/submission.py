@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,11 +35,8 @@ def _submission_state(contest, now):
 def _submit_page(request, item, now, project=None, *, form=None, attachments_form=None, status=200):
     """The submission page: the project form, its attachments and the submitter's projects."""
     phase, is_open = _submission_state(item, now)
-    mine = list(
-        Project.objects.filter(contest=item, submitter=request.user)
-        .select_related("category__action_line")
-        .order_by("title")
-    )
+    # Annotated with the status each may see (an attribute the template reads).
+    mine: list[Any] = selectors.submitter_projects(contest=item, user=request.user)
     # A Winner decision stays unpublished, also to its submitter, until the ceremony.
     for shown in [*mine, project] if project else mine:
         shown.shown_status = ProjectStatus(selectors.public_status(shown, item, now)).label
@@ -72,12 +71,7 @@ def _submit_page(request, item, now, project=None, *, form=None, attachments_for
 
 def _own_project(request, item, project_id: int) -> Project:
     """One of the signed-in user's projects; anyone else's is a 404, never a hint it exists."""
-    return get_object_or_404(
-        Project.objects.select_related("contest"),
-        pk=project_id,
-        contest=item,
-        submitter=request.user,
-    )
+    return selectors.own_project(contest=item, user=request.user, project_id=project_id)
 
 
 @ratelimit("prizes-submit", "30/m", per=("ip", "user"))
@@ -170,7 +164,7 @@ def attachment_remove(request, year: int, project_id: int, attachment_id: int):
     item = _contest(request, year)
     now = timezone.now()
     project = _own_project(request, item, project_id)
-    attachment = get_object_or_404(project.attachments.all(), pk=attachment_id)
+    attachment = selectors.project_attachment(project=project, attachment_id=attachment_id)
     attachment.project = project
     if request.method == "GET":
         return render(
@@ -194,7 +188,7 @@ def attachment_download(request, year: int, project_id: int, attachment_id: int)
     submitter and staff (the same rule as the project page)."""
     item = _contest(request, year)
     shown = selectors.ballot_project(contest=item, project_id=project_id, user=request.user)
-    attachment = get_object_or_404(shown.attachments.all(), pk=attachment_id)
+    attachment = selectors.project_attachment(project=shown, attachment_id=attachment_id)
     try:
         handle = attachment.file.open("rb")
     except OSError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from urllib.parse import urlencode
@@ -10,8 +11,9 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.selectors import user_has_verified_email
@@ -22,7 +24,6 @@ from wsis_portal.refusals import Refusal
 
 from .. import recognition, reminders, selectors, services
 from ..enums import BALLOT_STATES, PhaseKind
-from ..models import Project
 from .pages import _contest
 
 SHUFFLE_COOKIE = "prizes_shuffle"
@@ -179,6 +180,17 @@ def _vote_refusal(request, item, shown, exc: Refusal):
     )
 
 
+@functools.lru_cache(maxsize=512)
+def _after_vote(
+    urlconf: str | None, prefix: str, language: str | None, year: int, code: str | None
+) -> str:
+    """Where a vote leads: the next category's page, or the ballot. The addresses depend only
+    on these arguments, so the busiest request reverses each of them once per process."""
+    if code:
+        return reverse("prizes:ballot_category", args=[year, code])
+    return reverse("prizes:ballot", args=[year])
+
+
 # Per account: a person casts at most 18 votes in a contest (one per category). Per IP:
 # higher, because many voters share one address behind a campus or office NAT.
 VOTE_RATE_USER = getattr(settings, "PRIZES_VOTE_RATE_USER", "20/m")
@@ -211,18 +223,16 @@ def vote(request, year: int, project_id: int):
             )
         except Refusal as exc:
             item = _contest(request, year)
-            shown = Project.objects.filter(contest=item, pk=project_id).first()
+            shown = selectors.contest_project_or_none(contest=item, project_id=project_id)
             return _vote_refusal(request, item, shown, exc)
         # The voter goes on to the next category not yet voted in (or to the ballot, which
         # then says every category is done), named by the vote's own statement; that page
         # thanks them when this project is among their votes (no message storage to sign
         # on the busiest request).
-        target = (
-            reverse("prizes:ballot_category", args=[year, cast.next_category])
-            if cast.next_category
-            else reverse("prizes:ballot", args=[year])
+        target = _after_vote(
+            get_urlconf(), get_script_prefix(), get_language(), year, cast.next_category
         )
-        response = HttpResponseRedirect(f"{target}?voted={cast.vote.project_id}")
+        response = HttpResponseRedirect(f"{target}?voted={cast.project_id}")
         response.status_code = 303
         return response
     item = _contest(request, year)

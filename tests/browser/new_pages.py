@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from forum.enums import SessionRole
 from forum.models import SessionPerson
-from forum.services_outcomes import outcome_document_generate
+from forum.outcomes.services import outcome_document_generate
 from prizes.enums import PhaseKind, ProjectStatus
 from tests.factories.accounts import StakeholderFactory, UserFactory
 from tests.factories.forum import action_line, sdg

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from accounts.roles import SECRETARIAT
 from forum.enums import SessionRole
-from forum.hlt_publishing import hlt_facilitators_publish, hlt_facilitators_withdraw
 from forum.models import HighLevelTheme, SessionPerson
+from forum.programme.hlt_publishing import hlt_facilitators_publish, hlt_facilitators_withdraw
 from tests.factories.accounts import UserFactory
 from tests.factories.consultations import consultation_with_phases
 from tests.factories.forum_programme import EditionFactory, PersonFactory, SessionFactory

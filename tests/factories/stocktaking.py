@@ -58,7 +58,7 @@ class EntryFactory(factory.django.DjangoModelFactory):
 
 
 def _region(country: str) -> str:
-    from forum.regions import region_for_country
+    from forum.base.regions import region_for_country
 
     region = region_for_country(country)
     return region.value if region else ""

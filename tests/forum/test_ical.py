@@ -65,7 +65,7 @@ def library_calendar(sessions, *, name: str, base_url: str) -> Calendar:
     """The calendar as the ``icalendar`` library builds it (how the export was first made)."""
     from icalendar import Event
 
-    from forum.ical import PRODID, session_uid
+    from forum.programme.ical import PRODID, session_uid
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -92,7 +92,7 @@ def library_calendar(sessions, *, name: str, base_url: str) -> Calendar:
 
 
 def test_written_calendar_reads_back_as_the_library_builds_it():
-    from forum.ical import calendar_bytes
+    from forum.programme.ical import calendar_bytes
 
     tricky = [
         SessionFactory(

@@ -13,7 +13,7 @@ from forum import demo_outcomes
 from forum.demo_programme import CURRENT_YEAR
 from forum.enums import DocumentKind
 from forum.models import OutcomeDocument, OutcomeReport
-from forum.services_outcomes import outcome_document_generate
+from forum.outcomes.services import outcome_document_generate
 from tests.factories.accounts import UserFactory
 from tests.factories.forum import MatrixLinkFactory, action_line, sdg
 from tests.factories.forum_outcomes import OutcomeReportFactory

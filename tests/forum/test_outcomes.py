@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from forum.models import OutcomeReport
-from forum.services_outcomes import OUTCOME_REMINDER, outcome_reminders_send
+from forum.outcomes.services import OUTCOME_REMINDER, outcome_reminders_send
 from tests.factories.accounts import StakeholderFactory
 from tests.factories.forum import action_line, sdg
 from tests.factories.forum_outcomes import (

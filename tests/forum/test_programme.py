@@ -5,7 +5,7 @@ import time_machine
 
 from forum.enums import SessionFormat, SessionRole
 from forum.models import BuildingBlock, SessionPerson
-from forum.programme import programme_days, session_matrix_counts
+from forum.programme.selectors import programme_days, session_matrix_counts
 from tests.factories.accounts import StakeholderFactory
 from tests.factories.forum import action_line, sdg
 from tests.factories.forum_programme import (

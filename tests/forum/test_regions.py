@@ -1,8 +1,8 @@
 import pytest
 from django_countries.data import COUNTRIES
 
+from forum.base.regions import COUNTRY_REGION, NO_REGION, countries_of_region, region_for_country
 from forum.enums import Region
-from forum.regions import COUNTRY_REGION, NO_REGION, countries_of_region, region_for_country
 
 
 def test_every_country_has_a_region_or_is_listed_as_having_none():
@@ -12,7 +12,7 @@ def test_every_country_has_a_region_or_is_listed_as_having_none():
 
 def test_no_code_is_placed_twice_and_none_is_unknown():
     codes = []
-    from forum import regions
+    from forum.base import regions
 
     for name in ("_AFRICA", "_ARAB_STATES", "_AMERICAS", "_ASIA_PACIFIC", "_CIS", "_EUROPE"):
         codes.extend(getattr(regions, name).split())

@@ -10,7 +10,7 @@ from django.utils import timezone
 from forum.emails import REGISTRATION_CONFIRMED
 from forum.enums import AttendanceMode, RegistrationStatus
 from forum.models import Registration
-from forum.services_programme import (
+from forum.programme.services import (
     registration_cancel,
     registration_create,
 )

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from forum.enums import SessionFormat
 from forum.models import SessionRegistration
-from forum.services_sessions import session_register
+from forum.programme.services import session_register
 from tests.factories.accounts import StakeholderFactory
 from tests.factories.forum_programme import SessionFactory
 from wsis_portal.refusals import Refusal

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 
 from forum.models import Registration
-from forum.services_programme import registration_create
+from forum.programme.services import registration_create
 from tests.conftest import wait_for
 from tests.factories.accounts import StakeholderFactory
 from tests.factories.forum_programme import EditionFactory

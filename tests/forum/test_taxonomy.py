@@ -2,8 +2,8 @@ import re
 
 import pytest
 
+from forum.base.taxonomy import ACTION_LINES, SDGS
 from forum.models import SDG, ActionLine
-from forum.taxonomy import ACTION_LINES, SDGS
 
 EXPECTED_CODES = [
     "C1",
@@ -50,7 +50,7 @@ def test_taxonomy_has_17_sdgs_with_official_colours():
 
 @pytest.mark.django_db
 def test_taxonomy_load_is_idempotent():
-    from forum.services import taxonomy_load
+    from forum.base.services import taxonomy_load
 
     taxonomy_load()
     taxonomy_load()

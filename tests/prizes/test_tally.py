@@ -2,7 +2,8 @@ from django.utils import timezone
 
 from prizes.enums import PhaseKind
 from prizes.models import Tally
-from prizes.services import tally_compute, tally_counts, vote_invalidate
+from prizes.selectors import tally_counts
+from prizes.services import tally_compute, vote_invalidate
 from tests.factories.accounts import UserFactory
 from tests.factories.prizes import ProjectFactory, category, contest_at, vote
 

@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from prizes.enums import BALLOT_STATES, PhaseKind, ProjectStatus
 from prizes.models import Category, Contest, Project, Vote, VoterBallot
-from prizes.services import tally_counts, vote_invalidate
+from prizes.selectors import tally_counts
+from prizes.services import vote_invalidate
 from tests.factories.accounts import UserFactory
 from tests.factories.prizes import ProjectFactory, contest_at
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from forum.selectors import matrix_cell, tagged_counts
+from forum.base.selectors import matrix_cell, tagged_counts
 from stocktaking import demo
 from stocktaking.enums import CallKind, EntryStatus, RevisionKind
 from stocktaking.models import Entry, EntryRevision

@@ -9,11 +9,14 @@ import pkgutil
 from django import forms
 
 APPS = ["accounts", "consultations", "forum", "prizes", "stocktaking", "ungis"]
+# Packages inside an app whose forms the public fills in (the outcome report of a session
+# owner); the proposal pipeline's forms have their own tests.
+PACKAGES = [*APPS, "forum.outcomes"]
 
 
 def portal_form_classes() -> list[type[forms.BaseForm]]:
     found: dict[str, type[forms.BaseForm]] = {}
-    for app in APPS:
+    for app in PACKAGES:
         package = importlib.import_module(app)
         for info in pkgutil.iter_modules(package.__path__):
             if not info.name.startswith("forms"):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.roles import EXPERT_GROUP, SECRETARIAT
 from consultations.services import comment_hide
 from forum.enums import RegistrationStatus
-from forum.services_programme import registration_cancel
+from forum.programme.services import registration_cancel
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import ContestPhase, Project
 from prizes.services import contest_voting_close, project_status_change, project_submit

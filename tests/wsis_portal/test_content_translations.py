@@ -253,7 +253,7 @@ def test_ungis_member_names_in_french():
 def test_reference_translations_come_back_after_a_flush():
     # A transactional test flushes the tables and post_migrate reloads the reference rows:
     # the loaders fill the translations as the data migrations did.
-    from forum.services import taxonomy_load
+    from forum.base.services import taxonomy_load
     from ungis.services import members_load
 
     SDG.objects.filter(number=3).delete()

@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.urls import reverse
 
 from consultations.models import Consultation
+from forum.base.regions import COUNTRY_REGION
 from forum.models import (
     SDG,
     ActionLine,
@@ -27,7 +28,6 @@ from forum.models import (
     Registration,
     Session,
 )
-from forum.regions import COUNTRY_REGION
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import Contest, Project
 from stocktaking.models import Entry

@@ -220,7 +220,7 @@ PUBLIC_FORMS = {
     "consultations.forms.NominationForm": nomination_case,
     "consultations.forms.SubmissionForm": cases.consultation_submit_case,
     "forum.forms.RegistrationForm": cases.forum_registration_case,
-    "forum.forms_outcomes.OutcomeReportForm": outcome_report_case,
+    "forum.outcomes.forms.OutcomeReportForm": outcome_report_case,
     "prizes.forms.AttachmentsForm": attachments_case,
     "prizes.forms.ProjectForm": cases.prize_submit_case,
     "prizes.forms.ScoreForm": score_case,

@@ -41,10 +41,7 @@ PENDING_VIEWS: set[str] = {
     "consultations/views/discussions.py",
     "forum/proposals/views.py",
     "forum/proposals/views_review.py",
-    "forum/views_programme.py",
-    "prizes/views/experts.py",
-    "prizes/views/submission.py",
-    "prizes/views/voting.py",
+    "forum/programme/views.py",
     "stocktaking/views.py",
 }
 PENDING_SELECTORS: set[str] = {

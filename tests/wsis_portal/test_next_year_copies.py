@@ -143,6 +143,18 @@ def test_the_contest_waits_for_next_years_edition(contest_2031, secretariat):
     assert not Contest.objects.filter(year=2032).exists()
 
 
+def test_the_contest_plan_counts_its_categories_in_the_readers_plural(contest_2031):
+    from django.utils import translation
+
+    contest_2031.categories.exclude(
+        pk=contest_2031.categories.order_by("pk").values("pk")[:1]
+    ).delete()
+    with translation.override("en"):
+        assert "1 category" in contest_next_year_plan(contest=contest_2031).copied
+    with translation.override("ru"):
+        assert "1 категория" in contest_next_year_plan(contest=contest_2031).copied
+
+
 def test_the_consultation_copies_its_six_phases_without_last_years_meeting_notes(secretariat):
     consultation = consultation_with_phases(
         opening=datetime(2030, 9, 2, 7, tzinfo=UTC),

@@ -182,7 +182,7 @@ def test_broker_down_every_action_answers_and_commits_then_each_email_leaves_onc
 
 
 def test_worker_killed_mid_delivery_still_sends_once(broker, worker_mail_dir, tmp_path):
-    from forum.services_programme import registration_create
+    from forum.programme.services import registration_create
 
     now = timezone.now()
     edition = EditionFactory(

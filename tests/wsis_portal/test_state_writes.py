@@ -41,7 +41,7 @@ TRANSITIONS: dict[tuple[str, str, str], str | tuple[str, ...]] = {
     ("consultations", "comment", "is_hidden"): (
         "consultations.services.discussions.comment_visibility_change"
     ),
-    ("forum", "registration", "status"): "forum.services_programme.registration_status_change",
+    ("forum", "registration", "status"): "forum.programme.services.registration_status_change",
     ("forum", "proposal", "status"): "forum.proposals.services.proposal_status_change",
     ("wsis_portal", "outboxmessage", "status"): (
         "wsis_portal.outbox.deliver",

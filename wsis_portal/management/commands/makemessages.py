@@ -1,6 +1,6 @@
 """``makemessages`` that also collects ``N_("...")`` (``gettext_noop`` imported as ``N_``).
 
-forum/taxonomy.py marks the Action Line and SDG titles that way; they are stored in the
+forum/base/taxonomy.py marks the Action Line and SDG titles that way; they are stored in the
 database in English and translated when shown.
 """
 

@@ -1,0 +1,129 @@
+"""Reads of the WSIS taxonomy and the matrix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.functional import Promise
+
+from wsis_portal.registry import MatrixItem, registry
+
+from ..enums import LinkEvidence
+from ..models import SDG, ActionLine, MatrixLink
+
+# How many tagged items make a cell fully shaded; fewer give lighter shades.
+SHADE_STEPS = (1, 5, 20, 50)
+
+
+@dataclass
+class MatrixCell:
+    action_line: ActionLine
+    sdg: SDG
+    linked: bool
+    count: int
+    evidence: str = ""
+
+    @property
+    def documented(self) -> bool:
+        return self.evidence == LinkEvidence.DOCUMENTED
+
+    @property
+    def shade(self) -> int:
+        """0 (nothing tagged) to 4 (the most), for the cell's background."""
+        return sum(1 for step in SHADE_STEPS if self.count >= step)
+
+
+@dataclass
+class MatrixRow:
+    action_line: ActionLine
+    cells: list[MatrixCell]
+
+    @property
+    def linked_cells(self) -> list[MatrixCell]:
+        """The row's Goals with a documented linkage: the chips of the phone list."""
+        return [cell for cell in self.cells if cell.linked]
+
+    @property
+    def tagged(self) -> int:
+        return sum(cell.count for cell in self.cells)
+
+
+def tagged_counts() -> dict[tuple[str, int], int]:
+    """How much content of every registered app is tagged with each pair (a query per app)."""
+    totals: dict[tuple[str, int], int] = {}
+    for source in registry.matrix:
+        for pair, n in source.counts().items():
+            totals[pair] = totals.get(pair, 0) + n
+    return totals
+
+
+def matrix_grid() -> dict[str, Any]:
+    """The 18 × 17 grid: a fixed number of queries whatever is tagged."""
+    action_lines = list(ActionLine.objects.all())
+    sdgs = list(SDG.objects.all())
+    links = {
+        (code, number): evidence
+        for code, number, evidence in MatrixLink.objects.values_list(
+            "action_line__code", "sdg__number", "evidence"
+        )
+    }
+    counts = tagged_counts()
+    rows = [
+        MatrixRow(
+            action_line=al,
+            cells=[
+                MatrixCell(
+                    action_line=al,
+                    sdg=sdg,
+                    linked=(al.code, sdg.number) in links,
+                    count=counts.get((al.code, sdg.number), 0),
+                    evidence=links.get((al.code, sdg.number), ""),
+                )
+                for sdg in sdgs
+            ],
+        )
+        for al in action_lines
+    ]
+    documented = sum(1 for e in links.values() if e == LinkEvidence.DOCUMENTED)
+    return {
+        "sdgs": sdgs,
+        "rows": rows,
+        "link_count": len(links),
+        "documented_count": documented,
+        "illustrative_count": len(links) - documented,
+    }
+
+
+def action_line_by_code(code: str) -> ActionLine:
+    return get_object_or_404(ActionLine, code__iexact=code)
+
+
+def sdg_by_number(number: int) -> SDG:
+    return get_object_or_404(SDG, number=number)
+
+
+def matrix_cell(*, action_line: ActionLine, sdg: SDG, limit: int = 50) -> dict[str, Any]:
+    link = MatrixLink.objects.filter(action_line=action_line, sdg=sdg).first()
+    groups: list[tuple[str | Promise, list[MatrixItem]]] = []
+    for source in registry.matrix:
+        items = source.items(action_line, sdg, limit)
+        groups.append((source.label, items))
+    return {"link": link, "groups": groups}
+
+
+def links_of_action_line(action_line: ActionLine) -> QuerySet[MatrixLink]:
+    return MatrixLink.objects.filter(action_line=action_line).select_related("sdg")
+
+
+def links_of_sdg(sdg: SDG) -> QuerySet[MatrixLink]:
+    return MatrixLink.objects.filter(sdg=sdg).select_related("action_line")
+
+
+def action_line_sections(action_line: ActionLine) -> list[dict[str, Any]]:
+    return [
+        {"title": s.title, "template_name": s.template_name, **s.context(action_line)}
+        for s in registry.action_line
+    ]

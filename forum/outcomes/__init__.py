@@ -1,0 +1,1 @@
+"""Outcome reports of Forum sessions: the call, the owners' reports, reminders, the PDF."""

@@ -1,0 +1,77 @@
+"""Outcome reporting pages: a session owner's report form and the edition's Outcome Document."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from wsis_portal.publishing import mark_preview
+from wsis_portal.refusal_responses import refusal_response
+from wsis_portal.refusals import Refusal
+
+from . import selectors
+from .forms import OutcomeReportForm
+from .pdf import outcome_document_pdf
+from .services import outcome_report_check, outcome_report_submit
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def outcome_report(request: HttpRequest, year: int, session_id: int) -> HttpResponse:
+    session = selectors.session_to_report(year=year, session_id=session_id, user=request.user)
+    call = selectors.outcome_call_of(session.edition)
+    report = selectors.report_of(session)
+    try:
+        # The page asks the rules the action asks: a refused owner never sees the form.
+        outcome_report_check(session=session, user=request.user, call=call, now=timezone.now())
+    except Refusal as refusal:
+        return refusal_response(
+            request,
+            refusal,
+            template="forum/outcome_report_refused.html",
+            context={"session": session, "report": report},
+        )
+    form = OutcomeReportForm(request.POST if request.method == "POST" else None, report=report)
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome_report_submit(session=session, user=request.user, **form.cleaned_data)
+        except Refusal as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(
+                request,
+                _("Thank you: the outcome report of “%(title)s” is saved.") % {"title": session},
+            )
+            return redirect(session.get_absolute_url() + "#outcomes")
+    return render(
+        request,
+        "forum/outcome_report_form.html",
+        {
+            "session": session,
+            "edition": session.edition,
+            "form": form,
+            "call": call,
+            "report": report,
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def outcome_document(request: HttpRequest, year: int) -> HttpResponse:
+    data = selectors.outcome_document(year=year, user=request.user)
+    mark_preview(request, data.edition)
+    return render(request, "forum/outcome_document.html", {"doc": data, "edition": data.edition})
+
+
+def outcome_document_download(request: HttpRequest, year: int) -> HttpResponse:
+    data = selectors.outcome_document(year=year, user=request.user)
+    response = HttpResponse(outcome_document_pdf(data), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="wsis-forum-{year}-outcome-document.pdf"'
+    )
+    return response
