@@ -299,6 +299,6 @@ class EventAdmin(admin.ModelAdmin):
     inlines = [EventPersonInline]
 
 
-# The outcome reporting and programme pipeline screens live in their own modules.
-from . import admin_outcomes  # noqa: E402, F401
+# The outcome reporting, facilitation and programme pipeline screens live in their own modules.
+from . import admin_facilitation, admin_outcomes  # noqa: E402, F401
 from .proposals import admin as proposals_admin  # noqa: E402, F401

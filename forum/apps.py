@@ -23,6 +23,7 @@ class ForumConfig(AppConfig):
         from .outcomes import emails as emails_outcomes
         from .outcomes import hooks as hooks_outcomes
         from .outcomes import services as services_outcomes
+        from .programme.caching import connect_signals
         from .programme.services import building_blocks_load
         from .proposals import demo as proposals_demo
         from .proposals import emails as proposal_emails
@@ -32,6 +33,7 @@ class ForumConfig(AppConfig):
         post_migrate.connect(
             building_blocks_load, sender=self, dispatch_uid="forum.building_blocks_load"
         )
+        connect_signals()
         registry.add_demo("matrix", demo.seed, order=10)
         registry.add_demo("forum", demo_programme.seed, order=25)
         registry.add_demo("forum-scale", demo_scale.seed, order=26)

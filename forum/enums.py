@@ -112,3 +112,19 @@ class DocumentKind(models.TextChoices):
     STOCKTAKING_REPORT = "stocktaking_report", _("WSIS Stocktaking Report")
     SUCCESS_STORIES = "success_stories", _("WSIS Stocktaking Success Stories")
     OTHER = "other", _("Other document")
+
+
+class FacilitatorRole(models.TextChoices):
+    """An agency's part in facilitating an Action Line, as the cited document words it.
+
+    The terms of reference revised after the consultation of 24 February 2006 call the agency
+    that exercises the lead role for coordination the action line's focal point, so "focal
+    point" and "lead facilitator" are one role here; an interim focal point was named only
+    provisionally and is kept apart; "facilitator" is for a source that names an agency as
+    facilitating without saying whether it leads.
+    """
+
+    LEAD = "lead", _("Lead facilitator")
+    CO = "co", _("Co-facilitator")
+    FACILITATOR = "facilitator", _("Facilitator")
+    INTERIM = "interim", _("Interim focal point")

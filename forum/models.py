@@ -213,6 +213,7 @@ class Edition(Publishable):
 from .about.models_events import Event, EventPerson  # noqa: E402
 from .about.models_facts import PublishedFigure  # noqa: E402
 from .about.models_news import NewsItem  # noqa: E402
+from .base.models_facilitation import ActionLineFacilitator, FacilitationSource  # noqa: E402
 from .outcomes.models import OutcomeCall, OutcomeReport, SessionOwner  # noqa: E402
 from .programme.models import (  # noqa: E402
     BuildingBlock,
@@ -239,10 +240,12 @@ from .proposals.models import (  # noqa: E402
 __all__ = [
     "SDG",
     "ActionLine",
+    "ActionLineFacilitator",
     "BuildingBlock",
     "Edition",
     "Event",
     "EventPerson",
+    "FacilitationSource",
     "HighLevelTheme",
     "MatrixLink",
     "NewsItem",

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from wsis_portal.registry import ActionLineSection, MySection
+from wsis_portal.registry import MySection
 
 from . import selectors
-
-action_line_section = ActionLineSection(
-    title=gettext_lazy("UN Action Line facilitators"),
-    template_name="ungis/includes/action_line_facilitators.html",
-    context=lambda action_line: {
-        "facilitations": selectors.facilitators_of_action_line(action_line)
-    },
-)
 
 
 def my_sections(user) -> list[MySection]:

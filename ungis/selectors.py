@@ -11,9 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 from accounts.roles import UNGIS_FOCAL_POINT
-from forum.models import ActionLine
 
-from .enums import FacilitationRole
 from .models import Agency, ChairTerm, Facilitation, Initiative, Meeting
 
 
@@ -63,12 +61,6 @@ def initiatives() -> QuerySet[Initiative]:
 
 def recent_meetings(limit: int = 5) -> list[Meeting]:
     return list(Meeting.objects.order_by("-date")[:limit])
-
-
-def facilitators_of_action_line(action_line: ActionLine) -> list[Facilitation]:
-    """Lead facilitators first, then co-facilitators, each by acronym."""
-    rows = Facilitation.objects.filter(action_line=action_line).select_related("agency")
-    return sorted(rows, key=lambda f: (f.role != FacilitationRole.LEAD, f.agency.acronym))
 
 
 def can_edit_agency(*, user: User | AnonymousUser, agency: Agency) -> bool:

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from . import selectors
+from . import selectors, selectors_facilitation
 
 
 def matrix(request):
@@ -24,6 +24,7 @@ def action_line(request, code: str):
         {
             "action_line": line,
             "links": selectors.links_of_action_line(line),
+            "facilitators": selectors_facilitation.facilitators_of_action_line(line),
             "sections": selectors.action_line_sections(line),
         },
     )

@@ -2,15 +2,18 @@
 
 Written out directly rather than through the ``icalendar`` library's component objects:
 a programme of 2,500 sessions took most of a second to build that way, and the handful of
-properties a session has need only the standard's text escaping and line folding.
+properties a session has need only the standard's text escaping and line folding. The
+whole programme is built from plain rows (``.values()``, no model instances) and its
+finished bytes are cached under the programme version (``forum.programme.caching``).
 ``tests/forum/test_ical.py`` reads the output back with ``icalendar`` and compares it
 with what the library builds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
+from typing import Any
 
 from django.utils import timezone
 
@@ -18,6 +21,17 @@ from ..models import Session
 
 PRODID = "-//ITU//WSIS Forum portal//EN"
 LINE_OCTETS = 75
+# What a VEVENT needs of a session, read with .values() for a whole programme.
+ROW_FIELDS = (
+    "pk",
+    "title",
+    "description",
+    "starts_at",
+    "ends_at",
+    "room",
+    "remote_participation_url",
+    "building_block_id",
+)
 
 
 def session_uid(session: Session) -> str:
@@ -64,30 +78,42 @@ def utc_stamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _event_lines(session: Session, *, base_url: str, stamp: str) -> list[str]:
+def session_row(session: Session) -> dict[str, Any]:
+    """The row ``.values(*ROW_FIELDS)`` gives, taken from a session already in memory."""
+    return {name: getattr(session, name) for name in ROW_FIELDS}
+
+
+def _event_lines(row: Mapping[str, Any], *, url: str, category: str, stamp: str) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{escape_text(session_uid(session))}",
+        f"UID:wsis-forum-session-{row['pk']}@wsis.org",
         f"DTSTAMP:{stamp}",
-        f"DTSTART:{utc_stamp(session.starts_at)}",
-        f"DTEND:{utc_stamp(session.ends_at)}",
-        f"SUMMARY:{escape_text(session.title)}",
+        f"DTSTART:{utc_stamp(row['starts_at'])}",
+        f"DTEND:{utc_stamp(row['ends_at'])}",
+        f"SUMMARY:{escape_text(row['title'])}",
     ]
-    if session.room:
-        lines.append(f"LOCATION:{escape_text(session.room)}")
-    description = session.description
-    if session.remote_participation_url:
-        description = f"{description}\n\n{session.remote_participation_url}".strip()
+    if row["room"]:
+        lines.append(f"LOCATION:{escape_text(row['room'])}")
+    description = row["description"]
+    if row["remote_participation_url"]:
+        description = f"{description}\n\n{row['remote_participation_url']}".strip()
     if description:
         lines.append(f"DESCRIPTION:{escape_text(description)}")
-    lines.append(f"URL:{base_url}{session.get_absolute_url()}")
-    lines.append(f"CATEGORIES:{escape_text(str(session.building_block))}")
+    lines.append(f"URL:{url}")
+    lines.append(f"CATEGORIES:{escape_text(category)}")
     lines.append("END:VEVENT")
     return lines
 
 
-def calendar_bytes(sessions: Iterable[Session], *, name: str, base_url: str) -> bytes:
-    """One VCALENDAR with a VEVENT per session; ``base_url`` makes the session links absolute."""
+def calendar_from_rows(
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    name: str,
+    url_of: Callable[[int], str],
+    categories: Mapping[int, str],
+) -> bytes:
+    """One VCALENDAR with a VEVENT per row; ``url_of(pk)`` is a session's absolute link and
+    ``categories`` the building block names by id."""
     stamp = utc_stamp(timezone.now())
     lines = [
         "BEGIN:VCALENDAR",
@@ -97,7 +123,26 @@ def calendar_bytes(sessions: Iterable[Session], *, name: str, base_url: str) -> 
         # As the library writes this non-standard property: unescaped, on one line.
         "X-WR-CALNAME:" + " ".join(str(name).split()),
     ]
-    for session in sessions:
-        lines.extend(_event_lines(session, base_url=base_url, stamp=stamp))
+    for row in rows:
+        lines.extend(
+            _event_lines(
+                row,
+                url=url_of(row["pk"]),
+                category=categories.get(row["building_block_id"], ""),
+                stamp=stamp,
+            )
+        )
     lines.append("END:VCALENDAR")
     return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode()
+
+
+def calendar_bytes(sessions: Iterable[Session], *, name: str, base_url: str) -> bytes:
+    """The calendar of sessions already in memory (one session's page); ``base_url`` makes
+    the session links absolute."""
+    sessions = list(sessions)
+    return calendar_from_rows(
+        [session_row(s) for s in sessions],
+        name=name,
+        url_of={s.pk: base_url + s.get_absolute_url() for s in sessions}.__getitem__,
+        categories={s.building_block_id: str(s.building_block) for s in sessions},
+    )

@@ -23,6 +23,7 @@ from ..enums import AttendanceMode, PartnerTier, Region, RegistrationStatus
 from ..models import (
     SDG,
     ActionLine,
+    BuildingBlock,
     Edition,
     Partner,
     Registration,
@@ -32,6 +33,7 @@ from ..models import (
 )
 from ..proposals.visibility import programme_public_q
 from .filters import SessionFilter
+from .ical import ROW_FIELDS
 
 GENEVA = ZoneInfo(settings.TIME_ZONE)
 
@@ -113,6 +115,22 @@ def programme_filter(*, edition: Edition, data: Any) -> SessionFilter:
     return SessionFilter(data or None, queryset=queryset)
 
 
+def programme_calendar_rows(*, edition: Edition, data: Any) -> tuple[list[dict[str, Any]], bool]:
+    """The filtered programme as plain rows for the iCalendar file (one query), and whether
+    the filters given were valid (only then is the result worth caching)."""
+    queryset = Session.objects.filter(programme_public_q(), edition=edition).order_by(
+        "starts_at", "title", "pk"
+    )
+    filterset = SessionFilter(data or None, queryset=queryset)
+    valid = not filterset.is_bound or filterset.is_valid()
+    return list(filterset.qs.values(*ROW_FIELDS)), valid
+
+
+def building_block_names() -> dict[int, str]:
+    """Every building block's name in the active language, by id (a calendar's categories)."""
+    return {block.pk: str(block) for block in BuildingBlock.objects.all()}
+
+
 @dataclass
 class ProgrammeDay:
     day: date
@@ -154,6 +172,28 @@ def registration_of(*, edition: Edition, user: Any) -> Registration | None:
     if not user.is_authenticated:
         return None
     return Registration.objects.filter(edition=edition, user=user).first()
+
+
+def in_person_places_left(*, edition: Edition) -> int:
+    """Places left in the room: the capacity less the confirmed in-person registrations.
+
+    ``registration_create`` asks it with the edition row locked, so that the count it sees is
+    the one it acts on.
+    """
+    taken = Registration.objects.filter(
+        edition=edition, mode=AttendanceMode.IN_PERSON, status=RegistrationStatus.CONFIRMED
+    ).count()
+    return max(edition.in_person_capacity - taken, 0)
+
+
+def registration_to_cancel(*, year: int, user: Any) -> Registration:
+    """The user's own confirmed registration for ``year``; anyone else's (or none) is a 404."""
+    return get_object_or_404(
+        Registration.objects.select_related("edition"),
+        edition__year=year,
+        user=user,
+        status=RegistrationStatus.CONFIRMED,
+    )
 
 
 def registrations_of_user(*, user: Any) -> list[Registration]:

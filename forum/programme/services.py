@@ -28,6 +28,7 @@ from ..models import (
     Session,
     SessionRegistration,
 )
+from .selectors import in_person_places_left
 
 
 def building_blocks_load(**kwargs: Any) -> None:
@@ -49,13 +50,6 @@ def _building_blocks_load() -> None:
     reference_translations_fill(
         action_line_model=ActionLine, sdg_model=SDG, building_block_model=BuildingBlock
     )
-
-
-def in_person_places_left(*, edition: Edition) -> int:
-    taken = Registration.objects.filter(
-        edition=edition, mode=AttendanceMode.IN_PERSON, status=RegistrationStatus.CONFIRMED
-    ).count()
-    return max(edition.in_person_capacity - taken, 0)
 
 
 def registration_create(*, edition: Edition, user: User, mode: str) -> Registration:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -20,14 +23,12 @@ from wsis_portal.publishing import mark_preview
 from wsis_portal.refusals import Refusal
 
 from ..about import events, facts
-from ..enums import RegistrationStatus
 from ..forms import RegistrationForm
-from ..models import Registration
 from . import hlt
 from . import selectors as programme
+from .calendar import ProgrammeCalendar, programme_calendar
 from .ical import calendar_bytes
 from .services import (
-    in_person_places_left,
     registration_cancel,
     registration_create,
     session_register,
@@ -98,16 +99,33 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def programme_ics(request, year: int):
-    """The whole programme (or the filtered part of it) as one calendar."""
+    """The whole programme (or the filtered part of it) as one calendar; a client that has
+    the current file gets a 304 (ETag and Last-Modified follow the programme version)."""
     edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
-    filterset = programme.programme_filter(edition=edition, data=request.GET)
-    # A calendar shows no Action Lines or Goals: the page's prefetches of them are dropped.
-    content = calendar_bytes(
-        filterset.qs.prefetch_related(None),
+    calendar = programme_calendar(
+        edition=edition,
+        data=request.GET,
         name=_("%(edition)s programme") % {"edition": edition},
         base_url=request.build_absolute_uri("/")[:-1],
     )
-    return _ics_response(content, f"wsis-forum-{year}.ics")
+    not_modified = get_conditional_response(
+        request, etag=calendar.etag, last_modified=_timestamp(calendar.last_modified)
+    )
+    if not_modified is not None:
+        return _validators(not_modified, calendar)
+    return _validators(_ics_response(calendar.content(), f"wsis-forum-{year}.ics"), calendar)
+
+
+def _timestamp(moment: datetime | None) -> int | None:
+    return int(moment.timestamp()) if moment is not None else None
+
+
+def _validators(response: HttpResponse, calendar: ProgrammeCalendar) -> HttpResponse:
+    """ETag and Last-Modified, on the file and on a 304 alike (none when the cache is down)."""
+    if calendar.etag is not None and calendar.last_modified is not None:
+        response["ETag"] = calendar.etag
+        response["Last-Modified"] = http_date(calendar.last_modified.timestamp())
+    return response
 
 
 def session_detail(request, year: int, session_id: int):
@@ -190,7 +208,7 @@ def register(request, year: int):
             "form": form,
             "registration": existing,
             "registration_open": edition.registration_is_open(now),
-            "places_left": in_person_places_left(edition=edition),
+            "places_left": programme.in_person_places_left(edition=edition),
         },
     )
 
@@ -199,12 +217,7 @@ def register(request, year: int):
 @require_http_methods(["GET", "POST"])
 def register_cancel(request, year: int):
     """Cancel one's own registration after confirming it on this page; someone else's is a 404."""
-    registration = get_object_or_404(
-        Registration.objects.select_related("edition"),
-        edition__year=year,
-        user=request.user,
-        status=RegistrationStatus.CONFIRMED,
-    )
+    registration = programme.registration_to_cancel(year=year, user=request.user)
     if request.method == "GET":
         return render(request, "forum/register_cancel.html", {"registration": registration})
     try:

@@ -14,6 +14,7 @@ from wsis_portal.publishing import visible
 from ..models import (
     SDG,
     ActionLine,
+    BuildingBlock,
     Edition,
     Person,
     Proposal,
@@ -167,3 +168,18 @@ def speakers_of_edition(*, edition: Edition) -> list[Person]:
         .order_by("name", "pk")
         .only("pk", "honorific", "name", "position", "organisation", "country", "photo")
     )
+
+
+def speakers_for_form(*, proposal: Proposal | None) -> QuerySet[ProposalSpeaker]:
+    """The speakers the proposal form's formset edits: none yet for a new proposal."""
+    if proposal is None:
+        return ProposalSpeaker.objects.none()
+    return proposal.speakers.all()
+
+
+def review_filter_choices() -> dict[str, list[Any]]:
+    """The building blocks and Action Lines the review list can be filtered by."""
+    return {
+        "building_blocks": list(BuildingBlock.objects.all()),
+        "action_lines": list(ActionLine.objects.order_by("number")),
+    }

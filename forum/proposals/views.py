@@ -19,7 +19,7 @@ from wsis_portal.publishing import mark_preview
 from wsis_portal.refusal_responses import refusal_status
 from wsis_portal.refusals import Refusal
 
-from ..models import Proposal, ProposalCall, ProposalSpeaker
+from ..models import Proposal, ProposalCall
 from . import selectors, services
 from .forms import ProposalForm, SpeakerFormSet
 
@@ -48,7 +48,7 @@ def _forms(request: HttpRequest, call: ProposalCall, proposal: Proposal | None):
     form = ProposalForm(data, call=call, instance=proposal, prefix="proposal")
     speakers = SpeakerFormSet(
         data,
-        queryset=proposal.speakers.all() if proposal else ProposalSpeaker.objects.none(),
+        queryset=selectors.speakers_for_form(proposal=proposal),
         prefix="speakers",
     )
     if proposal is not None and data is None:

@@ -17,7 +17,6 @@ from wsis_portal.params import get_page
 from wsis_portal.refusal_responses import refusal_status
 from wsis_portal.refusals import Refusal
 
-from ..models import ActionLine, BuildingBlock
 from . import selectors
 from .enums import ProposalStatus
 from .forms import DecisionForm, ReviewForm
@@ -66,8 +65,7 @@ def review_list(request: HttpRequest, year: int) -> HttpResponse:
             "proposals": proposals,
             "filters": filters,
             "statuses": [s for s in ProposalStatus if s != ProposalStatus.DRAFT],
-            "building_blocks": list(BuildingBlock.objects.all()),
-            "action_lines": list(ActionLine.objects.order_by("number")),
+            **selectors.review_filter_choices(),
             "is_reviewer": reviewer,
             "is_secretariat": secretariat,
             "review_open": call.review_is_open(timezone.now()),

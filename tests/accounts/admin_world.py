@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.roles import EXPERT_GROUP, SECRETARIAT
-from forum.models import Event, NewsItem
+from forum.models import ActionLineFacilitator, Event, FacilitationSource, NewsItem
 from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import ExpertAssignment, ExpertScore, Tally
 from stocktaking.enums import RevisionKind
@@ -118,6 +118,17 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
         "accounts.User": owner,
         "accounts.StakeholderProfile": owner.profile,
         "forum.MatrixLink": MatrixLinkFactory(),
+        "forum.FacilitationSource": FacilitationSource.objects.create(
+            title="Matrix test source", publisher="ITU"
+        ),
+        "forum.ActionLineFacilitator": ActionLineFacilitator.objects.create(
+            action_line=action_line("C2"),
+            agency="TESTAGENCY",
+            agency_name="Test agency",
+            role="co",
+            source=FacilitationSource.objects.create(title="Matrix test role", publisher="ITU"),
+            locator="Annex",
+        ),
         "forum.Edition": session.edition,
         "forum.Session": session,
         "forum.OutcomeCall": OutcomeCallFactory(edition=session.edition),
