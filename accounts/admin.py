@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.admin_confirm import confirm_first
-from wsis_portal.admin_pagination import LargeTableAdmin
+from wsis_portal.admin_pagination import LargeTableAdmin, country_column
 
 from .models import StakeholderProfile, User
 
@@ -135,7 +135,7 @@ class StakeholderProfileAdmin(LargeTableAdmin, StakeholderAccountsOnly, admin.Mo
         "full_name",
         "user",
         "organisation_name",
-        "organisation_country",
+        country_column("organisation_country", _("organisation country")),
         "stakeholder_type",
     ]
     list_filter = ["stakeholder_type", "organisation_country"]

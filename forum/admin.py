@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from wsis_portal.admin_pagination import LargeTableAdmin
+from wsis_portal.admin_pagination import LargeTableAdmin, country_column
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.next_year_admin import next_year_action
 from wsis_portal.publishing_admin import (
@@ -231,7 +231,7 @@ class RegistrationAdmin(LargeTableAdmin, RegistrationStatisticsAdmin, admin.Mode
         "edition",
         "mode",
         "stakeholder_type",
-        "country",
+        country_column("country", _("country")),
         "status",
         "created_at",
     ]

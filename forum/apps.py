@@ -51,6 +51,17 @@ class ForumConfig(AppConfig):
         registry.add_action_line_section(hooks_outcomes.action_line_section)
         registry.add_my(hooks_outcomes.my_sections)
         registry.add_demo("forum-outcomes", demo_outcomes.seed, order=27)
+        from django.db.models.signals import post_delete, post_save
+
+        from .base.selectors import matrix_changed
+        from .models import SDG, ActionLine, MatrixLink
+
+        # The home page keeps the linkages of the matrix in the cache until one changes.
+        for model in (ActionLine, SDG, MatrixLink):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    matrix_changed, sender=model, dispatch_uid=f"matrix-{model.__name__}"
+                )
         from wsis_portal import site_search
 
         from . import search_kinds

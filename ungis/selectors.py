@@ -27,6 +27,10 @@ def members() -> QuerySet[Agency]:
     )
 
 
+def member_count() -> int:
+    return Agency.objects.filter(is_member=True).count()
+
+
 def agency_by_acronym(acronym: str) -> Agency:
     return get_object_or_404(Agency, acronym__iexact=acronym)
 

@@ -20,7 +20,7 @@ def about(request):
         {
             "initiatives": selectors.initiatives(),
             "meetings": selectors.recent_meetings(),
-            "member_count": selectors.members().count(),
+            "member_count": selectors.member_count(),
         },
     )
 

@@ -15,16 +15,16 @@ can grow past a few thousand rows.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from django.contrib import admin
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 if TYPE_CHECKING:
-    from django.contrib import admin
-
     _AdminBase = admin.ModelAdmin
 else:
     _AdminBase = object
@@ -101,3 +101,19 @@ class LargeTableAdmin(_AdminBase):
 
     paginator = EstimatedCountPaginator
     show_full_result_count = False
+
+
+def country_column(field: str, description: Any) -> Callable[[Any], str]:
+    """A list column showing a ``CountryField`` by its name.
+
+    Django's own column for a field with choices looks the value up in ``field.flatchoices``,
+    which django-countries rebuilds (250 translated, sorted names) on every call: twice per
+    row, 2 seconds for a page of 100 rows. The ``Country`` object names itself directly.
+    """
+
+    @admin.display(description=description, ordering=field)
+    def column(obj: Any) -> str:
+        country = getattr(obj, field)
+        return str(country.name) if country else ""
+
+    return column

@@ -3,6 +3,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from forum.models import SDG, ActionLine
+
 from .registry import OpenItem, registry
 
 logger = logging.getLogger(__name__)
@@ -24,8 +26,6 @@ def search_filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]
     """
     from django.core.cache import cache
     from django.utils.translation import get_language
-
-    from forum.models import SDG, ActionLine
 
     key = f"site-search:filter-choices:{get_language()}"
     try:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
-from forum.base.selectors import matrix_grid
+from forum.base.selectors import home_matrix
 
 from . import styleguide as styleguide_data
 from .health import check_database, outbox_figures, run_checks
@@ -22,7 +22,7 @@ def home(request):
         {
             "open_now": [i for i in items if i.opens_at is None or i.opens_at <= now],
             "upcoming": [i for i in items if i.opens_at is not None and i.opens_at > now],
-            "grid": matrix_grid(),
+            "grid": home_matrix(),
         },
     )
 

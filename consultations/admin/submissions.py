@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wsis_portal.admin_confirm import confirm_first
-from wsis_portal.admin_pagination import LargeTableAdmin
+from wsis_portal.admin_pagination import LargeTableAdmin, country_column
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.refusals import Refusal
 
@@ -93,7 +93,7 @@ class SubmissionAdmin(LargeTableAdmin, ConsultationStatisticsAdmin, admin.ModelA
     list_display = [
         "full_name",
         "organisation_name",
-        "organisation_country",
+        country_column("organisation_country", _("organisation country")),
         "stakeholder_type",
         "input_kind",
         "status",

@@ -3,7 +3,9 @@
 them all (``from consultations.services import comment_post`` keeps working).
 
 Whether something is allowed is decided here from the phase dates and the clock at call
-time (DESIGN.md, "The clock decides"); views pass ``now=timezone.now()``."""
+time (DESIGN.md, "The clock decides"); views pass ``now=timezone.now()``. The rule checks
+themselves are reads and live in ``consultations.selectors`` (``submission_window_check``,
+``nominations_open``): the actions ask them, and so may a page that previews an action."""
 
 from .discussions import (
     comment_flag,
@@ -15,13 +17,9 @@ from .discussions import (
     subscription_set,
 )
 from .nominations import nomination_create
-from .notifications import (
-    comment_digests_queue,
-    subscriptions_with_pending_comments,
-)
+from .notifications import comment_digests_queue
 from .submissions import (
     SUBMISSION_FIELDS,
-    base_url,
     submission_create,
     submission_email_confirm,
     submission_link_open,
@@ -32,7 +30,6 @@ from .submissions import (
 
 __all__ = [
     "SUBMISSION_FIELDS",
-    "base_url",
     "comment_digests_queue",
     "comment_flag",
     "comment_hide",
@@ -48,5 +45,4 @@ __all__ = [
     "submission_set_status",
     "submission_update",
     "subscription_set",
-    "subscriptions_with_pending_comments",
 ]

@@ -6,37 +6,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Max
 
 from wsis_portal import outbox
 
 from .. import emails
-from ..models import (
-    Comment,
-    CommentDelivery,
-    Subscription,
-)
-
-
-def subscriptions_with_pending_comments() -> list[int]:
-    """Ids of discussion subscriptions with at least one comment not yet delivered."""
-    undelivered = Comment.objects.filter(
-        discussion_id=OuterRef("discussion_id"),
-        is_hidden=False,
-        created_at__gte=OuterRef("created_at"),
-    ).exclude(author_id=OuterRef("user_id"))
-    undelivered = undelivered.exclude(
-        Exists(
-            CommentDelivery.objects.filter(
-                subscription_id=OuterRef(OuterRef("pk")), comment_id=OuterRef("pk")
-            )
-        )
-    )
-    return list(
-        Subscription.objects.filter(discussion__isnull=False)
-        .filter(Exists(undelivered))
-        .values_list("pk", flat=True)
-    )
+from ..models import Subscription
+from ..selectors import subscriptions_with_pending_comments
 
 
 def comment_digests_queue(now: datetime) -> int:

@@ -11,8 +11,6 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -27,7 +25,12 @@ from ..models import (
     Consultation,
     Submission,
 )
-from ..selectors import process_state, submission_by_token, token_hash
+from ..selectors import (
+    process_state,
+    submission_by_token,
+    submission_window_check,
+    token_hash,
+)
 
 # The name the log had before services became a package, kept for the logging config.
 logger = logging.getLogger("consultations.services")
@@ -48,32 +51,6 @@ SUBMISSION_FIELDS = (
     "format_innovations",
     "language",
 )
-
-
-base_url = emails.base_url
-
-
-def _submission_window_check(*, consultation: Consultation, now: datetime) -> None:
-    state = process_state(consultation=consultation, now=now)
-    if state.submissions_open:
-        return
-    if state.submissions_not_yet_open and state.opening is not None:
-        raise Refusal(
-            "closed",
-            _("Submissions open on %(date)s. Please come back then.")
-            % {"date": date_format(timezone.localtime(state.opening.starts_at), "DATETIME_FORMAT")},
-        )
-    if state.deadline_phase is None or state.opening is None:
-        raise Refusal("closed", _("This consultation does not take official submissions."))
-    raise Refusal(
-        "closed",
-        _(
-            "The submissions deadline (%(date)s) has passed, so this form no longer "
-            "accepts or changes submissions. Nothing was saved. You can still take part in "
-            "the online discussions."
-        )
-        % {"date": date_format(timezone.localtime(state.submissions_deadline), "DATETIME_FORMAT")},
-    )
 
 
 def _apply_submission_fields(submission: Submission, data: dict[str, Any]) -> None:
@@ -108,7 +85,7 @@ def submission_create(
 
     Returns the submission and its private token (only its hash is stored).
     """
-    _submission_window_check(consultation=consultation, now=now)
+    submission_window_check(consultation=consultation, now=now)
     token = secrets.token_urlsafe(32)
     user = user if user is not None and user.is_authenticated else None
     submission = Submission(consultation=consultation, user=user, edit_token_hash=token_hash(token))
@@ -120,7 +97,7 @@ def submission_create(
         submission.save()
         submission.action_lines.set(list(action_lines))
         submission.sdgs.set(list(sdgs))
-        link = (link_base or base_url()) + reverse(
+        link = (link_base or emails.base_url()) + reverse(
             "consultations:submission_private", args=[consultation.slug, token]
         )
         deadline = process_state(consultation=consultation, now=now).submissions_deadline
@@ -175,7 +152,7 @@ def submission_update(
     now: datetime,
 ) -> Submission:
     """Change a submission through its private link, only until the submissions deadline."""
-    _submission_window_check(consultation=submission.consultation, now=now)
+    submission_window_check(consultation=submission.consultation, now=now)
     _apply_submission_fields(submission, data)
     submission.full_clean()
     with transaction.atomic():
@@ -204,7 +181,7 @@ def submission_links_resend(
         token = secrets.token_urlsafe(32)
         with transaction.atomic():
             Submission.objects.filter(pk=submission.pk).update(pending_token_hash=token_hash(token))
-            link = (link_base or base_url()) + reverse(
+            link = (link_base or emails.base_url()) + reverse(
                 "consultations:submission_private", args=[consultation.slug, token]
             )
             # The address was typed into the "lost link" form: quote nothing of the submission.

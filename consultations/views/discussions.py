@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,7 +20,6 @@ from wsis_portal.refusals import Refusal
 from .. import selectors, services
 from ..enums import Language
 from ..forms import CommentForm, FlagForm
-from ..models import Comment
 from .pages import _consultation
 
 COMMENTS_PER_PAGE = 20
@@ -110,7 +109,7 @@ def comment_create(request, slug: str, pk: int):
     if form.is_valid():
         parent_id = form.cleaned_data.get("parent")
         if parent_id:
-            parent = Comment.objects.filter(pk=parent_id, discussion=topic).first()
+            parent = selectors.comment_reply_target(discussion=topic, pk=parent_id)
             if parent is None:
                 form.add_error(None, _("The comment you answer no longer exists."))
     if form.is_valid():
@@ -143,11 +142,7 @@ def comment_create(request, slug: str, pk: int):
 @ratelimit("consultations-flag", "20/h", per=("user",))
 def comment_flag(request, slug: str, pk: int):
     consultation = _consultation(request, slug)
-    comment = get_object_or_404(
-        Comment.objects.select_related("discussion", "author__profile"),
-        pk=pk,
-        discussion__consultation=consultation,
-    )
+    comment = selectors.comment_of_consultation(consultation=consultation, pk=pk)
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

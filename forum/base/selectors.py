@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import time
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.functional import Promise
@@ -16,6 +20,9 @@ from ..models import SDG, ActionLine, MatrixLink
 
 # How many tagged items make a cell fully shaded; fewer give lighter shades.
 SHADE_STEPS = (1, 5, 20, 50)
+MATRIX_VERSION_KEY = "forum:matrix-version"
+# A day: the version key makes a change visible at once; this only bounds stale copies.
+MATRIX_CACHE_SECONDS = 24 * 3600
 
 
 @dataclass
@@ -60,8 +67,12 @@ def tagged_counts() -> dict[tuple[str, int], int]:
     return totals
 
 
-def matrix_grid() -> dict[str, Any]:
-    """The 18 × 17 grid: a fixed number of queries whatever is tagged."""
+def matrix_grid(*, with_counts: bool = True) -> dict[str, Any]:
+    """The 18 × 17 grid: a fixed number of queries whatever is tagged.
+
+    ``with_counts=False`` leaves out how much content is tagged with each pair (a query per
+    app over every entry, project and session) for pages that show only the linkages.
+    """
     action_lines = list(ActionLine.objects.all())
     sdgs = list(SDG.objects.all())
     links = {
@@ -70,7 +81,7 @@ def matrix_grid() -> dict[str, Any]:
             "action_line__code", "sdg__number", "evidence"
         )
     }
-    counts = tagged_counts()
+    counts = tagged_counts() if with_counts else {}
     rows = [
         MatrixRow(
             action_line=al,
@@ -95,6 +106,37 @@ def matrix_grid() -> dict[str, Any]:
         "documented_count": documented,
         "illustrative_count": len(links) - documented,
     }
+
+
+def home_matrix() -> dict[str, Any]:
+    """The linkages of the grid without the tagged counts, from the cache until an Action
+    Line, a Goal or a linkage next changes (``matrix_changed``); read from the database when
+    the cache is down. The rows carry every language's titles, so one copy serves all."""
+    version = _cache_get(MATRIX_VERSION_KEY) or "0"
+    key = f"forum:home-matrix:{version}"
+    grid = _cache_get(key)
+    if grid is None:
+        grid = matrix_grid(with_counts=False)
+        with contextlib.suppress(Exception):
+            cache.set(key, grid, MATRIX_CACHE_SECONDS)
+    return grid
+
+
+def matrix_changed(**kwargs: Any) -> None:
+    """Signal receiver: make the cached grid stale once the change is committed."""
+    transaction.on_commit(_matrix_version_bump)
+
+
+def _matrix_version_bump() -> None:
+    with contextlib.suppress(Exception):
+        cache.set(MATRIX_VERSION_KEY, str(time.time_ns()), None)
+
+
+def _cache_get(key: str) -> Any:
+    try:
+        return cache.get(key)
+    except Exception:
+        return None
 
 
 def action_line_by_code(code: str) -> ActionLine:

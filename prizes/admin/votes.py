@@ -4,17 +4,20 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.admin_confirm import confirm_first
+from wsis_portal.admin_pagination import LargeTableAdmin
 
 from .. import services
 from ..admin_statistics import ContestStatisticsAdmin
 from ..models import Tally, Vote
+from .calendar import with_calendar_ends
 from .projects import ReasonActionForm, _run
 
 
 @admin.register(Vote)
-class VoteAdmin(ContestStatisticsAdmin, admin.ModelAdmin):
+class VoteAdmin(LargeTableAdmin, ContestStatisticsAdmin, admin.ModelAdmin):
     list_display = ("id", "contest", "category", "project", "cast_at", "valid")
     list_filter = ("contest", "valid", "category__action_line")
+    # Its years, months and days come from the first and last vote (see admin/calendar.py).
     date_hierarchy = "cast_at"
     search_fields = ("voter__email", "ip_hash", "project__title")
     list_select_related = ("contest", "category__action_line", "category__contest", "project")
@@ -22,7 +25,9 @@ class VoteAdmin(ContestStatisticsAdmin, admin.ModelAdmin):
     readonly_fields = [f.name for f in Vote._meta.fields]
     action_form = ReasonActionForm
     actions = ["invalidate"]
-    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return with_calendar_ends(super().get_queryset(request))
 
     def has_add_permission(self, request):
         return False

@@ -72,6 +72,9 @@ class Vote(models.Model):
                 name="prizes_vote_tally",
             ),
             models.Index(fields=["voter", "contest"], name="prizes_vote_voter"),
+            # The admin's list, newest first (with the admin's tie-break on id): the first
+            # page reads 100 entries of this index instead of sorting every vote.
+            models.Index(fields=["-cast_at", "-id"], name="prizes_vote_newest"),
         ]
 
     def __str__(self) -> str:

@@ -133,3 +133,34 @@ def test_home_page_shows_a_compact_matrix_summary(client):
     assert 'href="/matrix/"' in html
     # The home page stays light for phones on slow connections (it was 115 KB with the grid).
     assert len(response.content) < 60_000
+
+
+@pytest.mark.django_db
+def test_home_page_does_not_count_tagged_content(client):
+    """The home shows linkages only: counting every entry, project and session per pair is
+    for /matrix/."""
+
+    def counts():
+        raise AssertionError("the home page counted tagged content")
+
+    source = MatrixSource(label="Never counted", counts=counts, items=lambda *a: [])
+    registry.add_matrix(source)
+    try:
+        assert client.get("/").status_code == 200
+    finally:
+        registry.matrix.remove(source)
+
+
+@pytest.mark.django_db
+def test_home_matrix_is_cached_until_a_linkage_changes(
+    client, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    cache.clear()
+    client.get("/")
+    with django_assert_max_num_queries(0):
+        from forum.base.selectors import home_matrix
+
+        home_matrix()
+    with django_capture_on_commit_callbacks(execute=True):
+        MatrixLinkFactory(action_line=action_line("C4"), sdg=sdg(4))
+    assert "Linked to 1 Goal" in client.get("/").content.decode()

@@ -264,3 +264,26 @@ def test_contest_create_requires_an_edition(db):
     with pytest.raises(ValidationError):
         contest_create(year=2093, title="No edition", edition=None, phases={})
     assert not Contest.objects.filter(year=2093).exists()
+
+
+def test_admin_votes_drill_down_lists_days_from_the_first_and_last_vote(admin_client, nominated):
+    from datetime import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.prizes import vote
+
+    zone = timezone.get_current_timezone()
+    for day in (3, 6):
+        vote(nominated[0], cast_at=datetime(2031, 5, day, 12, tzinfo=zone))
+    url = reverse("admin:prizes_vote_changelist")
+    with CaptureQueriesContext(connection) as ctx:
+        page = admin_client.get(url)
+    # Both votes in one month: the hierarchy opens on its days, 3 to 6 May, the empty
+    # days between included, without a DISTINCT over the votes.
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert [d for d in range(1, 32) if f"cast_at__day={d}&" in content] == [3, 4, 5, 6]
+    assert not [q["sql"] for q in ctx.captured_queries if "DISTINCT" in q["sql"]]
+    assert admin_client.get(url + "?cast_at__year=2031&cast_at__month=5").status_code == 200

@@ -89,6 +89,7 @@ LARGE_LISTS = {
     "consultations.Submission",
     "consultations.Comment",
     "consultations.Subscription",
+    "prizes.Vote",
 }
 
 
