@@ -104,7 +104,7 @@ def calendar_figures(client: Client, n: int) -> None:
         assert client.get(url).status_code == 200
 
     def before() -> None:
-        # How the file was built until now: model instances, written out, nothing cached.
+        # As the file was built until now: model instances (the writer is the new one), no cache.
         calendar_bytes(
             list(rows.select_related("edition", "building_block")), name="x", base_url=""
         )
@@ -112,7 +112,7 @@ def calendar_figures(client: Client, n: int) -> None:
     etag = client.get(url)["ETag"]
     figures = [
         ("baseline: .values() of the same rows", lambda: list(rows.values(*ROW_FIELDS))),
-        ("before: built from model instances", before),
+        ("model instances, same writer, no cache", before),
         ("programme.ics cold (version bumped)", cold),
         ("programme.ics warm (cached bytes)", lambda: client.get(url)),
         ("programme.ics revalidated (304)", lambda: client.get(url, HTTP_IF_NONE_MATCH=etag)),

@@ -11,6 +11,7 @@ with what the library builds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -21,6 +22,7 @@ from ..models import Session
 
 PRODID = "-//ITU//WSIS Forum portal//EN"
 LINE_OCTETS = 75
+_SPECIAL = re.compile(r"[\\;,\r\n]")
 # What a VEVENT needs of a session, read with .values() for a whole programme.
 ROW_FIELDS = (
     "pk",
@@ -40,6 +42,8 @@ def session_uid(session: Session) -> str:
 
 def escape_text(value: str) -> str:
     """A TEXT value: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11)."""
+    if not _SPECIAL.search(value):  # most rooms and many titles: nothing to escape
+        return value
     return (
         value.replace("\\", "\\\\")
         .replace(";", "\\;")
@@ -52,14 +56,16 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545 3.1)."""
-    if len(line) <= LINE_OCTETS // 4 or len(line.encode()) <= LINE_OCTETS:
-        return line
     if line.isascii():  # one octet a character: cut by slicing
+        if len(line) <= LINE_OCTETS:
+            return line
         rest = line[LINE_OCTETS:]
         step = LINE_OCTETS - 1
         return "\r\n ".join(
             [line[:LINE_OCTETS], *(rest[i : i + step] for i in range(0, len(rest), step))]
         )
+    if len(line.encode()) <= LINE_OCTETS:
+        return line
     parts: list[str] = []
     current: list[str] = []
     size, limit = 0, LINE_OCTETS
@@ -75,7 +81,10 @@ def fold(line: str) -> str:
 
 
 def utc_stamp(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    # Cut from isoformat() ("2027-05-10T07:00:00+00:00"): several times faster than strftime
+    # over the 5,000 times of a large programme.
+    iso = value.astimezone(UTC).isoformat()
+    return f"{iso[0:4]}{iso[5:7]}{iso[8:10]}T{iso[11:13]}{iso[14:16]}{iso[17:19]}Z"
 
 
 def session_row(session: Session) -> dict[str, Any]:
@@ -84,23 +93,24 @@ def session_row(session: Session) -> dict[str, Any]:
 
 
 def _event_lines(row: Mapping[str, Any], *, url: str, category: str, stamp: str) -> list[str]:
+    # Only the lines of free text can pass 75 octets; the others are short by construction.
     lines = [
         "BEGIN:VEVENT",
         f"UID:wsis-forum-session-{row['pk']}@wsis.org",
         f"DTSTAMP:{stamp}",
         f"DTSTART:{utc_stamp(row['starts_at'])}",
         f"DTEND:{utc_stamp(row['ends_at'])}",
-        f"SUMMARY:{escape_text(row['title'])}",
+        fold(f"SUMMARY:{escape_text(row['title'])}"),
     ]
     if row["room"]:
-        lines.append(f"LOCATION:{escape_text(row['room'])}")
+        lines.append(fold(f"LOCATION:{escape_text(row['room'])}"))
     description = row["description"]
     if row["remote_participation_url"]:
         description = f"{description}\n\n{row['remote_participation_url']}".strip()
     if description:
-        lines.append(f"DESCRIPTION:{escape_text(description)}")
-    lines.append(f"URL:{url}")
-    lines.append(f"CATEGORIES:{escape_text(category)}")
+        lines.append(fold(f"DESCRIPTION:{escape_text(description)}"))
+    lines.append(fold(f"URL:{url}"))
+    lines.append(fold(f"CATEGORIES:{escape_text(category)}"))
     lines.append("END:VEVENT")
     return lines
 
@@ -121,7 +131,7 @@ def calendar_from_rows(
         "VERSION:2.0",
         "CALSCALE:GREGORIAN",
         # As the library writes this non-standard property: unescaped, on one line.
-        "X-WR-CALNAME:" + " ".join(str(name).split()),
+        fold("X-WR-CALNAME:" + " ".join(str(name).split())),
     ]
     for row in rows:
         lines.extend(
@@ -133,7 +143,7 @@ def calendar_from_rows(
             )
         )
     lines.append("END:VCALENDAR")
-    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode()
+    return ("\r\n".join(lines) + "\r\n").encode()
 
 
 def calendar_bytes(sessions: Iterable[Session], *, name: str, base_url: str) -> bytes:
