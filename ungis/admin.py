@@ -6,7 +6,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.admin_pagination import LargeTableAdmin
 
-from .models import Agency, ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
+from .models import Agency, ChairTerm, FocalPoint, Initiative, Meeting
 
 # URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
 HTTPS_URLS: dict[Any, dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
@@ -19,12 +19,6 @@ class FocalPointInline(admin.TabularInline):
     raw_id_fields = ["user"]
 
 
-class FacilitationInline(admin.TabularInline):
-    formfield_overrides = HTTPS_URLS
-    model = Facilitation
-    extra = 1
-
-
 @admin.register(Agency)
 class AgencyAdmin(LargeTableAdmin, TranslationAdmin):
     formfield_overrides = HTTPS_URLS
@@ -32,7 +26,7 @@ class AgencyAdmin(LargeTableAdmin, TranslationAdmin):
     readonly_fields = ["updated_at", "updated_by"]
     list_filter = ["is_member"]
     search_fields = ["acronym", "name"]
-    inlines = [FacilitationInline, FocalPointInline]
+    inlines = [FocalPointInline]
 
 
 @admin.register(ChairTerm)
@@ -42,14 +36,6 @@ class ChairTermAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_filter = ["role", "year"]
     search_fields = ["agency__acronym", "source"]
     list_select_related = ["agency"]
-
-
-@admin.register(Facilitation)
-class FacilitationAdmin(LargeTableAdmin, admin.ModelAdmin):
-    formfield_overrides = HTTPS_URLS
-    list_display = ["action_line", "agency", "role"]
-    list_filter = ["role", "action_line"]
-    list_select_related = ["agency", "action_line"]
 
 
 @admin.register(Initiative)

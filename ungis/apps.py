@@ -14,8 +14,8 @@ class UngisConfig(AppConfig):
         from .services import members_load
 
         post_migrate.connect(members_load, sender=self, dispatch_uid="ungis.members_load")
-        # The Action Line page shows forum's sourced facilitation roles, not these agency
-        # records (forum.base.models_facilitation), so UNGIS adds no block of its own there.
+        # The Action Line page already shows forum's sourced facilitation roles
+        # (forum.base.models_facilitation), which the UNGIS pages read too: no block here.
         registry.add_my(hooks.my_sections)
         registry.add_demo("ungis", demo.seed, order=26)
         from wsis_portal import site_search

@@ -1,4 +1,8 @@
-"""UNGIS: the UN agencies of the group, their chairs, Action Line roles, initiatives, meetings."""
+"""UNGIS: the UN agencies of the group, their chairs, initiatives and meetings.
+
+The Action Line roles of an agency are forum's sourced ones (forum.base.models_facilitation),
+matched on the acronym: UNGIS keeps no unsourced record of its own.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.uploads import IMAGE_TYPES, ServerName, UploadValidator
 
-from .enums import ChairRole, FacilitationRole
+from .enums import ChairRole
 
 LOGO_MAX_BYTES = 1024 * 1024
 
@@ -115,34 +119,6 @@ class ChairTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} · {self.get_role_display()} {self.year}"
-
-
-class Facilitation(models.Model):
-    """An agency's role in facilitating one WSIS Action Line."""
-
-    agency = models.ForeignKey(
-        Agency, on_delete=models.CASCADE, related_name="facilitations", verbose_name=_("agency")
-    )
-    action_line = models.ForeignKey(
-        "forum.ActionLine",
-        on_delete=models.CASCADE,
-        related_name="facilitations",
-        verbose_name=_("Action Line"),
-    )
-    role = models.CharField(_("role"), max_length=10, choices=FacilitationRole.choices)
-
-    class Meta:
-        ordering = ["action_line__number", "role", "agency__acronym"]
-        verbose_name = _("facilitation")
-        verbose_name_plural = _("facilitations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["agency", "action_line"], name="ungis_facilitation_once"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.agency} · {self.action_line.code} ({self.get_role_display()})"
 
 
 class Initiative(models.Model):

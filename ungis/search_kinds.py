@@ -9,14 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.search_ranking import ranked_page
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
-from .models import Agency, Initiative
+from .models import Initiative
+from .selectors import members, members_facilitating
 
 
 def search_members(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
-    """Member agencies; the Action Line filter keeps those that facilitate it."""
-    agencies = Agency.objects.filter(is_member=True)
-    if params.action_line:
-        agencies = agencies.filter(facilitations__action_line__code=params.action_line)
+    """Member agencies; the Action Line filter keeps those a source names as facilitating it."""
+    agencies = members_facilitating(params.action_line) if params.action_line else members()
     count, rows = ranked_page(
         agencies,
         text=params.text,

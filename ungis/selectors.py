@@ -2,28 +2,55 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 from accounts.roles import UNGIS_FOCAL_POINT
+from forum.base.selectors_facilitation import (
+    agency_key,
+    agency_key_sql,
+    agency_keys_of_action_line,
+    roles_of_agencies,
+    roles_of_agency,
+)
+from forum.models import ActionLineFacilitator
 
-from .models import Agency, ChairTerm, Facilitation, Initiative, Meeting
+from .models import Agency, ChairTerm, Initiative, Meeting
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A line of the directory: the agency and the facilitation roles a source states."""
+
+    agency: Agency
+    roles: list[ActionLineFacilitator]
 
 
 def members() -> QuerySet[Agency]:
-    """The directory: members with their Action Line roles, in a fixed number of queries."""
-    return Agency.objects.filter(is_member=True).prefetch_related(
-        Prefetch(
-            "facilitations",
-            queryset=Facilitation.objects.select_related("action_line").order_by(
-                "action_line__number"
-            ),
-        )
+    return Agency.objects.filter(is_member=True)
+
+
+def member_rows(agencies: Iterable[Agency]) -> list[MemberRow]:
+    """The agencies (a page of the directory) with their sourced Action Line roles, which
+    forum records by the acronym their source prints: one query for all the roles."""
+    agencies = list(agencies)
+    roles = roles_of_agencies(agency.acronym for agency in agencies)
+    return [MemberRow(agency, roles.get(agency_key(agency.acronym), [])) for agency in agencies]
+
+
+def members_facilitating(code: str) -> QuerySet[Agency]:
+    """Members with a sourced role in the Action Line ``code`` (a subquery, no extra query)."""
+    return (
+        members()
+        .annotate(agency_key=agency_key_sql("acronym"))
+        .filter(agency_key__in=agency_keys_of_action_line(code))
     )
 
 
@@ -37,11 +64,7 @@ def agency_by_acronym(acronym: str) -> Agency:
 
 def agency_page(*, agency: Agency) -> dict[str, Any]:
     return {
-        "facilitations": list(
-            Facilitation.objects.filter(agency=agency)
-            .select_related("action_line")
-            .order_by("action_line__number")
-        ),
+        "roles": roles_of_agency(agency.acronym),
         "initiatives": list(Initiative.objects.filter(lead_agencies=agency)),
         "chair_terms": list(
             ChairTerm.objects.sourced().filter(agency=agency).order_by("-year", "role")

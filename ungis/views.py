@@ -28,7 +28,11 @@ def about(request):
 def members(request):
     paginator = Paginator(selectors.members(), 50)
     page = get_page(paginator, request.GET.get("page"))
-    return render(request, "ungis/members.html", {"page_obj": page, "agencies": page})
+    return render(
+        request,
+        "ungis/members.html",
+        {"page_obj": page, "rows": selectors.member_rows(page)},
+    )
 
 
 def member(request, acronym: str):

@@ -49,7 +49,6 @@ MARKED = [
     "forum.Registration",
     "forum.Person",
     "ungis.Meeting",
-    "ungis.Facilitation",
     "forum.Edition",
 ]
 

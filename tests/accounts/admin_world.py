@@ -40,7 +40,7 @@ from tests.factories.prizes import ProjectFactory, category, contest_at, vote
 from tests.factories.proposals import ProposalCallFactory, ProposalFactory, RoomFactory
 from tests.factories.stocktaking import CallFactory, EntryFactory
 from tests.factories.ungis import agency, focal_point
-from ungis.models import ChairTerm, Facilitation, FocalPoint, Initiative, Meeting
+from ungis.models import ChairTerm, FocalPoint, Initiative, Meeting
 from wsis_portal.activity import activity_record
 from wsis_portal.models import OutboxMessage, SentEmail
 
@@ -172,9 +172,6 @@ def build_world() -> tuple[dict[str, object], dict[str, object]]:
         "consultations.Nomination": nomination,
         "ungis.Agency": agency("ITU"),
         "ungis.ChairTerm": ChairTerm.objects.create(agency=agency("ITU"), role="chair", year=2031),
-        "ungis.Facilitation": Facilitation.objects.get_or_create(
-            agency=agency("ITU"), action_line=action_line("C2"), defaults={"role": "lead"}
-        )[0],
         "ungis.Initiative": Initiative.objects.create(slug="matrix-test", name="Test initiative"),
         "ungis.Meeting": Meeting.objects.create(date=timezone.now().date(), venue="Geneva"),
         "ungis.FocalPoint": FocalPoint.objects.create(user=owner, agency=agency("UNESCO")),

@@ -1,6 +1,7 @@
 import factory
 
-from forum.models import SDG, ActionLine, MatrixLink
+from forum.enums import FacilitatorRole
+from forum.models import SDG, ActionLine, ActionLineFacilitator, FacilitationSource, MatrixLink
 
 
 def action_line(code: str = "C1") -> ActionLine:
@@ -9,6 +10,28 @@ def action_line(code: str = "C1") -> ActionLine:
 
 def sdg(number: int = 1) -> SDG:
     return SDG.objects.get(number=number)
+
+
+def sourced_role(
+    code: str,
+    agency: str,
+    role: str = FacilitatorRole.LEAD,
+    *,
+    source_title: str = "Test facilitation report",
+    locator: str = "Annex, table 1",
+) -> ActionLineFacilitator:
+    """A facilitation role of ``agency`` (the acronym as a source prints it) in ``code``."""
+    source, _ = FacilitationSource.objects.get_or_create(
+        title=source_title, defaults={"publisher": "ITU", "symbol": "TEST/1"}
+    )
+    return ActionLineFacilitator.objects.create(
+        action_line=action_line(code),
+        agency=agency,
+        agency_name=f"The {agency} agency",
+        role=role,
+        source=source,
+        locator=locator,
+    )
 
 
 class MatrixLinkFactory(factory.django.DjangoModelFactory):

@@ -18,7 +18,6 @@ def test_secretariat_screens_render(admin_client):
         "forum/partner",
         "ungis/agency",
         "ungis/chairterm",
-        "ungis/facilitation",
         "ungis/initiative",
         "ungis/meeting",
         "ungis/focalpoint",

@@ -14,7 +14,7 @@ from forum.models import Edition
 from prizes.enums import ProjectStatus
 from stocktaking.enums import EntryStatus
 from tests.factories.consultations import ConsultationFactory, DiscussionFactory
-from tests.factories.forum import action_line, sdg
+from tests.factories.forum import action_line, sdg, sourced_role
 from tests.factories.forum_outcomes import OutcomeReportFactory
 from tests.factories.forum_programme import EditionFactory, PersonFactory, SessionFactory
 from tests.factories.prizes import ProjectFactory, contest_at
@@ -142,6 +142,8 @@ def test_filters_narrow_every_kind_that_has_them(client):
     one_of_each()
     one_of_each("wombat", year=2028)
     EntryFactory(title=f"Other {WORD}", action_lines=["C8"], sdgs=[13], start_year=2019)
+    # A source names the agency QUOKKA (spelt otherwise) among C3's facilitators.
+    sourced_role("C3", "Quokka", "co")
     assert counts(search(client, q=WORD))["entries"] == 2
     by_action_line = counts(search(client, q=WORD, action_line="C3"))
     # Consultations and initiatives carry no Action Line: a filter on one leaves them out.
@@ -150,8 +152,8 @@ def test_filters_narrow_every_kind_that_has_them(client):
         "consultations": 0,
         "inputs": 0,
         "initiatives": 0,
-        "ungis": 0,
     }
+    assert counts(search(client, q=WORD, action_line="C8"))["ungis"] == 0
     by_sdg = counts(search(client, q=WORD, sdg=4))
     assert by_sdg["entries"] == 1 and by_sdg["sessions"] == 1 and by_sdg["ungis"] == 0
     assert counts(search(client, q=WORD, sdg=13))["entries"] == 1
@@ -160,6 +162,20 @@ def test_filters_narrow_every_kind_that_has_them(client):
     assert by_year["projects"] == 1 and by_year["initiatives"] == 0
     assert counts(search(client, q="wombat", year=2027))["sessions"] == 0
     assert counts(search(client, q="wombat", year=2028))["sessions"] == 1
+
+
+def test_members_filtered_by_action_line_are_those_a_source_names(client):
+    """The UNGIS kind's Action Line filter reads forum's sourced roles, nothing else."""
+    sourced_role("C7-EENV", "UN Habitat", "co")
+    # "Organization": WMO (sourced lead) but not WHO, which no source names for e-environment.
+    response = search(client, q="Organization", kind="ungis", action_line="C7-EENV")
+    html = response.content.decode()
+    assert counts(response)["ungis"] == 1
+    assert "/ungis/members/WMO/" in html and "/ungis/members/WHO/" not in html
+    # "Programme": UN-HABITAT, matched on its acronym however the source spells it; not UNDP.
+    html = search(client, q="Programme", kind="ungis", action_line="C7-EENV").content.decode()
+    assert "/ungis/members/UN-HABITAT/" in html and "/ungis/members/UNDP/" not in html
+    assert counts(search(client, q="Programme", kind="ungis"))["ungis"] >= 2
 
 
 def test_kind_filter_pages_through_one_kind_and_keeps_the_other_counts(client):
