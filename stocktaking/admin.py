@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from accounts.selectors import signed_in_user
+from wsis_portal.admin_pagination import LargeTableAdmin
 from wsis_portal.next_year_admin import next_year_action
 from wsis_portal.publishing_admin import (
     PublishingActionForm,
@@ -122,18 +123,27 @@ class RevisionInline(admin.TabularInline):
 
 
 @admin.register(Entry)
-class EntryAdmin(EntryStatisticsAdmin, admin.ModelAdmin):
+class EntryAdmin(LargeTableAdmin, EntryStatisticsAdmin, admin.ModelAdmin):
     list_display = [
         "title",
         "organisation",
-        "country",
+        "country_name",
         "region",
         "status",
         "is_success_story",
         "published_at",
     ]
-    list_filter = ["status", "region", "stakeholder_type", "is_success_story", "is_demo", "call"]
-    date_hierarchy = "created_at"
+    # Created dates as a list filter, not a date hierarchy: the hierarchy reads MIN/MAX and the
+    # distinct days of every entry on each load (0.7 s of queries at 100,000 entries).
+    list_filter = [
+        "status",
+        "region",
+        "stakeholder_type",
+        "is_success_story",
+        "is_demo",
+        "call",
+        "created_at",
+    ]
     search_fields = ["title", "organisation"]
     # Status changes go through the moderation actions (allowed moves, reason, email).
     readonly_fields = [
@@ -148,11 +158,16 @@ class EntryAdmin(EntryStatisticsAdmin, admin.ModelAdmin):
     exclude = ["search_vector"]
     inlines = [EntryActionLineInline, EntrySDGInline, RevisionInline]
     list_select_related = ["call"]
-    show_full_result_count = False
     change_list_template = "stocktaking/admin/entry_change_list.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("search_vector")
+
+    # The country's name from its code: the admin's default display of a CountryField rebuilds
+    # the choice list of every country for each row (4 s for a page of 100 under load).
+    @admin.display(description=Entry._meta.get_field("country").verbose_name, ordering="country")
+    def country_name(self, obj: Entry) -> str:
+        return obj.country.name
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "website":

@@ -9,7 +9,8 @@ from forum.models import SDG, ActionLine
 
 from .filters import EntryFilter
 from .models import Entry
-from .selectors import published_entries, with_taxonomy
+from .selectors import ordered_entries, published_entries, with_taxonomy
+from .sorting import DEFAULT_SORT
 
 
 class EntrySerializer(serializers.ModelSerializer):
@@ -57,16 +58,16 @@ class EntryList(generics.ListAPIView):
     filter_backends = [DjangoFilterBackend]
     filterset_class = EntryFilter
 
-    ORDERINGS = {"oldest": ("published_at", "id"), "title": ("title", "id")}
-
     def get_queryset(self):
-        # ``sort``: newest (default; also for "relevance", which only the search page ranks),
-        # oldest or title.
-        ordering = self.ORDERINGS.get(
-            self.request.query_params.get("sort", ""), ("-published_at", "-id")
-        )
+        # ``sort`` takes the keys of the search page (stocktaking/sorting.py), newest by default;
+        # relevance ranks by ``q`` as the page does (newest without a text query). An unknown
+        # key is refused with 400 by the FilterSet.
+        params = self.request.query_params
         qs = published_entries().defer("search_vector", "contact_email")
-        return with_taxonomy(qs).order_by(*ordering)
+        ordered = ordered_entries(
+            qs, sort=params.get("sort") or DEFAULT_SORT, text=(params.get("q") or "").strip()
+        )
+        return with_taxonomy(ordered)
 
 
 class EntryDetail(generics.RetrieveAPIView):

@@ -17,8 +17,8 @@ from forum.enums import Region
 from wsis_portal.search import MultilingualSearchQuery
 
 from .caching import action_line_ids, sdg_ids
-from .enums import Sort
 from .models import Entry, EntryActionLine, EntrySDG
+from .sorting import SORT_CHOICES
 
 
 def uses_postgres() -> bool:
@@ -88,7 +88,7 @@ class EntryFilter(django_filters.FilterSet):
         label=_("Success stories only"), field_name="is_success_story"
     )
     # Validated here so a shared link with a bad value gets a clear error; applied by the selector.
-    sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=Sort.choices, method="keep")
+    sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=SORT_CHOICES, method="keep")
 
     class Meta:
         model = Entry

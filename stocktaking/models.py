@@ -134,6 +134,8 @@ class Entry(models.Model):
                 name="stk_entry_published_idx",
                 condition=Q(status="published"),
             ),
+            # The admin list: every entry in the model's default order.
+            models.Index(fields=["-published_at", "-id"], name="stk_entry_admin_order_idx"),
             models.Index(fields=["status", "region"], name="stk_entry_status_region"),
             models.Index(fields=["status", "country"], name="stk_entry_status_country"),
             models.Index(fields=["status", "stakeholder_type"], name="stk_entry_status_type"),
@@ -304,3 +306,28 @@ class ReportRelease(models.Model):
                     % {"edition": edition}
                 }
             )
+
+
+class FacetCount(models.Model):
+    """How many published entries have each facet value, per call and region.
+
+    Kept exact by database triggers on the entries and their Action Line and SDG links
+    (migration 0010), so bulk updates, the admin and raw SQL are counted too. The unfiltered
+    search and the reports sum these few thousand rows instead of grouping 100,000 entries.
+    """
+
+    call_key = models.IntegerField()  # the entry's call id; 0 when it has none
+    region = models.CharField(max_length=20, blank=True)
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=40, blank=True)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call_key", "region", "facet", "value"], name="stk_facetcount_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}: {self.n}"

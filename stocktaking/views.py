@@ -12,6 +12,8 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -23,24 +25,39 @@ from wsis_portal.refusals import Refusal
 from wsis_portal.streaming import guarded
 
 from . import publications, selectors, services
+from .caching import cached
 from .enums import CallKind, EntryStatus
 from .forms import EntryForm
 from .report_pdf import report_pdf as pdf_of_report
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    context = selectors.entry_search(
-        params=request.GET,
-        page_number=request.GET.get("page"),
-        render_facets=lambda facets: render_to_string(
-            "stocktaking/includes/facets.html", {"facets": facets}
-        ),
-        render_results=lambda page: render_to_string(
+    """The search page. Its two costly fragments are rendered once per data version and query.
+
+    The selector's page of results is lazy: when the rendered results come from the cache the
+    page is never read from the database. The results are keyed on the query string as sent
+    (their pagination links repeat it), the facets on the selector's normalised query.
+    """
+    context = selectors.entry_search(params=request.GET, page_number=request.GET.get("page"))
+    version, language, page = context["cache_version"], get_language(), context["page_obj"]
+    facets_html = cached(
+        ("facets-html", context["facets_key"], language),
+        lambda: render_to_string("stocktaking/includes/facets.html", {"facets": context["facets"]}),
+        version,
+    )
+    raw = tuple(sorted((k, tuple(v)) for k, v in request.GET.lists() if k != "page"))
+    results_html = cached(
+        ("results-html", raw, page.number, language),
+        lambda: render_to_string(
             "stocktaking/includes/results.html",
             {"entries": page.object_list, "page_obj": page},
             request=request,
         ),
+        version,
     )
+    # Both were rendered by our own autoescaping templates (a cache round trip drops the mark).
+    context["facets_html"] = mark_safe(facets_html)
+    context["results_html"] = mark_safe(results_html)
     context["new_call"] = selectors.call_open_for_display(kind=CallKind.NEW_ENTRIES)
     return render(request, "stocktaking/search.html", context)
 
@@ -175,13 +192,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     pending = selectors.pending_update(entry=entry)
     initial = None
     if pending and request.method == "GET":
-        initial = dict(pending.data)
-        initial["action_lines"] = list(
-            entry.action_lines.model.objects.filter(code__in=pending.data.get("action_lines", []))
-        )
-        initial["sdgs"] = list(
-            entry.sdgs.model.objects.filter(number__in=pending.data.get("sdgs", []))
-        )
+        initial = selectors.pending_update_initial(revision=pending)
     form = EntryForm(request.POST or None, instance=_copy(entry), entry=entry, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -16,11 +16,14 @@ from .discussions import (
     subscriptions_with_pending_comments,
 )
 from .process import (
+    REMINDER_LEAD,
     ProcessState,
     consultation_get,
     consultations_list,
     nomination_window_check,
     nominations_open,
+    phase_subscribers,
+    phases_to_remind,
     process_state,
     submission_window_check,
 )
@@ -34,6 +37,7 @@ from .submissions import (
 )
 
 __all__ = [
+    "REMINDER_LEAD",
     "ProcessState",
     "comment_of_consultation",
     "comment_reply_target",
@@ -51,6 +55,8 @@ __all__ = [
     "my_subscriptions",
     "nomination_window_check",
     "nominations_open",
+    "phase_subscribers",
+    "phases_to_remind",
     "process_state",
     "submission_by_token",
     "submission_of_user",

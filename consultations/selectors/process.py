@@ -8,16 +8,20 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from wsis_portal.models import OutboxMessage
 from wsis_portal.publishing import visible
 from wsis_portal.refusals import Refusal
 
-from ..enums import PhaseKind
+from .. import emails
+from ..enums import MEETING_KINDS, PhaseKind
 from ..models import Consultation, ConsultationPhase
 
 
@@ -173,4 +177,44 @@ def submission_window_check(*, consultation: Consultation, now: datetime) -> Non
             "the online discussions."
         )
         % {"date": date_format(timezone.localtime(state.submissions_deadline), "DATETIME_FORMAT")},
+    )
+
+
+# How long before a meeting or the submissions deadline subscribers are reminded.
+REMINDER_LEAD = timedelta(days=3)
+
+
+def phases_to_remind(now: datetime) -> list[ConsultationPhase]:
+    """Phases of published consultations whose meeting or deadline is within the lead."""
+    horizon = now + REMINDER_LEAD
+    return list(
+        ConsultationPhase.objects.filter(consultation__published_at__isnull=False)
+        .filter(
+            Q(kind__in=MEETING_KINDS, starts_at__gt=now, starts_at__lte=horizon)
+            | Q(kind=PhaseKind.SUBMISSIONS_DEADLINE, ends_at__gt=now, ends_at__lte=horizon)
+        )
+        .order_by("pk")
+    )
+
+
+def phase_subscribers(phase: ConsultationPhase) -> QuerySet[User]:
+    """Active users who follow the consultation or one of its discussions, each once: the
+    people the phase reminder (``consultations.reminders``) is for.
+
+    Someone reminded by the older per-phase claim (a message about this phase without a
+    key) is not reminded again.
+    """
+    reminded_before = OutboxMessage.objects.filter(
+        purpose=emails.PHASE_REMINDER,
+        content_type=ContentType.objects.get_for_model(ConsultationPhase),
+        object_id=phase.pk,
+        recipient=OuterRef("pk"),
+        key__isnull=True,
+    )
+    return (
+        User.objects.filter(
+            is_active=True, consultation_subscriptions__consultation_id=phase.consultation_id
+        )
+        .exclude(Exists(reminded_before))
+        .distinct()
     )

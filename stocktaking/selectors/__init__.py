@@ -10,6 +10,7 @@ from .entries import (
     entry_for_viewer,
     last_decision,
     pending_update,
+    pending_update_initial,
     published_entries,
     with_taxonomy,
 )
@@ -29,6 +30,7 @@ from .search import (
     entry_search,
     facet_counts,
     filtered_entries,
+    ordered_entries,
 )
 
 __all__ = [
@@ -58,7 +60,9 @@ __all__ = [
     "matrix_counts",
     "matrix_items",
     "next_call",
+    "ordered_entries",
     "pending_update",
+    "pending_update_initial",
     "published_entries",
     "report",
     "report_years",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -70,6 +72,16 @@ def last_decision(*, entry: Entry) -> EntryRevision | None:
 
 def pending_update(*, entry: Entry) -> EntryRevision | None:
     return EntryRevision.objects.filter(entry=entry, status=RevisionStatus.PENDING).first()
+
+
+def pending_update_initial(*, revision: EntryRevision) -> dict[str, Any]:
+    """A pending update's data as the edit form's initial values (codes become objects)."""
+    initial = dict(revision.data)
+    initial["action_lines"] = list(
+        ActionLine.objects.filter(code__in=revision.data.get("action_lines", []))
+    )
+    initial["sdgs"] = list(SDG.objects.filter(number__in=revision.data.get("sdgs", [])))
+    return initial
 
 
 def entries_of_user(*, user: User) -> list[Entry]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,9 +10,8 @@ from django.contrib.postgres.search import SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, FloatField, QuerySet, Value
+from django.db.models import F, FloatField, QuerySet, Sum, Value
 from django.http import QueryDict
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -25,7 +24,8 @@ from wsis_portal.params import page_number as params_page_number
 from ..caching import _cache_version, cached, taxonomy
 from ..enums import Sort
 from ..filters import EntryFilter, search_query, uses_postgres
-from ..models import Entry, EntryActionLine, EntrySDG
+from ..models import Entry, EntryActionLine, EntrySDG, FacetCount
+from ..sorting import SORT_CHOICES, SORTS, sort_for
 from .entries import CARD_FIELDS, published_entries, with_taxonomy
 
 PAGE_SIZE = 20
@@ -63,7 +63,13 @@ def filtered_entries(filterset: EntryFilter) -> QuerySet[Entry]:
 
 
 def _normalised(filterset: EntryFilter) -> tuple[Any, ...]:
-    data = filterset.form.cleaned_data if filterset.is_valid() else {}
+    """The filters that decide the result set, in one order; sort and page do not change it.
+
+    An invalid query matches nothing: it must not share a key with the unfiltered search.
+    """
+    if not filterset.is_valid():
+        return ("invalid",)
+    data = filterset.form.cleaned_data
     parts = []
     for name in sorted(data):
         if name in ("sort",):
@@ -73,6 +79,21 @@ def _normalised(filterset: EntryFilter) -> tuple[Any, ...]:
             value = sorted(str(getattr(v, "pk", v)) for v in value)
         parts.append((name, value))
     return tuple(parts)
+
+
+def _unfiltered(filterset: EntryFilter) -> bool:
+    """True when the query keeps every published entry (no text, no facet value; any sort)."""
+    if not filterset.is_valid():
+        return False
+    for name, value in filterset.form.cleaned_data.items():
+        if name == "sort" or value is None:
+            continue
+        if isinstance(value, str) and not value.strip():
+            continue
+        if hasattr(value, "__len__") and not isinstance(value, str) and len(value) == 0:
+            continue
+        return False  # a value, False included (success_story=false filters too)
+    return True
 
 
 FACET_SQL = """
@@ -94,12 +115,8 @@ PAGE_SQL = """UNION ALL SELECT 'page', CAST(p.id AS TEXT), p.rn FROM (
     FROM (SELECT * FROM f ORDER BY {order} LIMIT {limit} OFFSET {offset}) q
 ) p
 """
-PAGE_ORDER = {
-    Sort.RELEVANCE: "rank DESC, published_at DESC, id DESC",
-    Sort.NEWEST: "published_at DESC, id DESC",
-    Sort.OLDEST: "published_at ASC, id ASC",
-    Sort.TITLE: "title ASC, id ASC",
-}
+# From the one sort table, so the SQL page orders exactly as the ORM and the API do.
+PAGE_ORDER = {key: row.sql for key, row in SORTS.items()}
 FACETS = ("region", "country", "stakeholder_type", "year", "success_story", "action_line", "sdg")
 
 
@@ -137,7 +154,7 @@ def facet_counts(
         return {**{name: {} for name in FACETS}, "total": 0, "page": []}
     page = ""
     if sort in PAGE_ORDER and limit:
-        page = PAGE_SQL.format(order=PAGE_ORDER[Sort(sort)], limit=int(limit), offset=int(offset))
+        page = PAGE_SQL.format(order=PAGE_ORDER[sort], limit=int(limit), offset=int(offset))
     sql = FACET_SQL.format(
         filtered=filtered,
         al_table=EntryActionLine._meta.db_table,
@@ -159,6 +176,28 @@ def facet_counts(
             counts[facet][value] = n
     counts["total"] = sum(counts["region"].values())
     counts["page"] = [entry_id for _, entry_id in sorted(page_rows)]
+    return counts
+
+
+def summary_counts(
+    *, call_ids: Iterable[int] | QuerySet[Any, Any] | None = None, region: str = ""
+) -> dict[str, Any]:
+    """The facet counts of all published entries (of some calls, of one region) as
+    ``facet_counts`` gives them, summed from the trigger-kept ``FacetCount`` rows: a few
+    thousand rows instead of every entry. PostgreSQL only (the triggers are)."""
+    rows = FacetCount.objects.exclude(n=0)
+    if call_ids is not None:
+        rows = rows.filter(call_key__in=call_ids)
+    if region:
+        rows = rows.filter(region=region)
+    counts: dict[str, Any] = {name: {} for name in FACETS}
+    for facet, value, n in rows.values_list("facet", "value").annotate(total=Sum("n")).order_by():
+        if facet in ("year", "action_line", "sdg"):
+            value = int(value)
+        elif facet == "success_story":
+            value = value == "1"
+        counts[facet][value] = n
+    counts["total"] = sum(counts["region"].values())
     return counts
 
 
@@ -270,37 +309,31 @@ class _CountedPaginator(Paginator):  # type: ignore[type-arg]
         self.count = count
 
 
+def ordered_entries(qs: QuerySet[Entry], *, sort: str | None, text: str) -> QuerySet[Entry]:
+    """``qs`` in the order of a sort key of the one table (the page and the API both use it)."""
+    row = sort_for(sort, text=text, can_rank=uses_postgres())
+    if row.needs_text:
+        qs = qs.annotate(rank=SearchRank(F("search_vector"), search_query(text)))
+    return qs.order_by(*row.ordering)
+
+
 def _ordered(filterset: EntryFilter, qs: QuerySet[Entry]) -> tuple[QuerySet[Entry], str]:
     data = filterset.form.cleaned_data if filterset.is_valid() else {}
     text = (data.get("q") or "").strip()
-    sort = data.get("sort") or (Sort.RELEVANCE if text else Sort.NEWEST)
-    if sort == Sort.RELEVANCE and not (text and uses_postgres()):
-        sort = Sort.NEWEST  # ranking needs a text query and PostgreSQL's full-text search
-    if sort == Sort.RELEVANCE and uses_postgres():
-        qs = qs.annotate(rank=SearchRank(F("search_vector"), search_query(text)))
-        return qs.order_by("-rank", "-published_at", "-id"), sort
-    if sort == Sort.OLDEST:
-        return qs.order_by("published_at", "id"), sort
-    if sort == Sort.TITLE:
-        return qs.order_by("title", "id"), sort
-    return qs.order_by("-published_at", "-id"), sort
+    requested = data.get("sort") or None
+    sort = sort_for(requested, text=text, can_rank=uses_postgres()).key
+    return ordered_entries(qs, sort=sort, text=text), sort
 
 
-def entry_search(
-    *,
-    params: QueryDict,
-    page_number: str | int | None = 1,
-    render_facets: Callable[[list[Facet]], str] | None = None,
-    render_results: Callable[[Page[Any]], str] | None = None,
-) -> dict[str, Any]:
-    """One page of published entries for a query string, with facet counts.
+def entry_search(*, params: QueryDict, page_number: str | int | None = 1) -> dict[str, Any]:
+    """One page of published entries for a query string, with facet counts (data, no HTML).
 
     A fixed number of queries whatever the size of the result: one aggregate query for all
     facet counts (plus the Action Line and SDG lists that label them), the page itself and
-    its Action Lines and SDGs. The facets, and their rendered HTML when ``render_facets`` is
-    given, are cached per query string and language until published data next changes;
-    so is the rendered page of results when ``render_results`` is given (then a repeated
-    search reads the page from the cache instead of the database).
+    its Action Lines and SDGs. The facets are cached per query and language until published
+    data next changes. The page of results stays a lazy queryset until something reads it,
+    so a view that keeps its rendering in the cache (``cache_version`` and ``facets_key``
+    name it) answers a repeated search without reading the page from the database.
     """
     filterset = entry_filter(params)
     qs = filtered_entries(filterset)
@@ -311,7 +344,15 @@ def entry_search(
     wanted = params_page_number(page_number)
     fetched: dict[str, list[int]] = {}
 
+    unfiltered = uses_postgres() and _unfiltered(filterset)
+
     def facet_bundle() -> dict[str, Any]:
+        if unfiltered:
+            # Every published entry: the counts are kept by triggers, the page read by index.
+            counts = summary_counts()
+            action_lines, sdgs = taxonomy()
+            facets = _build_facets(filterset, counts, action_lines, sdgs)
+            return {"total": counts["total"], "facets": facets}
         counts = facet_counts(
             qs,
             sort=sort,
@@ -322,11 +363,10 @@ def entry_search(
         fetched["page"] = counts.pop("page")
         action_lines, sdgs = taxonomy()
         facets = _build_facets(filterset, counts, action_lines, sdgs)
-        html = render_facets(facets) if render_facets else ""
-        return {"total": counts["total"], "facets": facets, "html": html}
+        return {"total": counts["total"], "facets": facets}
 
-    key = ("facets", _normalised(filterset), get_language(), render_facets is not None)
-    bundle = cached(key, facet_bundle, version)
+    facets_key = ("facets", _normalised(filterset), get_language())
+    bundle = cached(facets_key, facet_bundle, version)
     ordered = with_taxonomy(ordered.only(*CARD_FIELDS))
     paginator = _CountedPaginator(ordered, PAGE_SIZE, bundle["total"])
     page: Page[Any] = paginator.page(min(wanted, paginator.num_pages))
@@ -335,20 +375,14 @@ def entry_search(
         ids = fetched["page"]
         rows = {e.pk: e for e in with_taxonomy(Entry.objects.filter(pk__in=ids).only(*CARD_FIELDS))}
         page.object_list = [rows[i] for i in ids if i in rows]
-    results_html = ""
-    if render_results is not None:
-        raw = tuple(sorted((k, tuple(v)) for k, v in params.lists() if k != "page"))
-        results_html = cached(
-            ("results", raw, page.number, get_language()), lambda: render_results(page), version
-        )
     return {
-        "results_html": mark_safe(results_html),  # rendered by our own autoescaping template
         "filterset": filterset,
         "page_obj": page,
         "entries": page.object_list,
         "total": bundle["total"],
         "facets": bundle["facets"],
-        "facets_html": mark_safe(bundle["html"]),  # rendered by our own autoescaping template
         "sort": sort,
-        "sort_choices": Sort.choices,
+        "sort_choices": SORT_CHOICES,
+        "cache_version": version,
+        "facets_key": facets_key,
     }
