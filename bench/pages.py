@@ -105,10 +105,13 @@ def main() -> int:
             headers = {"User-Agent": "wsis-bench/1.0", "Accept-Language": "en"}
             if name.startswith("admin:"):
                 headers["Cookie"] = admin_cookie
+            # Every worker thread answers the page once before the timing: a page measured
+            # first must not pay alone for each process's first request (translations,
+            # templates, model metadata loaded on first use).
             warm = run_load(
                 port,
-                [("GET", url, headers)],
-                connections=1,
+                [("GET", url, headers)] * (2 * args.workers * args.threads),
+                connections=args.clients,
                 processes=1,
                 seconds=60,
                 expected={200},

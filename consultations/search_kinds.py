@@ -76,6 +76,7 @@ KINDS = [
         search=search_consultations,
         filters=frozenset({"year"}),
         order=40,
+        watch=(Consultation,),
     ),
     SearchKind(
         key="inputs",
@@ -83,5 +84,6 @@ KINDS = [
         search=search_discussions,
         filters=frozenset({"year"}),
         order=45,
+        watch=(Consultation, Discussion),
     ),
 ]

@@ -15,10 +15,20 @@ from wsis_portal.publishing import published_q
 from wsis_portal.search_ranking import ranked_page
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
-from .models import OutcomeReport, Person, Session, SessionPerson
+from .models import Edition, OutcomeReport, Person, Session, SessionPerson
+from .proposals.models import Proposal, ProposalCall
 from .proposals.visibility import programme_public_q
 
 ALL_FILTERS = frozenset({"action_line", "sdg", "year"})
+# What decides whether and how a session shows: its edition, its tags, its call's programme.
+SESSION_DATA = (
+    Session,
+    Session.action_lines.through,
+    Session.sdgs.through,
+    Edition,
+    Proposal,
+    ProposalCall,
+)
 
 
 def _public_sessions(params: SearchParams) -> QuerySet[Session]:
@@ -106,6 +116,7 @@ KINDS = [
         search=search_sessions,
         filters=ALL_FILTERS,
         order=30,
+        watch=SESSION_DATA,
     ),
     SearchKind(
         key="outcomes",
@@ -113,6 +124,12 @@ KINDS = [
         search=search_outcome_reports,
         filters=ALL_FILTERS,
         order=35,
+        watch=(
+            *SESSION_DATA,
+            OutcomeReport,
+            OutcomeReport.action_lines.through,
+            OutcomeReport.sdgs.through,
+        ),
     ),
     SearchKind(
         key="speakers",
@@ -120,5 +137,6 @@ KINDS = [
         search=search_speakers,
         filters=ALL_FILTERS,
         order=70,
+        watch=(*SESSION_DATA, Person, SessionPerson),
     ),
 ]

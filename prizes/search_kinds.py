@@ -10,7 +10,7 @@ from wsis_portal.search_ranking import ranked_page
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
 from .enums import BALLOT_STATES
-from .models import Project
+from .models import Category, Contest, Project
 
 
 def search_projects(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
@@ -41,4 +41,5 @@ KIND = SearchKind(
     search=search_projects,
     filters=frozenset({"action_line", "sdg", "year"}),
     order=20,
+    watch=(Project, Project.sdgs.through, Contest, Category),
 )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.search_ranking import ranked_page
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
-from .models import EntryActionLine, EntrySDG
+from .models import Entry, EntryActionLine, EntrySDG
 from .selectors import published_entries
 
 
@@ -51,4 +51,5 @@ KIND = SearchKind(
     search=search_entries,
     filters=frozenset({"action_line", "sdg", "year"}),
     order=10,
+    watch=(Entry, EntryActionLine, EntrySDG),
 )

@@ -6,10 +6,11 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from forum.base.models_facilitation import ActionLineFacilitator
 from wsis_portal.search_ranking import ranked_page
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
-from .models import Initiative
+from .models import Agency, Initiative
 from .selectors import members, members_facilitating
 
 
@@ -61,11 +62,13 @@ KINDS = [
         search=search_members,
         filters=frozenset({"action_line"}),
         order=60,
+        watch=(Agency, ActionLineFacilitator),
     ),
     SearchKind(
         key="initiatives",
         label=_("UNGIS joint initiatives"),
         search=search_initiatives,
         order=65,
+        watch=(Initiative,),
     ),
 ]

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from .selectors import search_filter_taxonomy
+from .selectors import search_filter_choices
 from .site_search import SearchParams, kinds, site_search
 
 PAGE_SIZE = 20
@@ -30,16 +30,10 @@ class SiteSearchForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields = {name: cast(forms.ChoiceField, self.fields[name]) for name in FILTER_FIELDS}
-        action_lines, sdgs = search_filter_taxonomy()
         fields["kind"].choices = [("", _("All kinds")), *((k.key, k.label) for k in kinds())]
-        fields["action_line"].choices = [
-            ("", _("All Action Lines")),
-            *((al.code, str(al)) for al in action_lines),
-        ]
-        fields["sdg"].choices = [
-            ("", _("All SDGs")),
-            *((str(s.number), str(s)) for s in sdgs),
-        ]
+        action_lines, sdgs = search_filter_choices()
+        fields["action_line"].choices = [("", _("All Action Lines")), *action_lines]
+        fields["sdg"].choices = [("", _("All SDGs")), *sdgs]
 
     def params(self) -> SearchParams:
         data = self.cleaned_data
@@ -79,6 +73,7 @@ def search(request: HttpRequest) -> HttpResponse:
             results=results,
             shown=[r for r in results if r.hits and (not only or r.kind.key == only)],
             total=sum(r.count for r in results),
+            more=any(r.more for r in results),
         )
         if only:
             chosen = next(r for r in results if r.kind.key == only)

@@ -1,3 +1,3 @@
 """The base every app builds on: the WSIS taxonomy (Action Lines, SDGs, building blocks),
-the Action Line-SDG matrix and the ITU regions. Its models are ``forum.models``' ActionLine,
-SDG and MatrixLink."""
+the Action Line-SDG matrix and the ITU regions. Its models (ActionLine, SDG, MatrixLink) are in
+``forum.base.models``, imported by ``forum.models``."""

@@ -82,8 +82,11 @@ def speaker_confirm(message: OutboxMessage) -> Email | None:
     link = message.secret.get("link")
     if speaker is None or not link:
         return None
+    from .speaker_links import LINK_DAYS
+
     subject, body = _render(
-        "speaker_confirm", {"speaker": speaker, "proposal": speaker.proposal, "link": link}
+        "speaker_confirm",
+        {"speaker": speaker, "proposal": speaker.proposal, "link": link, "days": LINK_DAYS},
     )
     return Email(subject=subject, body=body, to=speaker.email)
 

@@ -7,17 +7,16 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
-from wsis_portal import outbox
 from wsis_portal.activity import activity_record, transition_write
 from wsis_portal.models import ActivityLog, ActorKind
+from wsis_portal.numbers import number_display
 from wsis_portal.refusals import Refusal
 
 from ..enums import SessionRole
@@ -32,18 +31,14 @@ from ..models import (
     Session,
     SessionPerson,
 )
-from . import emails
 from .review import is_secretariat
-from .selectors import SPEAKER_SALT
+from .speaker_links import speaker_link, speaker_link_send
+
+__all__ = ["speaker_link"]  # kept importable from here (the decision's tests use it)
 
 # A provisional slot until the Secretariat places the session: it is not public before.
 PROVISIONAL_START = time(9, 0)
 PROVISIONAL_LENGTH = timedelta(minutes=90)
-
-
-def speaker_link(speaker: ProposalSpeaker) -> str:
-    token = signing.dumps({"speaker": speaker.pk, "email": speaker.email}, salt=SPEAKER_SALT)
-    return emails.base_url() + reverse("forum:speaker_confirm", args=[token])
 
 
 def _person_for(speaker: ProposalSpeaker) -> Person:
@@ -71,13 +66,8 @@ def _speakers_attach(*, session: Session, speakers: list[ProposalSpeaker], start
             role=SessionRole.SPEAKER,
             defaults={"order": order},
         )
-        outbox.add(
-            purpose=emails.SPEAKER_CONFIRM,
-            obj=speaker,
-            to=speaker.email,
-            secret={"link": speaker_link(speaker)},
-            key=f"speaker-confirm:{speaker.pk}",
-        )
+        # Sent once on acceptance, whatever happens to the proposal next.
+        speaker_link_send(speaker, key=f"speaker-confirm:{speaker.pk}")
 
 
 def session_from_proposal(*, proposal: Proposal) -> Session:
@@ -235,10 +225,13 @@ def programme_publish(*, call: ProposalCall, by: User) -> ProposalCall:
         if unplaced:
             raise Refusal(
                 "unplaced",
-                _(
-                    "%(n)d accepted sessions have no room and time yet; place them before publishing."
+                ngettext(
+                    "%(n)s accepted session has no room and time yet; place it before publishing.",
+                    "%(n)s accepted sessions have no room and time yet; "
+                    "place them before publishing.",
+                    unplaced,
                 )
-                % {"n": unplaced},
+                % {"n": number_display(unplaced)},
             )
         transition_write(
             locked,

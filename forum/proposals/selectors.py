@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core import signing
 from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -26,9 +25,6 @@ from ..models import (
     Room,
 )
 from .visibility import programme_public_q
-
-# Signs the private link a speaker confirms their details with (``scheduling.speaker_link``).
-SPEAKER_SALT = "forum.proposals.speaker-confirm"
 
 
 def call_for_year(*, year: int, user: Any = None) -> ProposalCall:
@@ -52,6 +48,22 @@ def proposals_of(*, user: Any, call: ProposalCall) -> list[Proposal]:
         .select_related("building_block")
         .order_by("-created_at")
     )
+
+
+def proposals_of_user(*, user: Any, now: Any) -> list[Proposal]:
+    """Everything ``user`` proposed, newest call first; ``editable`` while its call is open."""
+    from .services import EDITABLE_STATES
+
+    proposals = list(
+        Proposal.objects.filter(proposer_id=getattr(user, "pk", None))
+        .select_related("call__edition", "building_block")
+        .order_by("-call__edition__year", "-created_at")
+    )
+    for proposal in proposals:
+        proposal.editable = (  # type: ignore[attr-defined]
+            proposal.status in EDITABLE_STATES and proposal.call.is_open(now)
+        )
+    return proposals
 
 
 def proposal_of(*, user: Any, call: ProposalCall, pk: int) -> Proposal:
@@ -171,18 +183,3 @@ def review_filter_choices() -> dict[str, list[Any]]:
         "building_blocks": list(BuildingBlock.objects.all()),
         "action_lines": list(ActionLine.objects.order_by("number")),
     }
-
-
-def speaker_from_token(token: str) -> ProposalSpeaker | None:
-    """The speaker a private link names; None when it was altered or the speaker is gone."""
-    try:
-        data = signing.loads(token, salt=SPEAKER_SALT)
-    except signing.BadSignature:
-        return None
-    return (
-        ProposalSpeaker.objects.select_related(
-            "person", "proposal__call__edition", "proposal__session__placement__room"
-        )
-        .filter(pk=data.get("speaker"), email=data.get("email"))
-        .first()
-    )

@@ -35,6 +35,11 @@ urlpatterns = [
         views_schedule.schedule_publish,
         name="schedule_publish",
     ),
+    path(
+        "forum/<int:year>/schedule/speakers/<int:speaker_id>/resend/",
+        views_schedule.speaker_link_resend,
+        name="speaker_link_resend",
+    ),
     path("forum/<int:year>/speakers/", views_schedule.speakers_page, name="speakers"),
     path(
         "forum/speakers/confirm/<str:token>/",

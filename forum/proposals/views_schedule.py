@@ -28,6 +28,13 @@ from .forms import PlacementForm, SpeakerDetailsForm
 from .review import is_secretariat
 from .scheduling import placement_save, programme_publish, speaker_confirm
 from .services import edition_days
+from .speaker_links import (
+    LINK_DAYS,
+    SpeakerLinkExpired,
+    speaker_for_secretariat,
+    speaker_from_token,
+    speaker_link_renew,
+)
 
 # Where each clash is shown: next to the field it is about.
 REFUSAL_FIELDS = {"outside_edition": "day", "room_taken": "room", "speaker_clash": "starts"}
@@ -134,7 +141,10 @@ def schedule_publish(request: HttpRequest, year: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def speaker_confirm_page(request: HttpRequest, token: str) -> HttpResponse:
     """A speaker's private page: the link is the key (signed), no account needed."""
-    speaker = selectors.speaker_from_token(token)
+    try:
+        speaker = speaker_from_token(token)
+    except SpeakerLinkExpired as expired:
+        return _link_expired(request, expired.speaker)
     if speaker is None or speaker.person is None:
         raise Http404
     data = request.POST if request.method == "POST" else None
@@ -153,6 +163,40 @@ def speaker_confirm_page(request: HttpRequest, token: str) -> HttpResponse:
         "forum/proposals/speaker_confirm.html",
         {"speaker": speaker, "proposal": speaker.proposal, "form": form},
     )
+
+
+def _link_expired(request: HttpRequest, speaker: Any) -> HttpResponse:
+    """An authentic but old link: say so, and let its owner have a new one by email."""
+    sent = False
+    if request.method == "POST" and speaker.person is not None:
+        speaker_link_renew(speaker=speaker)
+        sent = True
+    return render(
+        request,
+        "forum/proposals/speaker_link_expired.html",
+        {"speaker": speaker, "proposal": speaker.proposal, "days": LINK_DAYS, "sent": sent},
+        status=410,
+    )
+
+
+@login_required
+@require_POST
+def speaker_link_resend(request: HttpRequest, year: int, speaker_id: int) -> HttpResponse:
+    """The Secretariat sends a speaker a new private link from the schedule."""
+    _secretariat_call(request, year)
+    speaker = speaker_for_secretariat(speaker_id=speaker_id, year=year)
+    if speaker is None:
+        raise Http404
+    try:
+        speaker_link_renew(speaker=speaker, by=signed_in_user(request))
+    except Refusal as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(
+            request, _("A new private link is on its way to %(name)s.") % {"name": speaker.name}
+        )
+    anchor = f"#session-{speaker.proposal.session_id}" if speaker.proposal.session_id else ""
+    return redirect(reverse("forum:schedule", args=[year]) + anchor)
 
 
 def speakers_page(request: HttpRequest, year: int) -> HttpResponse:

@@ -61,8 +61,13 @@ def my_sections(user: User) -> list[MySection]:
         .prefetch_related("contest__phases")
         .order_by("-contest__year", "title")
     )
+    from ..recognition import certificate_visible  # it reads the selectors: imported late
+
     for project in projects:
         project.shown_status = ProjectStatus(public_status(project, project.contest, now)).label
+        project.certificate = certificate_visible(
+            project=project, contest=project.contest, user=user, now=now
+        )
     votes = list(
         Vote.objects.filter(voter=user)
         .select_related("contest", "category__action_line", "project")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -110,9 +111,18 @@ def _reference_data_restored(django_db_setup, django_db_blocker):
                 connections[alias].creation.deserialize_db_from_string(contents)
 
 
+_warmed: set[str] = set()
+
+
 @pytest.fixture
 def server(live_server, django_db_serialized_rollback, _reference_data_restored, postgres):
     """The live server's base URL, with the reference data of the migrations in the DB."""
+    if live_server.url not in _warmed:
+        # The server's first request imports the views and compiles the base templates: 12 s
+        # on this shared machine under load, more than a page load may take. Made once here,
+        # a test run alone no longer fails its first navigation on a cold process.
+        urllib.request.urlopen(live_server.url + "/", timeout=120).read()
+        _warmed.add(live_server.url)
     return live_server.url
 
 
@@ -138,6 +148,8 @@ def new_page(request, browser, server):
         context.set_default_navigation_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
+        # Read by helpers.axe_violations: axe cannot run where JavaScript is off.
+        page.javascript_enabled = javascript
         page.on(
             "console",
             lambda msg: (

@@ -50,7 +50,15 @@ def axe_violations(page: Page, axe_source: str) -> list[dict]:
 
     axe is evaluated through the DevTools protocol rather than added as a <script> element,
     so the portal's Content-Security-Policy (no inline scripts) stays in force for the page.
+
+    Not on a page opened with ``javascript=False``: ``axe.run`` waits on the page's timers,
+    which never fire there, and ``page.evaluate`` has no timeout, so the test would hang
+    for good. Check such a page's address in a page with JavaScript instead.
     """
+    if not getattr(page, "javascript_enabled", True):
+        raise AssertionError(
+            "axe needs JavaScript: open this address in a page with JavaScript to check it"
+        )
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(axe_source + "\n;undefined")
     results = page.evaluate(
