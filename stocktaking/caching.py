@@ -16,7 +16,8 @@ from django.core.cache import cache
 
 from forum.models import SDG, ActionLine
 
-from .services import CACHE_VERSION_KEY
+# The version of the published data: every cached page and count is keyed on it.
+CACHE_VERSION_KEY = "stocktaking:data-version"
 
 CACHE_SECONDS = 600
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from wsis_portal.publishing import published_q, visible
+from wsis_portal.refusals import Refusal
 from wsis_portal.registry import MatrixItem
 
 from ..enums import DocumentKind
@@ -170,3 +173,33 @@ def is_owner(*, session: Session, user: Any) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return SessionOwner.objects.filter(session=session, user=user).exists()
+
+
+def outcome_report_check(
+    *, session: Session, user: Any, call: OutcomeCall | None, now: datetime
+) -> None:
+    """Refuse unless ``user`` owns the session, the session is over and the deadline is ahead."""
+    if not is_owner(session=session, user=user):
+        raise Refusal(
+            "not_owner",
+            _(
+                "Only the accounts that own this session can report its outcomes. Ask the "
+                "WSIS Secretariat to add you as an owner."
+            ),
+        )
+    if call is None:
+        raise Refusal(
+            "closed",
+            _("Outcome reporting for this edition has not been opened by the Secretariat yet."),
+        )
+    if now < session.ends_at:
+        raise Refusal(
+            "closed",
+            _("You can report the session's outcomes once it has taken place."),
+        )
+    if not call.is_open(now):
+        raise Refusal(
+            "closed",
+            _("Outcome reports were due by %(deadline)s; this deadline has passed.")
+            % {"deadline": formats.date_format(timezone.localtime(call.due_at), "DATETIME_FORMAT")},
+        )

@@ -1,6 +1,6 @@
 """Every write of outcome reporting: a session's report, the reminder, the Outcome Document.
 
-The rules (who, and until when) live in :func:`outcome_report_check`, which the form page
+The rules (who, and until when) live in the selector :func:`outcome_report_check`, which the form page
 asks before it shows the form and the action asks again before it saves.
 """
 
@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wsis_portal import outbox
@@ -32,39 +32,9 @@ from ..models import (
     Session,
     SessionOwner,
 )
-from .selectors import is_owner
+from .selectors import outcome_report_check
 
 OUTCOME_REMINDER = "forum.outcome-reminder"
-
-
-def outcome_report_check(
-    *, session: Session, user: Any, call: OutcomeCall | None, now: datetime
-) -> None:
-    """Refuse unless ``user`` owns the session, the session is over and the deadline is ahead."""
-    if not is_owner(session=session, user=user):
-        raise Refusal(
-            "not_owner",
-            _(
-                "Only the accounts that own this session can report its outcomes. Ask the "
-                "WSIS Secretariat to add you as an owner."
-            ),
-        )
-    if call is None:
-        raise Refusal(
-            "closed",
-            _("Outcome reporting for this edition has not been opened by the Secretariat yet."),
-        )
-    if now < session.ends_at:
-        raise Refusal(
-            "closed",
-            _("You can report the session's outcomes once it has taken place."),
-        )
-    if not call.is_open(now):
-        raise Refusal(
-            "closed",
-            _("Outcome reports were due by %(deadline)s; this deadline has passed.")
-            % {"deadline": formats.date_format(timezone.localtime(call.due_at), "DATETIME_FORMAT")},
-        )
 
 
 def outcome_report_submit(
@@ -140,7 +110,7 @@ def outcome_reminders_send(now: datetime) -> int:
     return added
 
 
-def outcome_document_url(edition: Edition) -> str:
+def _outcome_document_url(edition: Edition) -> str:
     return settings.PORTAL_BASE_URL.rstrip("/") + reverse(
         "forum:outcome_document", args=[edition.year]
     )
@@ -166,7 +136,7 @@ def outcome_document_generate(*, edition: Edition, actor: Any) -> OutcomeDocumen
     before = document.url
     with transaction.atomic():
         document.title = _("%(edition)s: Outcome Document") % {"edition": edition}
-        document.url = outcome_document_url(edition)
+        document.url = _outcome_document_url(edition)
         document.full_clean()
         document.save()
         activity_record(

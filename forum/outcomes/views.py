@@ -17,7 +17,8 @@ from wsis_portal.refusals import Refusal
 from . import selectors
 from .forms import OutcomeReportForm
 from .pdf import outcome_document_pdf
-from .services import outcome_report_check, outcome_report_submit
+from .selectors import outcome_report_check
+from .services import outcome_report_submit
 
 
 @login_required

@@ -15,7 +15,7 @@ from wsis_portal.uploads import IMAGE_TYPES, UploadValidator
 
 from ..models import SDG, ActionLine, Person, Proposal, ProposalCall, ProposalSpeaker, Room
 from ..programme.models import PHOTO_MAX_BYTES
-from .services import MAX_SPEAKERS, abstract_check, edition_days
+from .selectors import MAX_SPEAKERS, abstract_check, edition_days
 
 
 class ProposalForm(forms.ModelForm):

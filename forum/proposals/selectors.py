@@ -3,13 +3,21 @@ scheduling board and the speakers page."""
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from accounts.models import StakeholderProfile
 from wsis_portal.publishing import visible
+from wsis_portal.refusals import Refusal
 
 from ..models import (
     SDG,
@@ -24,7 +32,11 @@ from ..models import (
     ReviewCriterion,
     Room,
 )
+from .enums import ProposalStatus
 from .visibility import programme_public_q
+
+EDITABLE_STATES = (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED)
+MAX_SPEAKERS = 8
 
 
 def call_for_year(*, year: int, user: Any = None) -> ProposalCall:
@@ -52,8 +64,6 @@ def proposals_of(*, user: Any, call: ProposalCall) -> list[Proposal]:
 
 def proposals_of_user(*, user: Any, now: Any) -> list[Proposal]:
     """Everything ``user`` proposed, newest call first; ``editable`` while its call is open."""
-    from .services import EDITABLE_STATES
-
     proposals = list(
         Proposal.objects.filter(proposer_id=getattr(user, "pk", None))
         .select_related("call__edition", "building_block")
@@ -183,3 +193,70 @@ def review_filter_choices() -> dict[str, list[Any]]:
         "building_blocks": list(BuildingBlock.objects.all()),
         "action_lines": list(ActionLine.objects.order_by("number")),
     }
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\S+", text or ""))
+
+
+def abstract_check(*, call: ProposalCall, abstract: str) -> None:
+    """The call's word limit on the abstract: a field error, not a refusal."""
+    words = word_count(abstract)
+    if words > call.abstract_word_limit:
+        raise ValidationError(
+            {
+                "abstract": ngettext(
+                    "The abstract has %(words)d word; the limit is %(limit)d words.",
+                    "The abstract has %(words)d words; the limit is %(limit)d words. "
+                    "Shorten it and save again.",
+                    words,
+                )
+                % {"words": words, "limit": call.abstract_word_limit}
+            }
+        )
+
+
+def edition_days(call: ProposalCall) -> list[date]:
+    edition = call.edition
+    return [
+        date.fromordinal(n)
+        for n in range(edition.starts_on.toordinal(), edition.ends_on.toordinal() + 1)
+    ]
+
+
+def proposal_edit_check(
+    *, call: ProposalCall, user: Any, proposal: Proposal | None, now: datetime
+) -> None:
+    """Who may write a proposal now: its owner, with a profile, while the call is open."""
+    if not getattr(user, "is_authenticated", False):
+        raise Refusal("unverified", _("Sign in to propose a session."))
+    if not StakeholderProfile.objects.filter(user=user).exists():
+        raise Refusal(
+            "no_profile", _("Complete your stakeholder profile before proposing a session.")
+        )
+    if proposal is not None and proposal.proposer_id != user.pk:
+        raise Refusal("not_owner", _("This proposal is not yours."))
+    if proposal is not None and proposal.status not in EDITABLE_STATES:
+        raise Refusal("decided", _("This proposal has been decided; it can no longer be changed."))
+    if not call.is_open(now):
+        if now < call.starts_at:
+            raise Refusal("closed", _("The call for session proposals has not opened yet."))
+        raise Refusal(
+            "closed",
+            _(
+                "The call for session proposals closed on %(when)s; proposals can no longer be changed."
+            )
+            % {"when": timezone.localtime(call.ends_at).strftime("%d %B %Y, %H:%M %Z")},
+        )
+
+
+def proposal_submit_check(*, proposal: Proposal, user: Any, now: datetime) -> None:
+    proposal_edit_check(call=proposal.call, user=user, proposal=proposal, now=now)
+    if proposal.status != ProposalStatus.DRAFT:
+        raise Refusal("duplicate", _("This proposal has already been submitted."))
+    if not proposal.speakers.exists():
+        raise Refusal("speakers", _("Name at least one speaker before you submit the proposal."))
+    if not proposal.action_lines.exists():
+        raise Refusal(
+            "action_lines", _("Choose at least one Action Line before you submit the proposal.")
+        )

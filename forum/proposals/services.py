@@ -3,7 +3,6 @@ function that moves a proposal's status, and the end of the call applied by the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -13,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from accounts.models import StakeholderProfile, User
 from accounts.roles import SESSION_REVIEWERS
@@ -25,65 +23,15 @@ from wsis_portal.refusals import Refusal
 from ..models import Proposal, ProposalCall, ProposalSpeaker
 from . import emails
 from .enums import PROPOSAL_MOVES, ProposalStatus
+from .selectors import (
+    MAX_SPEAKERS,
+    abstract_check,
+    edition_days,
+    proposal_edit_check,
+    proposal_submit_check,
+)
 
 PROPOSAL_FIELDS = ("title", "building_block", "format", "abstract", "remote_needs")
-EDITABLE_STATES = (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED)
-MAX_SPEAKERS = 8
-
-
-def word_count(text: str) -> int:
-    return len(re.findall(r"\S+", text or ""))
-
-
-def abstract_check(*, call: ProposalCall, abstract: str) -> None:
-    """The call's word limit on the abstract: a field error, not a refusal."""
-    words = word_count(abstract)
-    if words > call.abstract_word_limit:
-        raise ValidationError(
-            {
-                "abstract": ngettext(
-                    "The abstract has %(words)d word; the limit is %(limit)d words.",
-                    "The abstract has %(words)d words; the limit is %(limit)d words. "
-                    "Shorten it and save again.",
-                    words,
-                )
-                % {"words": words, "limit": call.abstract_word_limit}
-            }
-        )
-
-
-def edition_days(call: ProposalCall) -> list[date]:
-    edition = call.edition
-    return [
-        date.fromordinal(n)
-        for n in range(edition.starts_on.toordinal(), edition.ends_on.toordinal() + 1)
-    ]
-
-
-def proposal_edit_check(
-    *, call: ProposalCall, user: Any, proposal: Proposal | None, now: datetime
-) -> None:
-    """Who may write a proposal now: its owner, with a profile, while the call is open."""
-    if not getattr(user, "is_authenticated", False):
-        raise Refusal("unverified", _("Sign in to propose a session."))
-    if not StakeholderProfile.objects.filter(user=user).exists():
-        raise Refusal(
-            "no_profile", _("Complete your stakeholder profile before proposing a session.")
-        )
-    if proposal is not None and proposal.proposer_id != user.pk:
-        raise Refusal("not_owner", _("This proposal is not yours."))
-    if proposal is not None and proposal.status not in EDITABLE_STATES:
-        raise Refusal("decided", _("This proposal has been decided; it can no longer be changed."))
-    if not call.is_open(now):
-        if now < call.starts_at:
-            raise Refusal("closed", _("The call for session proposals has not opened yet."))
-        raise Refusal(
-            "closed",
-            _(
-                "The call for session proposals closed on %(when)s; proposals can no longer be changed."
-            )
-            % {"when": timezone.localtime(call.ends_at).strftime("%d %B %Y, %H:%M %Z")},
-        )
 
 
 def proposal_save(
@@ -144,18 +92,6 @@ def proposal_save(
                 at=now,
             )
     return proposal
-
-
-def proposal_submit_check(*, proposal: Proposal, user: Any, now: datetime) -> None:
-    proposal_edit_check(call=proposal.call, user=user, proposal=proposal, now=now)
-    if proposal.status != ProposalStatus.DRAFT:
-        raise Refusal("duplicate", _("This proposal has already been submitted."))
-    if not proposal.speakers.exists():
-        raise Refusal("speakers", _("Name at least one speaker before you submit the proposal."))
-    if not proposal.action_lines.exists():
-        raise Refusal(
-            "action_lines", _("Choose at least one Action Line before you submit the proposal.")
-        )
 
 
 def proposal_submit(*, proposal: Proposal, user: User, now: datetime | None = None) -> Proposal:

@@ -103,7 +103,7 @@ def proposal_new(request: HttpRequest, year: int) -> HttpResponse:
         )
         return redirect(f"{reverse('accounts:profile')}?{urlencode({'next': request.path})}")
     try:
-        services.proposal_edit_check(call=call, user=user, proposal=None, now=timezone.now())
+        selectors.proposal_edit_check(call=call, user=user, proposal=None, now=timezone.now())
     except Refusal as refusal:
         return _refused(request, call, refusal)
     if request.method == "POST":
@@ -142,7 +142,7 @@ def proposal_edit(request: HttpRequest, year: int, pk: int) -> HttpResponse:
     call = selectors.call_for_year(year=year, user=request.user)
     proposal = selectors.proposal_of(user=request.user, call=call, pk=pk)
     try:
-        services.proposal_edit_check(
+        selectors.proposal_edit_check(
             call=call, user=request.user, proposal=proposal, now=timezone.now()
         )
     except Refusal as refusal:

@@ -27,7 +27,7 @@ from . import selectors
 from .forms import PlacementForm, SpeakerDetailsForm
 from .review import is_secretariat
 from .scheduling import placement_save, programme_publish, speaker_confirm
-from .services import edition_days
+from .selectors import edition_days
 from .speaker_links import (
     LINK_DAYS,
     SpeakerLinkExpired,

@@ -31,9 +31,11 @@ from .projects import (
     submitter_projects,
 )
 from .results import CategoryResult, results
+from .rules import ALREADY_VOTED, phase_require_open, project_require_editable, vote_check
 from .tally import complete_ballot_counts, tally_counts
 
 __all__ = [
+    "ALREADY_VOTED",
     "BallotTile",
     "CategoryResult",
     "TimelineStep",
@@ -57,7 +59,9 @@ __all__ = [
     "own_project",
     "phase",
     "phase_of",
+    "phase_require_open",
     "project_attachment",
+    "project_require_editable",
     "proposed_winners",
     "public_status",
     "results",
@@ -65,5 +69,6 @@ __all__ = [
     "submitter_projects",
     "tally_counts",
     "timeline",
+    "vote_check",
     "voter_choices",
 ]

@@ -7,8 +7,6 @@ from .contests import (
     contest_categories_create,
     contest_create,
     contest_rules_update,
-    phase_require_open,
-    project_require_editable,
 )
 from .experts import expert_score_save, winner_confirm, winner_revoke
 from .recognition import recognition_queue
@@ -23,18 +21,9 @@ from .transitions import (
     project_status_change,
     transitions_apply,
 )
-from .voting import (
-    ALREADY_VOTED,
-    CastVote,
-    fingerprint,
-    vote_cast,
-    vote_cast_next,
-    vote_check,
-    vote_invalidate,
-)
+from .voting import CastVote, vote_cast, vote_cast_next, vote_invalidate
 
 __all__ = [
-    "ALREADY_VOTED",
     "LIVE_TALLY_EVERY",
     "PROJECT_FIELDS",
     "CastVote",
@@ -46,12 +35,9 @@ __all__ = [
     "contest_voting_open",
     "draft_reminders_send",
     "expert_score_save",
-    "fingerprint",
     "live_tally_queue",
-    "phase_require_open",
     "project_attachment_remove",
     "project_attachments_add",
-    "project_require_editable",
     "project_save",
     "project_status_change",
     "project_submit",
@@ -61,7 +47,6 @@ __all__ = [
     "transitions_apply",
     "vote_cast",
     "vote_cast_next",
-    "vote_check",
     "vote_invalidate",
     "vote_reminder_set",
     "vote_reminders_send",

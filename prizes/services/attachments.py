@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from accounts.models import User
 
 from ..models import ATTACHMENTS_PER_PROJECT, Project, ProjectAttachment, attachment_display_name
-from .contests import project_require_editable
+from ..selectors.rules import project_require_editable
 
 
 def _attachments_prepare(

@@ -8,25 +8,20 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.models import User
-from accounts.selectors import user_has_verified_email
 from forum.models import ActionLine, Edition
 from wsis_portal.refusals import Refusal
 
-from ..enums import EDITABLE_STATES, PhaseKind
+from ..enums import PhaseKind
 from ..models import (
     FROZEN_RULES,
     Category,
     Contest,
     ContestPhase,
-    Project,
     ceremony_edition_errors,
     phase_order_errors,
 )
-from ..selectors.contests import phase_of
 
 
 def contest_create(
@@ -101,38 +96,3 @@ def contest_rules_update(*, contest: Contest, **rules: Any) -> Contest:
         locked.full_clean()
         locked.save(update_fields=list(rules))
     return locked
-
-
-def phase_require_open(*, contest: Contest, kind: str, now: datetime | None = None) -> None:
-    """Refuse (code ``closed``) unless the phase is open now (the clock decides)."""
-    phase = phase_of(contest, kind)
-    now = now or timezone.now()
-    if phase is None or not phase.is_open(now):
-        if phase is not None and phase.has_ended(now):
-            message = _("The %(phase)s phase ended on %(date)s.") % {
-                "phase": phase.get_kind_display().lower(),
-                "date": date_format(timezone.localtime(phase.ends_at), "DATETIME_FORMAT"),
-            }
-        elif phase is not None:
-            message = _("The %(phase)s phase opens on %(date)s.") % {
-                "phase": phase.get_kind_display().lower(),
-                "date": date_format(timezone.localtime(phase.starts_at), "DATETIME_FORMAT"),
-            }
-        else:
-            message = _("This phase is not scheduled for this contest.")
-        raise Refusal("closed", message)
-
-
-def project_require_editable(
-    *, submitter: User, contest: Contest, project: Project | None, now: datetime | None = None
-) -> None:
-    """Raise unless the submitter may change this project (or enter one) now, by the clock."""
-    if not user_has_verified_email(user=submitter):
-        raise Refusal("unverified", _("Confirm your email address before entering a project."))
-    phase_require_open(contest=contest, kind=PhaseKind.SUBMISSION, now=now)
-    if project is None:
-        return
-    if project.submitter_id != submitter.pk or project.contest_id != contest.pk:
-        raise Refusal("not_owner", _("You can only change your own projects."))
-    if project.status not in EDITABLE_STATES:
-        raise Refusal("locked", _("This project can no longer be changed."))

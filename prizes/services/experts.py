@@ -14,7 +14,7 @@ from wsis_portal.refusals import Refusal
 from ..enums import PhaseKind, ProjectStatus
 from ..models import Contest, ExpertScore, Project
 from ..selectors import expert_can_score, phase_of, proposed_winners
-from .contests import phase_require_open
+from ..selectors.rules import phase_require_open
 from .transitions import project_status_change
 
 

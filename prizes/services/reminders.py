@@ -26,7 +26,7 @@ from .. import emails
 from ..enums import BALLOT_STATES, PhaseKind, ProjectStatus
 from ..models import Category, Contest, ContestPhase, Vote
 from ..models_reminders import VotingReminder
-from .contests import phase_require_open
+from ..selectors.rules import phase_require_open
 
 # How long before the submission deadline and the end of voting people are reminded.
 REMINDER_LEAD = timedelta(days=getattr(settings, "PRIZES_REMINDER_LEAD_DAYS", 3))

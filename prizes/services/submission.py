@@ -17,8 +17,8 @@ from wsis_portal.refusals import Refusal
 from .. import emails
 from ..enums import PhaseKind, ProjectStatus
 from ..models import Contest, Project
+from ..selectors.rules import phase_require_open, project_require_editable
 from .attachments import _attachments_prepare, _attachments_store
-from .contests import phase_require_open, project_require_editable
 from .transitions import project_status_change
 
 PROJECT_FIELDS = (

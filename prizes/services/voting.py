@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.models import User
 from forum.models import ActionLine
@@ -22,12 +19,9 @@ from wsis_portal.activity import transition_write
 from wsis_portal.refusals import Refusal
 
 from ..enums import BALLOT_STATES, PhaseKind
+from ..fingerprint import fingerprint
 from ..models import Category, Contest, ContestPhase, Project, Vote
-
-
-def fingerprint(value: str, *, purpose: str) -> str:
-    """A salted SHA-256 of an IP address or user agent: comparable, never reversible to the raw value."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{purpose}:{value}".encode()).hexdigest()
+from ..selectors.rules import vote_check
 
 
 @functools.cache
@@ -86,34 +80,6 @@ _VOTE_CONSTANTS: dict[str, str] = {
     "kind": PhaseKind.VOTING.value,
     **{f"state{i}": str(state) for i, state in enumerate(BALLOT_STATES)},
 }
-
-ALREADY_VOTED = _lazy(
-    "You have already voted in this category. A vote cannot be changed once it is cast."
-)
-
-
-def vote_check(
-    *,
-    on_ballot: bool,
-    verified: bool,
-    voting_starts: datetime | None,
-    voting_ends: datetime | None,
-    already_voted: bool = False,
-    now: datetime,
-) -> None:
-    """The rules of a vote, from facts the caller has read: ``vote_cast`` reads them in its
-    one SELECT, the confirmation page (a preview) from the selectors. Refuses with the
-    first rule broken; the unique constraint has the last word on ``already_voted``."""
-    if not on_ballot:
-        raise Refusal("not_on_ballot", _("This project is not on the ballot."))
-    if not verified:
-        raise Refusal("unverified", _("Confirm your email address before voting."))
-    if voting_starts is None or voting_ends is None or not voting_starts <= now < voting_ends:
-        raise Refusal(
-            "closed", _("Voting is not open: votes are accepted only during the voting phase.")
-        )
-    if already_voted:
-        raise Refusal("already_voted", ALREADY_VOTED)
 
 
 @dataclass(frozen=True)

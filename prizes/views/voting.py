@@ -24,6 +24,7 @@ from wsis_portal.refusals import Refusal
 
 from .. import recognition, reminders, selectors, services
 from ..enums import BALLOT_STATES, PhaseKind
+from ..fingerprint import fingerprint
 from .pages import _contest
 
 SHUFFLE_COOKIE = "prizes_shuffle"
@@ -38,7 +39,7 @@ def _shuffle_seed(request) -> tuple[str, bool]:
     not in the session, so a cookie-less visit of the ballot writes no session row.
     """
     if request.user.is_authenticated:
-        return services.fingerprint(str(request.user.pk), purpose="shuffle")[:16], False
+        return fingerprint(str(request.user.pk), purpose="shuffle")[:16], False
     seed = request.get_signed_cookie(SHUFFLE_COOKIE, default="", salt=SHUFFLE_SALT)
     if re.fullmatch(r"[0-9a-f]{16}", seed):
         return seed, False
@@ -242,7 +243,7 @@ def vote(request, year: int, project_id: int):
     # The preview asks the very rules the vote will be checked against.
     problem = None
     try:
-        services.vote_check(
+        selectors.vote_check(
             on_ballot=shown.status in BALLOT_STATES,
             verified=user_has_verified_email(user=request.user),
             voting_starts=voting.starts_at if voting else None,

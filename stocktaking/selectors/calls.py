@@ -28,8 +28,6 @@ def next_call(*, kind: str, now: datetime | None = None) -> Call | None:
 
 
 def call_open(*, kind: str = CallKind.NEW_ENTRIES, now: datetime | None = None) -> Call | None:
-    from ..services import open_call
-
     return open_call(kind=kind, now=now)
 
 
@@ -42,3 +40,10 @@ def call_open_for_display(*, kind: str = CallKind.NEW_ENTRIES) -> Call | None:
     now = timezone.now()
     calls = cached(("calls",), lambda: list(Call.objects.filter(published_q()).order_by("ends_at")))
     return next((c for c in calls if c.kind == kind and c.is_open(now)), None)
+
+
+def open_call(*, kind: str, now: datetime | None = None) -> Call | None:
+    """The call of ``kind`` open at ``now`` (the clock decides), if any."""
+    now = now or timezone.now()
+    # A draft call is not open to anyone, whatever its dates.
+    return Call.objects.open_at(now).filter(published_q(), kind=kind).order_by("ends_at").first()

@@ -9,7 +9,6 @@ from .entries import (
     entry_status_change,
     entry_submit,
     entry_update_propose,
-    open_call,
     search_cache_bump,
 )
 from .imports import IMPORT_COLUMNS, IMPORT_MAX_ROWS, ImportResult, entries_import
@@ -26,7 +25,6 @@ __all__ = [
     "entry_status_change",
     "entry_submit",
     "entry_update_propose",
-    "open_call",
     "revision_publish",
     "revision_reject",
     "revision_status_change",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from django.core.cache import cache
@@ -17,11 +16,12 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from forum.models import SDG, ActionLine
 from wsis_portal.activity import transition_write
-from wsis_portal.publishing import published_q
 from wsis_portal.refusals import Refusal
 
+from ..caching import CACHE_VERSION_KEY
 from ..enums import ENTRY_MOVES, CallKind, EntryStatus, RevisionKind, RevisionStatus
 from ..models import Call, Entry, EntryActionLine, EntryRevision, EntrySDG
+from ..selectors.calls import open_call
 
 # Fields a stakeholder fills in; the same list drives update proposals and their diffs.
 ENTRY_FIELDS = (
@@ -34,7 +34,6 @@ ENTRY_FIELDS = (
     "website",
     "contact_email",
 )
-CACHE_VERSION_KEY = "stocktaking:data-version"
 
 
 def search_cache_bump() -> None:
@@ -46,13 +45,6 @@ def search_cache_bump() -> None:
 
 def _bump_on_commit() -> None:
     transaction.on_commit(search_cache_bump)
-
-
-def open_call(*, kind: str, now: datetime | None = None) -> Call | None:
-    """The call of ``kind`` open at ``now`` (the clock decides), if any."""
-    now = now or timezone.now()
-    # A draft call is not open to anyone, whatever its dates.
-    return Call.objects.open_at(now).filter(published_q(), kind=kind).order_by("ends_at").first()
 
 
 def _require_open_call(kind: str) -> Call:

@@ -84,13 +84,16 @@ def test_my_page_lists_projects_and_votes(client, nominated, stakeholder):
     assert mine.title in body and nominated[0].title in body
     # Decisions stay unpublished: no Champion before the announcement date, no Winner
     # before the ceremony.
-    assert "<td>Champion</td>" not in body and "<td>Winner</td>" not in body
+    assert "<td>Champion" not in body and "<td>Winner" not in body
     assert "<td>Nominated</td>" in body
+    certificate = reverse("prizes:certificate", args=[mine.contest.year, mine.pk])
+    assert certificate not in body
     ceremony = ContestPhase.objects.get(contest=mine.contest, kind=PhaseKind.CEREMONY)
     with time_machine.travel(ceremony.starts_at, tick=False):
         client.force_login(stakeholder)  # weeks later: a new session
         body = client.get(reverse("accounts:my")).content.decode()
-    assert "<td>Winner</td>" in body
+    # The status, and from the ceremony on the Winner's certificate beside it.
+    assert "<td>Winner · " in body and f'href="{certificate}"' in body
 
 
 def test_home_items_show_open_voting(nominated):

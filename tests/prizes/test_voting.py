@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prizes.enums import PhaseKind
+from prizes.fingerprint import fingerprint
 from prizes.models import ContestPhase, Vote
-from prizes.services import fingerprint, vote_cast, vote_invalidate
+from prizes.services import vote_cast, vote_invalidate
 from tests.factories.accounts import UserFactory
 from tests.factories.prizes import ProjectFactory, category, contest_at
 from tests.support.refusals import NOT_ALLOWED, refused

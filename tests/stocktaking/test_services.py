@@ -10,6 +10,7 @@ from stocktaking import services
 from stocktaking.emails import REVISION_DECIDED
 from stocktaking.enums import CallKind, EntryStatus, RevisionKind, RevisionStatus
 from stocktaking.models import Entry, EntryRevision
+from stocktaking.selectors.calls import open_call
 from tests.factories.accounts import StakeholderFactory, UserFactory
 from tests.factories.forum import action_line, sdg
 from tests.factories.stocktaking import CallFactory, EntryFactory
@@ -44,12 +45,12 @@ def _draft(user, **kw):
 def test_open_call_follows_the_clock():
     start = timezone.now() + timedelta(days=10)
     call = CallFactory(starts_at=start, ends_at=start + timedelta(days=5))
-    assert services.open_call(kind=CallKind.NEW_ENTRIES) is None
+    assert open_call(kind=CallKind.NEW_ENTRIES) is None
     with time_machine.travel(start + timedelta(hours=1)):
-        assert services.open_call(kind=CallKind.NEW_ENTRIES) == call
-        assert services.open_call(kind=CallKind.UPDATES) is None
+        assert open_call(kind=CallKind.NEW_ENTRIES) == call
+        assert open_call(kind=CallKind.UPDATES) is None
     with time_machine.travel(start + timedelta(days=5)):
-        assert services.open_call(kind=CallKind.NEW_ENTRIES) is None
+        assert open_call(kind=CallKind.NEW_ENTRIES) is None
 
 
 def test_draft_saved_and_region_derived_from_country():

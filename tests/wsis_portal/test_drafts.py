@@ -11,7 +11,7 @@ from prizes.enums import PhaseKind
 from prizes.models import Contest
 from stocktaking.enums import CallKind
 from stocktaking.models import Call
-from stocktaking.services import open_call
+from stocktaking.selectors.calls import open_call
 from tests.factories.consultations import consultation_with_phases
 from tests.factories.forum_programme import EditionFactory
 from tests.factories.prizes import contest_at

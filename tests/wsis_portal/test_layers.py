@@ -52,20 +52,8 @@ PENDING_VIEWS: set[str] = set()
 PENDING_SELECTORS: set[str] = set()
 # Public service functions that only read, by module. Only the apps named here may have any: the
 # others (accounts, consultations, ungis, wsis_portal) are clean and kept so.
-PENDING_SERVICE_APPS = ("forum", "prizes", "stocktaking")
-PENDING_SERVICES: dict[str, set[str]] = {
-    "forum/outcomes/services.py": {"outcome_document_url", "outcome_report_check"},
-    "forum/proposals/services.py": {
-        "abstract_check",
-        "edition_days",
-        "proposal_edit_check",
-        "proposal_submit_check",
-        "word_count",
-    },
-    "prizes/services/contests.py": {"phase_require_open", "project_require_editable"},
-    "prizes/services/voting.py": {"fingerprint", "vote_check"},
-    "stocktaking/services/entries.py": {"open_call"},
-}
+PENDING_SERVICE_APPS: tuple[str, ...] = ()
+PENDING_SERVICES: dict[str, set[str]] = {}
 
 # Methods that write to the database (or the cache): ``obj.save()``, ``qs.update(...)``, ``m2m.set``.
 WRITE_METHODS = {
