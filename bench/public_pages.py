@@ -40,6 +40,7 @@ EXCLUDED = {
     "forum:schedule": SIGN_IN + " of the Secretariat",
     "forum:schedule_session": POST,
     "forum:schedule_publish": POST,
+    "forum:speaker_link_resend": POST + " of the Secretariat (the schedule page's re-send button)",
     "forum:speaker_confirm": TOKEN,
     "prizes:vote_reminder": POST,
     "styleguide": "staff only: a 404 to visitors",
