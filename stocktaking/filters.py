@@ -126,5 +126,7 @@ class EntryFilter(django_filters.FilterSet):
             Exists(EntrySDG.objects.filter(entry=OuterRef("pk"), sdg_id__in=ids))
         )
 
-    def keep(self, queryset, name, value):
+    def keep(self, queryset, name: str, value: str):
+        # The sort is applied by the selector from the one sort table (stocktaking/sorting.py);
+        # the filter only validates the key. The hint names the parameter's type in the schema.
         return queryset
