@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from accounts.selectors import signed_in_user
+from wsis_portal.admin_calendar import with_calendar_ends
 from wsis_portal.admin_pagination import LargeTableAdmin
 from wsis_portal.next_year_admin import next_year_action
 from wsis_portal.publishing_admin import (
@@ -133,8 +134,9 @@ class EntryAdmin(LargeTableAdmin, EntryStatisticsAdmin, admin.ModelAdmin):
         "is_success_story",
         "published_at",
     ]
-    # Created dates as a list filter, not a date hierarchy: the hierarchy reads MIN/MAX and the
-    # distinct days of every entry on each load (0.7 s of queries at 100,000 entries).
+    # Django's hierarchy would read the distinct days of every entry on each load (0.7 s of
+    # queries at 100,000 entries); its periods come from the first and last date instead.
+    date_hierarchy = "created_at"
     list_filter = [
         "status",
         "region",
@@ -142,7 +144,6 @@ class EntryAdmin(LargeTableAdmin, EntryStatisticsAdmin, admin.ModelAdmin):
         "is_success_story",
         "is_demo",
         "call",
-        "created_at",
     ]
     search_fields = ["title", "organisation"]
     # Status changes go through the moderation actions (allowed moves, reason, email).
@@ -161,7 +162,7 @@ class EntryAdmin(LargeTableAdmin, EntryStatisticsAdmin, admin.ModelAdmin):
     change_list_template = "stocktaking/admin/entry_change_list.html"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).defer("search_vector")
+        return with_calendar_ends(super().get_queryset(request).defer("search_vector"))
 
     # The country's name from its code: the admin's default display of a CountryField rebuilds
     # the choice list of every country for each row (4 s for a page of 100 under load).

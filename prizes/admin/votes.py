@@ -3,13 +3,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.admin_calendar import with_calendar_ends
 from wsis_portal.admin_confirm import confirm_first
 from wsis_portal.admin_pagination import LargeTableAdmin
 
 from .. import services
 from ..admin_statistics import ContestStatisticsAdmin
 from ..models import Tally, Vote
-from .calendar import with_calendar_ends
 from .projects import ReasonActionForm, _run
 
 
