@@ -66,3 +66,39 @@ def test_a_caller_changing_its_list_does_not_change_the_next():
     assert admin.site.get_app_list(request_of(user.pk)) == AdminSite.get_app_list(
         admin.site, request_of(user.pk)
     )
+
+
+def test_sidebar_template_is_djangos():
+    from wsis_portal.templatetags.admin_sidebar import _djangos_sidebar
+
+    origin = _djangos_sidebar().origin.name
+    assert origin.replace("\\", "/").endswith(
+        "django/contrib/admin/templates/admin/nav_sidebar.html"
+    )
+
+
+@pytest.mark.parametrize("role", ["superuser", "secretariat"])
+def test_kept_sidebar_is_djangos_and_marks_the_current_list(client, role):
+    from wsis_portal.templatetags.admin_sidebar import render_djangos_sidebar
+
+    ensure_groups()
+    if role == "superuser":
+        user = UserFactory(is_staff=True, is_superuser=True)
+    else:
+        user = UserFactory(is_staff=True, groups=[SECRETARIAT])
+    client.force_login(user)
+    for url, current in [
+        ("/admin/stocktaking/entry/", "model-entry current-model"),
+        ("/admin/forum/registration/", "model-registration current-model"),
+    ]:
+        for _ in range(2):  # built, then kept
+            response = client.get(url)
+            body = response.content.decode()
+            django = render_djangos_sidebar(
+                {
+                    "request": response.wsgi_request,
+                    "available_apps": response.context["available_apps"],
+                }
+            )
+            assert 'id="nav-sidebar"' in django and django in body
+            assert current in body and body.count("current-model") == 1
