@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -201,6 +202,35 @@ def stakeholder_client(client, stakeholder):
     client.force_login(stakeholder)
     client.user = stakeholder
     return client
+
+
+def _facilitation_back_after_a_flush(**kwargs) -> None:
+    """A transactional test ends by flushing every table; post_migrate then reloads the
+    reference rows (Action Lines, SDGs, agencies) but not the sourced facilitation roles of data
+    migration 0024, so a later test in the same database (another order under pytest-xdist, or
+    the next run with --reuse-db) would find none. Put them back as that migration loads them."""
+    from django.apps import apps
+
+    from forum.base.models_facilitation import ActionLineFacilitator
+
+    if ActionLineFacilitator.objects.exists():
+        return
+    migration = importlib.import_module("forum.migrations.0024_load_action_line_facilitators")
+    migration.load(apps, None)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _facilitation_reloaded_after_flush():
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    # Connected after forum's own loaders, so the Action Lines are back first.
+    post_migrate.connect(
+        _facilitation_back_after_a_flush,
+        sender=apps.get_app_config("forum"),
+        dispatch_uid="tests.facilitation_back_after_a_flush",
+    )
+    yield
 
 
 @pytest.fixture(autouse=True)
