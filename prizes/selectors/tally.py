@@ -24,11 +24,12 @@ KEPT_COUNTS_SQL = f"""
         SELECT project_id, votes AS n FROM {COUNT_TABLE}
         WHERE contest_id = %(contest)s AND ballot_size >= %(size)s
         UNION ALL
-        SELECT p, -1 FROM {CHANGE_TABLE} c, unnest(c.old_projects) AS p
-        WHERE c.contest_id = %(contest)s AND c.old_size >= %(size)s
-        UNION ALL
-        SELECT p, 1 FROM {CHANGE_TABLE} c, unnest(c.new_projects) AS p
-        WHERE c.contest_id = %(contest)s AND c.new_size >= %(size)s
+        SELECT m.p, m.n FROM {CHANGE_TABLE} c, LATERAL (
+            SELECT p, -1 FROM unnest(c.old_projects) AS p WHERE c.old_size >= %(size)s
+            UNION ALL
+            SELECT p, 1 FROM unnest(c.new_projects) AS p WHERE c.new_size >= %(size)s
+        ) AS m (p, n)
+        WHERE c.contest_id = %(contest)s
     ) AS kept
     GROUP BY project_id HAVING SUM(n) <> 0
 """
