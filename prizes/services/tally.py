@@ -41,7 +41,7 @@ _FOLD_SQL = f"""
 
 def ballot_changes_fold(now: datetime | None = None) -> int:
     """Fold the ballot changes appended since the last fold into the kept counts (the beat
-    tick, and every final tally). Returns the count rows written.
+    tick), so that the tally reads few of them. Returns the count rows written.
 
     The votes only append changes and never touch a count row, so a popular project's
     voters never queue on one row; this fold is the only writer of the counts.
@@ -92,17 +92,16 @@ def tally_compute(
 ) -> list[TallyRow]:
     """Count every project on the ballot and upsert its Tally (one INSERT … ON CONFLICT).
 
-    The counts are those the database keeps at every vote (``tally_counts``), folded first;
-    ``recount`` counts the votes themselves instead (the reference, slow at millions of
+    The counts are those the database keeps at every vote (``tally_counts``: the folded
+    counts plus the changes since the last fold, exact either way; folding here would cost
+    more than reading them, 2.2 s against 0.14 s for 10,000 changes under load in
+    bench/prizes_tally.py). ``recount`` counts the votes themselves instead (the reference, slow at millions of
     votes), for an audit. Rank within a category: most votes first; ties broken by earlier
     submission, then id.
     """
     now = now or timezone.now()
-    if recount:
-        counts = tally_counts_recount(contest=contest)
-    else:
-        ballot_changes_fold()
-        counts = tally_counts(contest=contest)
+    count = tally_counts_recount if recount else tally_counts
+    counts = count(contest=contest)
     params: dict[str, Any] = {
         "ids": list(counts),
         "counts": list(counts.values()),
