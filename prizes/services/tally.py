@@ -17,10 +17,12 @@ from ..selectors.tally import CHANGE_TABLE, COUNT_TABLE, tally_counts, tally_cou
 # count rows in one statement each could otherwise wait on each other.
 _FOLD_LOCK = 0x7072697A  # "priz"
 
+
 # The DELETE … RETURNING and the upsert are one statement: the changes leave the log and
 # join the counts together, and a change appended meanwhile (not yet visible) stays for the
 # next fold. Rows of a contest deleted since are dropped with the log.
-_FOLD_SQL = f"""
+def _fold_sql() -> str:
+    return f"""
     WITH folded AS (
         DELETE FROM {CHANGE_TABLE}
         RETURNING contest_id, old_size, old_projects, new_size, new_projects
@@ -48,7 +50,7 @@ def ballot_changes_fold(now: datetime | None = None) -> int:
     """
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_FOLD_LOCK])
-        cursor.execute(_FOLD_SQL)
+        cursor.execute(_fold_sql())
         return cursor.rowcount
 
 
@@ -64,7 +66,8 @@ class TallyRow:
 
 # Ranks and stores every project on the ballot in one statement, from the counts given as
 # two arrays: a thousand projects cost one round trip and no model instance in Python.
-_STORE_SQL = f"""
+def _store_sql() -> str:
+    return f"""
     WITH counted (project_id, n) AS (
         SELECT * FROM unnest(%(ids)s::bigint[], %(counts)s::bigint[])
     ),
@@ -110,5 +113,5 @@ def tally_compute(
         "now": now,
     }
     with connection.cursor() as cursor:
-        cursor.execute(_STORE_SQL, params)
+        cursor.execute(_store_sql(), params)
         return [TallyRow(*row) for row in cursor.fetchall()]
