@@ -35,6 +35,7 @@ class PrizesConfig(AppConfig):
         registry.add_tick("prizes.recognition", services.recognition_queue)
         registry.add_tick("prizes.draft_reminders", services.draft_reminders_send)
         registry.add_tick("prizes.vote_reminders", services.vote_reminders_send)
+        registry.add_tick("prizes.ballot_changes", services.ballot_changes_fold)
         registry.add_outbox(emails.RECEIPT, emails.receipt)
         registry.add_outbox(emails.VOTING_OPEN, emails.voting_open)
         registry.add_outbox(emails.EXPERTS_READY, emails.experts_ready)

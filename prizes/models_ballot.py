@@ -37,9 +37,59 @@ class VoterBallot(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["contest", "voter"], name="prizes_ballot_one_per_voter")
         ]
-        indexes = [
-            models.Index(fields=["contest", "valid_votes"], name="prizes_ballot_completeness")
-        ]
 
     def __str__(self) -> str:
         return f"{self.voter_id} · {self.valid_votes}"
+
+
+class BallotCount(models.Model):
+    """Valid votes per (contest, project, size of the voter's ballot), folded from the
+    ballot changes by ``ballot_changes_compact`` (the beat tick, and every final tally).
+
+    Keyed by the ballot's size so that the complete-ballot rule is a sum over the sizes at
+    or above the categories required *when the tally is read*: withdrawing or nominating a
+    project changes that number without rewriting a row. The project is a plain id: a
+    deleted project's votes leave through their own ballot changes.
+    """
+
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="+", db_index=False)
+    project_id = models.BigIntegerField()
+    ballot_size = models.PositiveSmallIntegerField()
+    votes = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("ballot count")
+        verbose_name_plural = _("ballot counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contest", "project_id", "ballot_size"], name="prizes_ballotcount_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project_id} · {self.ballot_size} · {self.votes}"
+
+
+class BallotChange(models.Model):
+    """One change of one voter's ballot: its size and projects before and after.
+
+    Appended by a row trigger on ``prizes_voterballot`` (migration 0014) in the statement
+    that changed the ballot. Appending shares no row between voters, so votes for the same
+    project never wait on each other; each old project leaves the count of the old size and
+    each new one joins the count of the new size when the change is folded into
+    ``BallotCount``. The tally reads the counts and the changes not yet folded together.
+    """
+
+    contest_id = models.BigIntegerField()
+    # Plain small integers: no CHECK to evaluate on an INSERT made at every vote.
+    old_size = models.SmallIntegerField()
+    old_projects = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    new_size = models.SmallIntegerField()
+    new_projects = ArrayField(models.BigIntegerField(), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("ballot change")
+        verbose_name_plural = _("ballot changes")
+
+    def __str__(self) -> str:
+        return f"{self.contest_id}: {self.old_size} → {self.new_size}"

@@ -33,6 +33,8 @@ __all__ = [
     "DESCRIPTION_MIN_WORDS",
     "FROZEN_RULES",
     "PROJECT_IMAGE_MAX_BYTES",
+    "BallotChange",
+    "BallotCount",
     "Category",
     "Contest",
     "ContestPhase",
@@ -53,5 +55,5 @@ __all__ = [
 
 # Models of this app kept in their own modules (prizes/models_*.py), loaded once the
 # others are defined: they import them from this package.
-from ..models_ballot import VoterBallot
+from ..models_ballot import BallotChange, BallotCount, VoterBallot
 from ..models_reminders import VotingReminder

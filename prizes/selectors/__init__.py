@@ -32,7 +32,7 @@ from .projects import (
 )
 from .results import CategoryResult, results
 from .rules import ALREADY_VOTED, phase_require_open, project_require_editable, vote_check
-from .tally import complete_ballot_counts, tally_counts
+from .tally import ballot_size_required, tally_counts, tally_counts_recount
 
 __all__ = [
     "ALREADY_VOTED",
@@ -42,10 +42,10 @@ __all__ = [
     "action_line_winners",
     "ballot_project",
     "ballot_projects",
+    "ballot_size_required",
     "ballot_tiles",
     "categories_of",
     "champions_announced",
-    "complete_ballot_counts",
     "contest_by_year",
     "contest_project",
     "contest_project_or_none",
@@ -68,6 +68,7 @@ __all__ = [
     "shuffle_order",
     "submitter_projects",
     "tally_counts",
+    "tally_counts_recount",
     "timeline",
     "vote_check",
     "voter_choices",

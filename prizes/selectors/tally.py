@@ -1,69 +1,83 @@
 """Counting the valid votes of a contest, with or without the complete-ballot rule (reads
-only: the final tally that stores the counts is ``prizes.services.tally_compute``)."""
+only: the final tally that stores the counts is ``prizes.services.tally_compute``).
+
+``tally_counts`` reads the counts the database keeps (``BallotCount`` and the
+``BallotChange`` rows not yet folded into it); ``tally_counts_recount`` counts the votes
+themselves, the reference the kept counts are tested against and an audit's recount.
+"""
 
 from __future__ import annotations
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count
 
 from ..enums import BALLOT_STATES
-from ..models import Category, Contest, Vote, VoterBallot
+from ..models import BallotChange, BallotCount, Category, Contest, Vote
 
-BALLOT_TABLE = VoterBallot._meta.db_table
+COUNT_TABLE = BallotCount._meta.db_table
+CHANGE_TABLE = BallotChange._meta.db_table
+
+# Both tables in one statement, so one snapshot: a fold that commits meanwhile moves rows
+# from the changes to the counts atomically and is seen wholly or not at all.
+KEPT_COUNTS_SQL = f"""
+    SELECT project_id, SUM(n) FROM (
+        SELECT project_id, votes AS n FROM {COUNT_TABLE}
+        WHERE contest_id = %(contest)s AND ballot_size >= %(size)s
+        UNION ALL
+        SELECT m.p, m.n FROM {CHANGE_TABLE} c, LATERAL (
+            SELECT p, -1 FROM unnest(c.old_projects) AS p WHERE c.old_size >= %(size)s
+            UNION ALL
+            SELECT p, 1 FROM unnest(c.new_projects) AS p WHERE c.new_size >= %(size)s
+        ) AS m (p, n)
+        WHERE c.contest_id = %(contest)s
+    ) AS kept
+    GROUP BY project_id HAVING SUM(n) <> 0
+"""
 
 
-def tally_counts(*, contest: Contest) -> dict[int, int]:
-    """Valid votes per project: COUNT(*) grouped by (category, project) on the tally index.
-
-    With the complete-ballot rule only voters with a valid vote in every category that
-    has projects on the ballot are counted: see ``complete_ballot_counts``.
-    """
-    if contest.complete_ballot_required:
-        return complete_ballot_counts(contest=contest)
-    return _valid_counts(contest.pk)
-
-
-def _valid_counts(contest_id: int) -> dict[int, int]:
-    votes = Vote.objects.filter(contest_id=contest_id, valid=True).order_by()
-    return {
-        row["project_id"]: row["n"]
-        for row in votes.values("category_id", "project_id").annotate(n=Count("*"))
-    }
-
-
-def complete_ballot_counts(*, contest: Contest) -> dict[int, int]:
-    """Valid votes per project from the voters whose valid votes number at least the
-    categories that have projects on the ballot.
-
-    Read from ``VoterBallot`` (each voter's count of valid votes and their projects, kept by
-    the database at every vote), by whichever side is smaller: the complete ballots' own
-    projects, or every valid vote less the incomplete ballots' projects. Either way the
-    work grows with the smaller group of voters, never with a grouping of all votes by voter.
-    """
-    required = (
+def ballot_size_required(*, contest: Contest) -> int:
+    """How many valid votes make a complete ballot: one per category with a project on
+    the ballot now (a withdrawal that empties a category lowers it)."""
+    return (
         Category.objects.filter(contest=contest, projects__status__in=BALLOT_STATES)
         .distinct()
         .count()
     )
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # Millions of rows make the planner compile the query; it costs more than it saves.
-            cursor.execute("SET LOCAL jit = off")
-        cursor.execute(
-            f"SELECT valid_votes >= %s, COALESCE(SUM(valid_votes), 0) FROM {BALLOT_TABLE} "
-            "WHERE contest_id = %s GROUP BY 1",
-            [required, contest.pk],
+
+
+def tally_counts(*, contest: Contest) -> dict[int, int]:
+    """Valid votes per project, from the counts kept by the database at every vote.
+
+    With the complete-ballot rule only voters with a valid vote in every category that has
+    projects on the ballot are counted: their votes are those kept under a ballot size of
+    at least that many categories. Without it, every ballot of at least one vote counts,
+    which is every valid vote. A few thousand count rows and the changes of the last beat
+    tick are read, whatever the number of votes.
+    """
+    size = ballot_size_required(contest=contest) if contest.complete_ballot_required else 1
+    with connection.cursor() as cursor:
+        cursor.execute(KEPT_COUNTS_SQL, {"contest": contest.pk, "size": max(size, 1)})
+        return {project: int(n) for project, n in cursor.fetchall()}
+
+
+def tally_counts_recount(*, contest: Contest) -> dict[int, int]:
+    """Valid votes per project counted from the votes themselves (grouping every vote, by
+    voter for the complete-ballot rule): the reference for ``tally_counts``, slow at
+    millions of votes.
+
+    Grouped by project alone: a project moved to another category keeps the votes cast
+    under both.
+    """
+    votes = Vote.objects.filter(contest=contest, valid=True).order_by()
+    if contest.complete_ballot_required:
+        required = ballot_size_required(contest=contest)
+        complete = (
+            votes.values("voter_id")
+            .annotate(n=Count("*"))
+            .filter(n__gte=required)
+            .values("voter_id")
         )
-        sizes = {complete: int(total) for complete, total in cursor.fetchall()}
-        direct = sizes.get(True, 0) <= sizes.get(False, 0)
-        cursor.execute(
-            f"SELECT p, COUNT(*) FROM {BALLOT_TABLE} b, unnest(b.projects) AS p "
-            f"WHERE b.contest_id = %s AND b.valid_votes {'>=' if direct else '<'} %s "
-            "GROUP BY p",
-            [contest.pk, required],
-        )
-        part = dict(cursor.fetchall())
-    if direct:
-        return part
-    counts = {pk: n - part.get(pk, 0) for pk, n in _valid_counts(contest.pk).items()}
-    return {pk: n for pk, n in counts.items() if n}
+        votes = votes.filter(voter_id__in=complete)
+    return {
+        row["project_id"]: row["n"] for row in votes.values("project_id").annotate(n=Count("*"))
+    }

@@ -12,7 +12,7 @@ from .experts import expert_score_save, winner_confirm, winner_revoke
 from .recognition import recognition_queue
 from .reminders import draft_reminders_send, vote_reminder_set, vote_reminders_send
 from .submission import PROJECT_FIELDS, project_save, project_submit, projects_nominate
-from .tally import tally_compute
+from .tally import TallyRow, ballot_changes_fold, tally_compute
 from .transitions import (
     LIVE_TALLY_EVERY,
     contest_voting_close,
@@ -27,7 +27,9 @@ __all__ = [
     "LIVE_TALLY_EVERY",
     "PROJECT_FIELDS",
     "CastVote",
+    "TallyRow",
     "attachment_file_discard",
+    "ballot_changes_fold",
     "contest_categories_create",
     "contest_create",
     "contest_rules_update",

@@ -1,61 +1,20 @@
-"""The complete-ballot tally read from VoterBallot equals the grouping of every vote by
-voter that it replaced, on randomized contests, after invalidations, deletions and
-withdrawals, whichever side (complete or incomplete voters) it reads."""
+"""The tally read from the kept counts (BallotCount and the BallotChange log) equals a recount
+of the votes themselves (grouping every vote by voter for the complete-ballot rule), on
+randomized contests, after invalidations, deletions and withdrawals, folded or not."""
 
 from __future__ import annotations
 
 import random
 
 import pytest
-from django.db.models import Count
 from django.utils import timezone
 
-from prizes.enums import BALLOT_STATES, PhaseKind, ProjectStatus
-from prizes.models import Category, Contest, Project, Vote, VoterBallot
-from prizes.selectors import tally_counts
+from prizes.enums import PhaseKind, ProjectStatus
+from prizes.models import Category, Contest, Project, Vote
 from prizes.services import vote_invalidate
 from tests.factories.accounts import UserFactory
 from tests.factories.prizes import ProjectFactory, contest_at
-
-
-def reference_counts(contest: Contest) -> dict[int, int]:
-    """The computation before VoterBallot: group every valid vote by voter."""
-    required = (
-        Category.objects.filter(contest=contest, projects__status__in=BALLOT_STATES)
-        .distinct()
-        .count()
-    )
-    complete = (
-        Vote.objects.filter(contest=contest, valid=True)
-        .order_by()
-        .values("voter_id")
-        .annotate(n=Count("*"))
-        .filter(n__gte=required)
-        .values("voter_id")
-    )
-    votes = Vote.objects.filter(contest=contest, valid=True, voter_id__in=complete).order_by()
-    return {
-        row["project_id"]: row["n"]
-        for row in votes.values("category_id", "project_id").annotate(n=Count("*"))
-    }
-
-
-def ballots_match_votes(contest: Contest) -> None:
-    expected = {}
-    for voter_id, n in (
-        Vote.objects.filter(contest=contest, valid=True)
-        .values("voter_id")
-        .annotate(n=Count("*"))
-        .values_list("voter_id", "n")
-    ):
-        projects = Vote.objects.filter(contest=contest, valid=True, voter_id=voter_id)
-        expected[voter_id] = (n, sorted(projects.values_list("project_id", flat=True)))
-    actual = {
-        b.voter_id: (b.valid_votes, sorted(b.projects))
-        for b in VoterBallot.objects.filter(contest=contest)
-        if b.valid_votes
-    }
-    assert actual == expected
+from tests.prizes.tally_checks import assert_tally_exact
 
 
 def random_contest(rng: random.Random, *, voters: int, full_share: float) -> Contest:
@@ -82,8 +41,7 @@ def random_contest(rng: random.Random, *, voters: int, full_share: float) -> Con
 def test_complete_ballot_tally_equals_grouping_by_voter(db, stakeholder, full_share):
     rng = random.Random(int(full_share * 100))
     contest = random_contest(rng, voters=40, full_share=full_share)
-    ballots_match_votes(contest)
-    assert tally_counts(contest=contest) == reference_counts(contest)
+    assert_tally_exact(contest)
 
     votes = list(Vote.objects.filter(contest=contest).order_by("pk"))
     for vote in rng.sample(votes, 6):
@@ -94,15 +52,13 @@ def test_complete_ballot_tally_equals_grouping_by_voter(db, stakeholder, full_sh
     )
     # A reinstated vote counts again.
     Vote.objects.filter(pk=votes[-1].pk).update(valid=True, invalid_reason="")
-    ballots_match_votes(contest)
-    assert tally_counts(contest=contest) == reference_counts(contest)
+    assert_tally_exact(contest)
 
     # A voter's account deleted, and a category emptied (fewer categories required).
     Vote.objects.filter(contest=contest).first().voter.delete()
     emptied = Project.objects.filter(contest=contest).first().category
     Project.objects.filter(category=emptied).update(status=ProjectStatus.NOT_NOMINATED)
-    ballots_match_votes(contest)
-    assert tally_counts(contest=contest) == reference_counts(contest)
+    assert_tally_exact(contest)
 
 
 def test_ballot_rows_follow_a_vote_moved_between_voters(db):
@@ -111,5 +67,4 @@ def test_ballot_rows_follow_a_vote_moved_between_voters(db):
     vote = Vote.objects.filter(contest=contest).first()
     newcomer = UserFactory()
     Vote.objects.filter(pk=vote.pk).update(voter=newcomer)
-    ballots_match_votes(contest)
-    assert tally_counts(contest=contest) == reference_counts(contest)
+    assert_tally_exact(contest)
