@@ -23,6 +23,7 @@ class ForumConfig(AppConfig):
         from .outcomes import emails as emails_outcomes
         from .outcomes import hooks as hooks_outcomes
         from .outcomes import services as services_outcomes
+        from .outcomes.caching import connect_signals as outcome_document_signals
         from .programme.caching import connect_signals
         from .programme.services import building_blocks_load
         from .proposals import demo as proposals_demo
@@ -34,6 +35,7 @@ class ForumConfig(AppConfig):
             building_blocks_load, sender=self, dispatch_uid="forum.building_blocks_load"
         )
         connect_signals()
+        outcome_document_signals()
         registry.add_demo("matrix", demo.seed, order=10)
         registry.add_demo("forum", demo_programme.seed, order=25)
         registry.add_demo("forum-scale", demo_scale.seed, order=26)

@@ -8,7 +8,6 @@ class PrizesConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete
-        from django.utils.translation import gettext_lazy as lazy
 
         from wsis_portal.registry import ActionLineSection, MatrixSource, registry
 
@@ -29,14 +28,14 @@ class PrizesConfig(AppConfig):
         registry.add_my(selectors.my_sections)
         registry.add_matrix(
             MatrixSource(
-                label=lazy("WSIS Prizes projects"),
+                label=_("WSIS Prizes projects"),
                 counts=selectors.matrix_counts,
                 items=selectors.matrix_items,
             )
         )
         registry.add_action_line_section(
             ActionLineSection(
-                title=lazy("WSIS Prize Winners"),
+                title=_("WSIS Prize Winners"),
                 template_name="prizes/action_line_section.html",
                 context=selectors.action_line_winners,
             )
