@@ -14,7 +14,16 @@ class PrizesConfig(AppConfig):
         from . import dashboard, demo, demo_scale, demo_translations, emails, selectors, services
         from .models import ProjectAttachment
 
-        registry.add_home(selectors.home_items)
+        registry.add_home(selectors.home_items, selectors.home_next_change)
+        from django.db.models.signals import post_save
+
+        from wsis_portal.home_cache import home_changed
+
+        from .models import Contest, ContestPhase
+
+        for model in (Contest, ContestPhase):
+            for signal in (post_save, post_delete):
+                signal.connect(home_changed, sender=model, dispatch_uid=f"home-{model.__name__}")
         dashboard.register()
         registry.add_my(selectors.my_sections)
         registry.add_matrix(
