@@ -38,18 +38,9 @@ BEGIN
        OR NOT (r_voting_starts <= p_at AND p_at < r_voting_ends) IS TRUE THEN
         RETURN;
     END IF;
-    -- The unique constraint on (contest, category, voter) decides a second vote, also in a
-    -- race: the insert then does nothing and r_vote stays NULL.
-    INSERT INTO prizes_vote (contest_id, category_id, project_id, voter_id, cast_at,
-                             ip_hash, user_agent_hash, valid, invalid_reason)
-    VALUES (r_contest, r_category, r_project, p_voter, p_at, p_ip, p_ua, true, '')
-    ON CONFLICT DO NOTHING
-    RETURNING id INTO r_vote;
-    IF r_vote IS NULL THEN
-        RETURN;
-    END IF;
     -- The next category with projects on the ballot and no vote of this voter, after this
-    -- one in Action Line order, wrapping around.
+    -- one in Action Line order, wrapping around. Read before the INSERT: the ballot
+    -- trigger's row lock on (contest, voter) is then held only from the INSERT to the commit.
     SELECT a.code INTO r_next_category
     FROM prizes_category n JOIN forum_actionline a ON a.id = n.action_line_id
     WHERE n.contest_id = r_contest AND n.id <> r_category
@@ -61,6 +52,16 @@ BEGIN
                         AND v.category_id = n.id)
     ORDER BY a.number <= current_number, a.number
     LIMIT 1;
+    -- The unique constraint on (contest, category, voter) decides a second vote, also in a
+    -- race: the insert then does nothing and r_vote stays NULL.
+    INSERT INTO prizes_vote (contest_id, category_id, project_id, voter_id, cast_at,
+                             ip_hash, user_agent_hash, valid, invalid_reason)
+    VALUES (r_contest, r_category, r_project, p_voter, p_at, p_ip, p_ua, true, '')
+    ON CONFLICT DO NOTHING
+    RETURNING id INTO r_vote;
+    IF r_vote IS NULL THEN
+        r_next_category := NULL;
+    END IF;
 END $$;
 """
 
