@@ -2,6 +2,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.widgets import QuickSelect
+
 from .models import StakeholderProfile
 from .services import profile_update
 
@@ -32,6 +34,7 @@ class ProfileForm(forms.ModelForm):
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
             "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "organisation_country": QuickSelect,
         }
 
 

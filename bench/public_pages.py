@@ -63,6 +63,7 @@ EXCLUDED = {
     "consultations:comment_create": POST,
     "consultations:discussion_subscribe": POST,
     "consultations:comment_flag": POST,
+    "consultations:nominate": SIGN_IN + " (a 302 to the sign-in page otherwise)",
     "ungis:member_edit": SIGN_IN,
     "healthz": "the load balancer's health check, not a page",
     "healthz_web": "the load balancer's health check, not a page",
@@ -95,7 +96,9 @@ def url_names() -> tuple[list[str], list[str]]:
 
 def builders() -> dict[str, Callable[[], str]]:
     """A function giving a real address for each measured public URL name."""
+    from django.db.models import QuerySet
     from django.urls import reverse
+    from django.utils import timezone
 
     from consultations.models import Consultation, Discussion
     from forum.demo_programme import CURRENT_YEAR
@@ -117,6 +120,16 @@ def builders() -> dict[str, Callable[[], str]]:
 
     def lazy(name: str, get_args: Callable[[], list]) -> Callable[[], str]:
         return lambda: reverse(name, args=get_args())
+
+    def recognised() -> QuerySet[Project]:
+        """Winners of a contest whose results are published (its ceremony has started): the
+        booklet and certificates of another contest answer 404 by design."""
+        return Project.objects.filter(
+            status="winner",
+            contest__published_at__isnull=False,
+            contest__phases__kind="ceremony",
+            contest__phases__starts_at__lte=timezone.now(),
+        ).order_by("-contest__year", "pk")
 
     def outcome_year() -> list[int]:
         """The edition whose Outcome Document was generated (its record links the page)."""
@@ -167,14 +180,11 @@ def builders() -> dict[str, Callable[[], str]]:
         ),
         "forum:speakers": r("forum:speakers", CURRENT_YEAR),
         "site_search": lambda: reverse("site_search") + "?q=digital",
-        "prizes:booklet": r("prizes:booklet", past.year if past else contest.year),
-        "prizes:booklet_pdf": r("prizes:booklet_pdf", past.year if past else contest.year),
+        "prizes:booklet": lazy("prizes:booklet", lambda: [recognised()[0].contest.year]),
+        "prizes:booklet_pdf": lazy("prizes:booklet_pdf", lambda: [recognised()[0].contest.year]),
         "prizes:certificate": lazy(
             "prizes:certificate",
-            lambda: [
-                past.year,
-                Project.objects.filter(contest=past, status="winner").order_by("pk")[0].pk,
-            ],
+            lambda: [recognised()[0].contest.year, recognised()[0].pk],
         ),
         "prizes:index": r("prizes:index"),
         "prizes:contest": r("prizes:contest", contest.year),
@@ -213,7 +223,6 @@ def builders() -> dict[str, Callable[[], str]]:
             "consultations:final_brief",
             lambda: [Consultation.objects.filter(is_demo=True).order_by("-pk")[0].slug],
         ),
-        "consultations:nominate": r("consultations:nominate", consultation.slug),
         "ungis:about": r("ungis:about"),
         "ungis:members": r("ungis:members"),
         "ungis:member": lazy("ungis:member", lambda: [Agency.objects.order_by("pk")[0].acronym]),

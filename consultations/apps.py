@@ -13,7 +13,16 @@ class ConsultationsConfig(AppConfig):
 
         from . import dashboard, demo, demo_translations, emails, hooks, reminders, services
 
-        registry.add_home(hooks.home_items)
+        registry.add_home(hooks.home_items, hooks.home_next_change)
+        from django.db.models.signals import post_delete, post_save
+
+        from wsis_portal.home_cache import home_changed
+
+        from .models import Consultation, ConsultationPhase
+
+        for model in (Consultation, ConsultationPhase):
+            for signal in (post_save, post_delete):
+                signal.connect(home_changed, sender=model, dispatch_uid=f"home-{model.__name__}")
         dashboard.register()
         registry.add_my(hooks.my_sections)
         registry.add_action_line_section(

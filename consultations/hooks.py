@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Count
+from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,6 +82,21 @@ def home_items(now: datetime) -> list[OpenItem]:
                 )
             )
     return items
+
+
+def home_next_change(now: datetime) -> datetime | None:
+    """The next phase to start or end, or nomination deadline, of a published consultation
+    (one query): ``process_state`` reads nothing else from the clock."""
+    found = (
+        consultations_list()
+        .order_by()
+        .aggregate(
+            starts=Min("phases__starts_at", filter=Q(phases__starts_at__gt=now)),
+            ends=Min("phases__ends_at", filter=Q(phases__ends_at__gt=now)),
+            nominations=Min("nominations_deadline", filter=Q(nominations_deadline__gt=now)),
+        )
+    )
+    return min((moment for moment in found.values() if moment), default=None)
 
 
 def action_line_context(action_line) -> dict:

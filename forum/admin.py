@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.admin_pagination import LargeTableAdmin, country_column
+from wsis_portal.admin_rows import QuickRowsAdmin
 from wsis_portal.csv_safe import streaming_csv_response
 from wsis_portal.next_year_admin import next_year_action
 from wsis_portal.publishing_admin import (
@@ -169,7 +170,7 @@ class EditionAdmin(TranslationAdmin):
 
 
 @admin.register(BuildingBlock)
-class BuildingBlockAdmin(TranslationAdmin):
+class BuildingBlockAdmin(QuickRowsAdmin, TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
@@ -197,7 +198,7 @@ class SessionRegistrationInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(TranslationAdmin):
+class SessionAdmin(QuickRowsAdmin, TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = [
         "title",

@@ -6,15 +6,43 @@ from typing import Any
 
 from django.contrib import admin
 from django.db import models
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext as _
 
+from .base.agency_keys import agency_key
 from .models import ActionLineFacilitator, FacilitationSource
 
 # URLs typed without a scheme are taken as https (Django 6 default, silences its warning).
 HTTPS_URLS: dict[Any, dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
 
 
+class FacilitatorRowsFormSet(BaseInlineFormSet):
+    """The rows of one source: two new rows for one agency in one Action Line ("UN DESA" and
+    "UNDESA") are refused here, since the database's constraint only sees rows already saved
+    and would otherwise answer the second with a server error."""
+
+    def clean(self) -> None:
+        super().clean()
+        seen: set[tuple[int, str]] = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("action_line"):
+                continue
+            key = (data["action_line"].pk, agency_key(data.get("agency") or ""))
+            if key in seen:
+                form.add_error(
+                    "agency",
+                    _(
+                        "This agency already has a row for this Action Line above, perhaps "
+                        "spelt otherwise (spaces, hyphens, full stops and capitals do not count)."
+                    ),
+                )
+            seen.add(key)
+
+
 class ActionLineFacilitatorInline(admin.TabularInline):
     model = ActionLineFacilitator
+    formset = FacilitatorRowsFormSet
     extra = 0
     fields = ["action_line", "agency", "agency_name", "role", "locator"]
     autocomplete_fields = ["action_line"]

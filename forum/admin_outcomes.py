@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.admin_rows import QuickRowsAdmin
 from wsis_portal.refusals import Refusal
 
 from .models import OutcomeCall, OutcomeReport, SessionOwner
@@ -53,7 +54,7 @@ class SessionOwnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutcomeReport)
-class OutcomeReportAdmin(admin.ModelAdmin):
+class OutcomeReportAdmin(QuickRowsAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["session", "submitted_by", "submitted_at", "updated_at"]
     list_select_related = ["session__edition", "submitted_by"]

@@ -23,6 +23,7 @@ class ForumConfig(AppConfig):
         from .outcomes import emails as emails_outcomes
         from .outcomes import hooks as hooks_outcomes
         from .outcomes import services as services_outcomes
+        from .outcomes.caching import connect_signals as outcome_document_signals
         from .programme.caching import connect_signals
         from .programme.services import building_blocks_load
         from .proposals import demo as proposals_demo
@@ -34,12 +35,13 @@ class ForumConfig(AppConfig):
             building_blocks_load, sender=self, dispatch_uid="forum.building_blocks_load"
         )
         connect_signals()
+        outcome_document_signals()
         registry.add_demo("matrix", demo.seed, order=10)
         registry.add_demo("forum", demo_programme.seed, order=25)
         registry.add_demo("forum-scale", demo_scale.seed, order=26)
         registry.add_demo("programme-pipeline", proposals_demo.seed, order=25)
         registry.add_demo("news", demo_news.seed, order=45)
-        registry.add_home(hooks.home_items)
+        registry.add_home(hooks.home_items, hooks.home_next_change)
         registry.add_my(hooks.my_sections)
         registry.add_matrix(hooks.matrix_source)
         registry.add_outbox(emails.REGISTRATION_CONFIRMED, emails.registration_confirmed)
@@ -53,9 +55,13 @@ class ForumConfig(AppConfig):
         registry.add_demo("forum-outcomes", demo_outcomes.seed, order=27)
         from django.db.models.signals import post_delete, post_save
 
-        from .base.selectors import matrix_changed
-        from .models import SDG, ActionLine, MatrixLink
+        from wsis_portal.home_cache import home_changed
 
+        from .base.selectors import matrix_changed
+        from .models import SDG, ActionLine, Edition, MatrixLink
+
+        for signal in (post_save, post_delete):
+            signal.connect(home_changed, sender=Edition, dispatch_uid="home-Edition")
         # The home page keeps the linkages of the matrix in the cache until one changes.
         for model in (ActionLine, SDG, MatrixLink):
             for signal in (post_save, post_delete):

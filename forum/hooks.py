@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,6 +41,17 @@ def _registration_item(edition: Edition, now: datetime) -> OpenItem:
 
 def home_items(now: datetime) -> list[OpenItem]:
     return [_registration_item(edition, now) for edition in _registration_editions(now)]
+
+
+def home_next_change(now: datetime) -> datetime | None:
+    """The next registration window to open or close (one query)."""
+    found = Edition.objects.filter(
+        published_q(), registration_opens_at__isnull=False, registration_closes_at__gt=now
+    ).aggregate(
+        opens=Min("registration_opens_at", filter=Q(registration_opens_at__gt=now)),
+        closes=Min("registration_closes_at"),
+    )
+    return min((moment for moment in found.values() if moment), default=None)
 
 
 def my_sections(user) -> list[MySection]:

@@ -91,12 +91,19 @@ def search_speakers(params: SearchParams, offset: int, limit: int) -> tuple[int,
     roles = SessionPerson.objects.filter(Exists(sessions), person=OuterRef("pk"))
     latest = roles.order_by("-session__starts_at")
     # A person has no page of their own: the result opens their latest public session.
-    queryset = Person.objects.filter(Exists(roles)).annotate(
+    # Whether a person speaks at a public session is a semi-join over every public role:
+    # tested once, when the pool is chosen, not again for each pooled person of the page.
+    with_session = Person.objects.annotate(
         session_id=Subquery(latest.values("session_id")[:1]),
         session_year=Subquery(latest.values("session__edition__year")[:1]),
     )
     count, rows = ranked_page(
-        queryset, text=params.text, offset=offset, limit=limit, fallback_fields=("name",)
+        Person.objects.filter(Exists(roles)),
+        text=params.text,
+        offset=offset,
+        limit=limit,
+        fallback_fields=("name",),
+        rows=with_session,
     )
     return count, [
         SearchHit(

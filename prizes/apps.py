@@ -8,26 +8,34 @@ class PrizesConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete
-        from django.utils.translation import gettext_lazy as lazy
 
         from wsis_portal.registry import ActionLineSection, MatrixSource, registry
 
         from . import dashboard, demo, demo_scale, demo_translations, emails, selectors, services
         from .models import ProjectAttachment
 
-        registry.add_home(selectors.home_items)
+        registry.add_home(selectors.home_items, selectors.home_next_change)
+        from django.db.models.signals import post_save
+
+        from wsis_portal.home_cache import home_changed
+
+        from .models import Contest, ContestPhase
+
+        for model in (Contest, ContestPhase):
+            for signal in (post_save, post_delete):
+                signal.connect(home_changed, sender=model, dispatch_uid=f"home-{model.__name__}")
         dashboard.register()
         registry.add_my(selectors.my_sections)
         registry.add_matrix(
             MatrixSource(
-                label=lazy("WSIS Prizes projects"),
+                label=_("WSIS Prizes projects"),
                 counts=selectors.matrix_counts,
                 items=selectors.matrix_items,
             )
         )
         registry.add_action_line_section(
             ActionLineSection(
-                title=lazy("WSIS Prize Winners"),
+                title=_("WSIS Prize Winners"),
                 template_name="prizes/action_line_section.html",
                 context=selectors.action_line_winners,
             )

@@ -15,7 +15,11 @@ class StocktakingConfig(AppConfig):
         from . import dashboard, demo, emails, hooks, selectors
         from .models import Call, Entry, EntryActionLine, EntrySDG
 
-        registry.add_home(hooks.home_items)
+        registry.add_home(hooks.home_items, hooks.home_next_change)
+        from wsis_portal.home_cache import home_changed
+
+        for signal in (post_save, post_delete):
+            signal.connect(home_changed, sender=Call, dispatch_uid="home-Call")
         dashboard.register()
         registry.add_my(hooks.my_sections)
         registry.add_matrix(

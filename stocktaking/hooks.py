@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wsis_portal.registry import MySection, OpenItem
 
 from .enums import CallKind
-from .selectors import calls_for_home, entries_of_user
+from .selectors import calls_for_home, calls_next_change, entries_of_user
 from .services import search_cache_bump
 
 
@@ -37,6 +37,11 @@ def home_items(now: datetime) -> list[OpenItem]:
             )
         )
     return items
+
+
+def home_next_change(now: datetime) -> datetime | None:
+    """The next call to open or close (one query)."""
+    return calls_next_change(now=now)
 
 
 def my_sections(user) -> list[MySection]:

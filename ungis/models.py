@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from forum.base.agency_keys import AgencyKeyErrorOnField, agency_key_unique
 from wsis_portal.uploads import IMAGE_TYPES, ServerName, UploadValidator
 
 from .enums import ChairRole
@@ -19,8 +20,10 @@ from .enums import ChairRole
 LOGO_MAX_BYTES = 1024 * 1024
 
 
-class Agency(models.Model):
+class Agency(AgencyKeyErrorOnField, models.Model):
     """A UN body; the 28 members of UNGIS are reference data loaded by a data migration."""
+
+    agency_key_field = "acronym"
 
     acronym = models.CharField(_("acronym"), max_length=20, unique=True)
     name = models.CharField(_("full name"), max_length=300)
@@ -53,6 +56,18 @@ class Agency(models.Model):
         ordering = ["acronym"]
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
+        constraints = [
+            # Roles are matched to agencies on this key: "UN DESA" beside "UNDESA" would be two
+            # agencies sharing one set of roles.
+            agency_key_unique(
+                "acronym",
+                name="ungis_agency_acronym_key_unique",
+                message=_(
+                    "An agency with this acronym already exists, perhaps spelt otherwise "
+                    "(spaces, hyphens, full stops and capitals do not count)."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.acronym

@@ -13,9 +13,8 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 from accounts.roles import UNGIS_FOCAL_POINT
+from forum.base.agency_keys import agency_key, agency_key_sql
 from forum.base.selectors_facilitation import (
-    agency_key,
-    agency_key_sql,
     agency_keys_of_action_line,
     roles_of_agencies,
     roles_of_agency,

@@ -24,6 +24,8 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
+from wsis_portal.admin_rows import QuickRowsAdmin
+
 if TYPE_CHECKING:
     _AdminBase = admin.ModelAdmin
 else:
@@ -92,8 +94,9 @@ class EstimatedCountPaginator(Paginator):
         return max(bounded, plan_row_estimate(queryset))
 
 
-class LargeTableAdmin(_AdminBase):
-    """Mixin for a ModelAdmin over a large table: estimated counts, no "N total" count.
+class LargeTableAdmin(QuickRowsAdmin):
+    """Mixin for a ModelAdmin over a large table: estimated counts, no "N total" count, and
+    the rows' HTML built once per page where it can (``wsis_portal.admin_rows``).
 
     Put it first among the bases. Pair it with ``list_select_related`` for every foreign key
     the list shows and an index for the list's default ordering.

@@ -108,6 +108,9 @@ class DashboardSource:
 
 
 HomeProvider = Callable[[datetime], Iterable[OpenItem]]
+# The next instant after ``now`` at which a home provider's items change by the clock alone
+# (a window opens or closes), or None when none is coming.
+HomeNextChange = Callable[[datetime], datetime | None]
 MyProvider = Callable[[Any], Iterable[MySection]]
 TickHandler = Callable[[datetime], Any]
 DemoSeeder = Callable[..., Any]
@@ -119,6 +122,8 @@ OutboxHandler = Callable[[Any], Any]
 class _Registry:
     def __init__(self) -> None:
         self.home: list[HomeProvider] = []
+        self.home_next_change: list[HomeNextChange] = []
+        self._home_clocked: set[HomeProvider] = set()
         self.my: list[MyProvider] = []
         self.matrix: list[MatrixSource] = []
         self.action_line: list[ActionLineSection] = []
@@ -127,9 +132,18 @@ class _Registry:
         self.outbox: dict[str, OutboxHandler] = {}
         self.dashboard: list[DashboardSource] = []
 
-    def add_home(self, provider: HomeProvider) -> None:
+    def add_home(self, provider: HomeProvider, next_change: HomeNextChange | None = None) -> None:
+        """Register a home provider; with ``next_change`` the home page may be cached (until
+        that instant, or a write to what the provider reads: ``wsis_portal.home_cache``)."""
         if provider not in self.home:
             self.home.append(provider)
+            if next_change is not None:
+                self.home_next_change.append(next_change)
+                self._home_clocked.add(provider)
+
+    def home_complete(self) -> bool:
+        """Does every home provider say when the clock changes its items?"""
+        return all(provider in self._home_clocked for provider in self.home)
 
     def add_my(self, provider: MyProvider) -> None:
         if provider not in self.my:

@@ -65,6 +65,7 @@ def ranked_page(
     limit: int,
     document: Any = None,
     fallback_fields: tuple[str, ...] = ("title",),
+    rows: QuerySet[Any, Any] | None = None,
 ) -> tuple[int, list[Any]]:
     """(how many rows match ``text``, the rows ranked offset..offset+limit, best first).
 
@@ -75,14 +76,18 @@ def ranked_page(
     pool and no page goes past its first ``COUNT_CAP`` rows. An empty page (past the end,
     or ``limit`` 0) costs a capped COUNT instead.
 
-    ``document`` is the row's search vector (the stored column by default).
+    ``document`` is the row's search vector (the stored column by default). ``rows`` reads
+    the page's rows (their annotations and related rows) when ``queryset``'s filters are
+    costly: the pool already holds only rows that pass them, so the page's query need not
+    test them again for every pooled row (``queryset`` itself by default).
     """
     if connection.vendor != "postgresql":  # the SQLite fallback of a local checkout
         match = Q()
         for name in fallback_fields:
             match |= Q(**{f"{name}__icontains": text})
         matched = queryset.filter(match)
-        return matched.count(), list(matched.order_by("pk")[offset : offset + limit])
+        shown = matched if rows is None else rows.filter(pk__in=matched.values("pk"))
+        return matched.count(), list(shown.order_by("pk")[offset : offset + limit])
     query = MultilingualSearchQuery(text)
     matched = queryset.alias(document=document or StoredDocument()).filter(document=query)
     # "id + 0": ordered by an expression, not by the primary key's index, so the planner
@@ -94,12 +99,13 @@ def ranked_page(
     end = min(offset + limit, site_search.COUNT_CAP)
     if limit <= 0 or offset >= end:
         return pool.count(), []
-    rows = list(
-        queryset.filter(pk__in=pool)
+    page = list(
+        (queryset if rows is None else rows)
+        .filter(pk__in=pool)
         .alias(document=document or StoredDocument())
         .annotate(rank=SearchRank(F("document"), query), total=Window(expression=Count("*")))
         .order_by("-rank", "-pk")[offset:end]
     )
-    if rows:
-        return rows[0].total, rows
+    if page:
+        return page[0].total, page
     return (pool.count() if offset else 0), []  # past the end: how many there are

@@ -56,7 +56,8 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # Before the admin, so that its translated fields show side by side there.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin, whose site keeps each person's list of sections (admin_site.py).
+    "wsis_portal.admin_site.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,30 +1,38 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
-from forum.base.selectors import home_matrix
+from forum.base.selectors import home_matrix, matrix_version
 
 from . import styleguide as styleguide_data
 from .health import check_database, outbox_figures, run_checks
+from .home_cache import home_content
 from .selectors import open_items
 
 
 def home(request):
     now = timezone.now()
-    items = open_items(now=now)
-    return render(
-        request,
-        "home.html",
-        {
-            "open_now": [i for i in items if i.opens_at is None or i.opens_at <= now],
-            "upcoming": [i for i in items if i.opens_at is not None and i.opens_at > now],
-            "grid": home_matrix(),
-        },
-    )
+
+    def render_content() -> str:
+        # Nothing of the person is in it (the header, with its sign-in links and CSRF token,
+        # is rendered for each request), so one copy per language serves everyone.
+        items = open_items(now=now)
+        return render_to_string(
+            "home_content.html",
+            {
+                "open_now": [i for i in items if i.opens_at is None or i.opens_at <= now],
+                "upcoming": [i for i in items if i.opens_at is not None and i.opens_at > now],
+                "grid": home_matrix(),
+            },
+        )
+
+    content = home_content(now=now, render=render_content, matrix_version=matrix_version())
+    return render(request, "home.html", {"content": content})
 
 
 @never_cache

@@ -42,6 +42,16 @@ def _split_m2m(cleaned: dict) -> tuple[dict, list, list]:
     return data, list(data.pop("action_lines", [])), list(data.pop("sdgs", []))
 
 
+def _window_refusal(consultation, now) -> Refusal | None:
+    """The refusal of the check the submit and update actions ask first, if it refuses: the
+    pages decide from the same rule as the actions, and say what the action would say."""
+    try:
+        selectors.submission_window_check(consultation=consultation, now=now)
+    except Refusal as refusal:
+        return refusal
+    return None
+
+
 @never_cache
 # Generous per IP: a regional event may send several inputs from one network.
 @ratelimit("consultations-submit", "30/h", per=("ip",))
@@ -50,8 +60,10 @@ def submit(request, slug: str):
     now = timezone.now()
     state = selectors.process_state(consultation=consultation, now=now)
     context = {"consultation": consultation, "state": state}
-    if not state.submissions_open:
+    refusal = _window_refusal(consultation, now)
+    if refusal is not None:
         # The clock decides: refused, whatever was posted, and nothing is saved.
+        context["refusal"] = refusal.message
         status = 403 if request.method == "POST" else 200
         return render(request, "consultations/submit_closed.html", context, status=status)
     form = SubmissionForm(request.POST or None, initial=_submission_initial(request.user))
@@ -177,7 +189,7 @@ def _submission_page(request, consultation, submission):
     now = timezone.now()
     state = selectors.process_state(consultation=consultation, now=now)
     context = {"consultation": consultation, "state": state, "submission": submission}
-    if state.submissions_open:
+    if _window_refusal(consultation, now) is None:
         form = SubmissionForm(request.POST or None, instance=submission)
         # The address was confirmed (or verified on the account): changing it here would
         # count a submission from an address nobody confirmed.

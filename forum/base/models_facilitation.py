@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..enums import FacilitatorRole
+from .agency_keys import AgencyKeyErrorOnField, agency_key_unique
 
 
 class FacilitationSource(models.Model):
@@ -45,8 +46,10 @@ class FacilitationSource(models.Model):
         return f"{self.symbol} · {self.title}" if self.symbol else self.title
 
 
-class ActionLineFacilitator(models.Model):
+class ActionLineFacilitator(AgencyKeyErrorOnField, models.Model):
     """One agency's facilitation role in one Action Line, as one document states it."""
+
+    agency_key_field = "agency"
 
     action_line = models.ForeignKey(
         "forum.ActionLine",
@@ -76,10 +79,16 @@ class ActionLineFacilitator(models.Model):
         verbose_name = _("Action Line facilitator")
         verbose_name_plural = _("Action Line facilitators")
         constraints = [
-            models.UniqueConstraint(
-                fields=["action_line", "agency"],
-                name="forum_actionlinefacilitator_once",
-                violation_error_message=_("This agency already has a role in this Action Line."),
+            # "UN DESA" and "UNDESA" are one agency: one role per Action Line whatever the spelling.
+            agency_key_unique(
+                "agency",
+                together=("action_line",),
+                name="forum_actionlinefacilitator_agency_once",
+                message=_(
+                    "This agency already has a role in this Action Line, perhaps spelt "
+                    "otherwise (spaces, hyphens, full stops and capitals do not count): "
+                    "edit that role instead."
+                ),
             ),
             models.CheckConstraint(
                 condition=~models.Q(agency="") & ~models.Q(locator=""),

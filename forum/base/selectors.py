@@ -108,11 +108,22 @@ def matrix_grid(*, with_counts: bool = True) -> dict[str, Any]:
     }
 
 
+def matrix_version() -> str:
+    """The version of the matrix's linkages; a missing key (a cleared or evicted cache) starts
+    a new one, so nothing cached under an older version is read again."""
+    version = _cache_get(MATRIX_VERSION_KEY)
+    if version is None:
+        with contextlib.suppress(Exception):
+            cache.add(MATRIX_VERSION_KEY, str(time.time_ns()), None)
+        version = _cache_get(MATRIX_VERSION_KEY)
+    return str(version or "0")
+
+
 def home_matrix() -> dict[str, Any]:
     """The linkages of the grid without the tagged counts, from the cache until an Action
     Line, a Goal or a linkage next changes (``matrix_changed``); read from the database when
     the cache is down. The rows carry every language's titles, so one copy serves all."""
-    version = _cache_get(MATRIX_VERSION_KEY) or "0"
+    version = matrix_version()
     key = f"forum:home-matrix:{version}"
     grid = _cache_get(key)
     if grid is None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import F, QuerySet, Value
-from django.db.models.expressions import Combinable
-from django.db.models.functions import Replace, Upper
+from django.db.models import QuerySet
 
 from ..enums import FacilitatorRole
 from ..models import ActionLine, ActionLineFacilitator
+from .agency_keys import agency_key, agency_key_sql
 
 # The lead first, then those whose part the source does not split, then the co-facilitators.
 ROLE_ORDER: dict[str, int] = {
@@ -19,26 +18,6 @@ ROLE_ORDER: dict[str, int] = {
     FacilitatorRole.FACILITATOR: 2,
     FacilitatorRole.CO: 3,
 }
-
-# A role keeps the acronym its source prints ("UN DESA", "UN-Habitat"), which other records
-# (UNGIS's agencies) may write otherwise ("UNDESA", "UN-HABITAT"): acronyms are compared by
-# this key, without these marks and in capitals, the same in Python and in SQL.
-ACRONYM_MARKS = (" ", "-", ".")
-
-
-def agency_key(acronym: str) -> str:
-    """The key an agency's acronym is matched on, such as UNDESA for "UN DESA"."""
-    for mark in ACRONYM_MARKS:
-        acronym = acronym.replace(mark, "")
-    return acronym.upper()
-
-
-def agency_key_sql(field: str) -> Upper:
-    """:func:`agency_key` of a column, for filters and annotations (any database)."""
-    expression: Combinable = F(field)
-    for mark in ACRONYM_MARKS:
-        expression = Replace(expression, Value(mark), Value(""))
-    return Upper(expression)
 
 
 def facilitators_of_action_line(action_line: ActionLine) -> list[ActionLineFacilitator]:

@@ -94,10 +94,24 @@ def outcome_document(*, year: int, user: Any = None) -> OutcomeDocumentData:
     A report tagged with several Action Lines appears in each of their sections. Public once
     generated (``services_outcomes.outcome_document_generate``); staff preview it before.
     """
+    edition, document = outcome_document_edition(year=year, user=user)
+    return outcome_document_of(edition, document)
+
+
+def outcome_document_edition(
+    *, year: int, user: Any = None
+) -> tuple[Edition, OutcomeDocument | None]:
+    """The edition whose Outcome Document ``user`` may read, and its generated record; 404
+    unless generated (staff preview it before) or when the edition is not visible."""
     edition = get_object_or_404(visible(Edition.objects.all(), user), year=year)
     document = outcome_document_record(edition)
     if document is None and not (user is not None and getattr(user, "is_staff", False)):
         raise Http404(_("The Outcome Document of this edition has not been generated yet."))
+    return edition, document
+
+
+def outcome_document_of(edition: Edition, document: OutcomeDocument | None) -> OutcomeDocumentData:
+    """What the Outcome Document of ``edition`` shows (its access checked by the caller)."""
     reports = list(
         _with_taxonomy(OutcomeReport.objects.filter(session__edition=edition)).order_by(
             "session__starts_at", "session__title", "pk"

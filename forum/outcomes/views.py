@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,8 +17,8 @@ from wsis_portal.refusal_responses import refusal_response
 from wsis_portal.refusals import Refusal
 
 from . import selectors
+from .caching import outcome_document_pdf_file
 from .forms import OutcomeReportForm
-from .pdf import outcome_document_pdf
 from .selectors import outcome_report_check
 from .services import outcome_report_submit
 
@@ -70,9 +72,17 @@ def outcome_document(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def outcome_document_download(request: HttpRequest, year: int) -> HttpResponse:
-    data = selectors.outcome_document(year=year, user=request.user)
-    response = HttpResponse(outcome_document_pdf(data), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="wsis-forum-{year}-outcome-document.pdf"'
-    )
+    """The PDF, drawn once per change to the document (``caching``); a client that has the
+    current file gets a 304."""
+    pdf = outcome_document_pdf_file(year=year, user=request.user)
+    last_modified = int(pdf.last_modified.timestamp()) if pdf.last_modified else None
+    response = get_conditional_response(request, etag=pdf.etag, last_modified=last_modified)
+    if response is None:
+        response = HttpResponse(pdf.content(), content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="wsis-forum-{year}-outcome-document.pdf"'
+        )
+    if pdf.etag is not None and last_modified is not None:
+        response["ETag"] = pdf.etag
+        response["Last-Modified"] = http_date(last_modified)
     return response

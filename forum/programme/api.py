@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+
+from django.core.cache import cache
 from django.db.models import Prefetch
 from rest_framework import generics, serializers
+from rest_framework.response import Response
 
 from wsis_portal.publishing import published_q
 
 from ..models import SDG, ActionLine, Session, SessionPerson
 from ..proposals.visibility import programme_public_q
+from .caching import programme_cache_key
 from .filters import SessionFilter
+
+CACHE_SECONDS = 3600
 
 
 class SessionPersonSerializer(serializers.ModelSerializer):
@@ -57,9 +64,28 @@ class SessionSerializer(serializers.ModelSerializer):
 
 
 class SessionList(generics.ListAPIView):
-    """Sessions of one edition; filters as on the programme page (block, action_line, sdg, format)."""
+    """Sessions of one edition; filters as on the programme page (block, action_line, sdg, format).
+
+    A page of the answer is kept in the cache under the programme version (any change to a
+    session, its people or its edition makes every copy stale), the address's host (the
+    links to the next and previous pages are absolute) and the query."""
 
     serializer_class = SessionSerializer
+
+    def list(self, request, *args, **kwargs):
+        key = programme_cache_key(
+            "api-sessions", self.kwargs["year"], request.get_host(), query=request.GET.urlencode()
+        )
+        if key is not None:
+            with contextlib.suppress(Exception):
+                data = cache.get(key)
+                if data is not None:
+                    return Response(data)
+        response = super().list(request, *args, **kwargs)
+        if key is not None and response.status_code == 200:
+            with contextlib.suppress(Exception):
+                cache.set(key, response.data, CACHE_SECONDS)
+        return response
 
     def get_queryset(self):
         queryset = (

@@ -17,6 +17,10 @@ from typing import Any
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import QueryDict
+from django.utils.translation import get_language
+
+from wsis_portal.fragments import query_digest
 
 VERSION_KEY = "forum:programme-version"
 
@@ -35,6 +39,27 @@ def programme_version() -> int | None:
     except Exception:
         return None
     return int(version) if version is not None else None
+
+
+def programme_cache_key(kind: str, *parts: Any, query: str = "") -> str | None:
+    """A cache key under the programme version and the language, for what a programme page or
+    the API builds from it; None when the cache cannot be reached (then nothing is cached)."""
+    version = programme_version()
+    if version is None:
+        return None
+    return ":".join(
+        ["forum", kind, str(version), get_language(), *map(str, parts), query_digest(query)]
+    )
+
+
+def programme_page_key(edition: Any, query: QueryDict) -> str | None:
+    """The key of a programme page's content: the edition, the matrix version (the filter's
+    Action Line and Goal names) and the query (filters and page)."""
+    from ..base.selectors import matrix_version  # the base's selectors import this app
+
+    return programme_cache_key(
+        "programme-page", edition.pk, matrix_version(), query=query.urlencode()
+    )
 
 
 def programme_version_bump() -> None:
@@ -77,6 +102,8 @@ def connect_signals() -> None:
     from ..models import (
         BuildingBlock,
         Edition,
+        HighLevelTheme,
+        OutcomeDocument,
         Person,
         Placement,
         ProposalSpeaker,
@@ -85,11 +112,14 @@ def connect_signals() -> None:
         SessionPerson,
     )
 
+    # The High-Level Track page is cached under the version too (its themes and outcomes).
     for model in (
         Session,
         SessionPerson,
         Person,
         Edition,
+        HighLevelTheme,
+        OutcomeDocument,
         BuildingBlock,
         Room,
         Placement,

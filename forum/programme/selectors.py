@@ -148,6 +148,18 @@ def programme_days(sessions: Iterable[Any], *, now: datetime) -> list[ProgrammeD
     return days
 
 
+def programme_days_next_change(days: list[ProgrammeDay], *, now: datetime) -> datetime | None:
+    """When a session of these days next starts or ends: its "Happening now" mark changes."""
+    moments = [
+        moment
+        for day in days
+        for session in day.sessions
+        for moment in (session.starts_at, session.ends_at)
+        if moment > now
+    ]
+    return min(moments, default=None)
+
+
 def session_for_page(*, year: int, session_id: int, user: Any = None) -> Session:
     return get_object_or_404(
         Session.objects.filter(edition__in=visible(Edition.objects.all(), user))

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.selectors import profile_for, signed_in_user
+from wsis_portal.fragments import fragment
 from wsis_portal.params import get_page
 from wsis_portal.publishing import mark_preview
 from wsis_portal.refusals import Refusal
@@ -26,6 +28,7 @@ from ..about import events, facts
 from ..forms import RegistrationForm
 from . import hlt
 from . import selectors as programme
+from .caching import programme_cache_key, programme_page_key
 from .calendar import ProgrammeCalendar, programme_calendar
 from .ical import calendar_bytes
 from .services import (
@@ -65,31 +68,43 @@ def edition_detail(request, year: int):
 
 def high_level_track(request, year: int):
     edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
-    return render(
-        request,
-        "forum/high_level_track.html",
-        {"edition": edition, "track": hlt.high_level_track(edition=edition)},
+
+    def build() -> tuple[str, None]:
+        track = hlt.high_level_track(edition=edition)
+        context = {"edition": edition, "track": track}
+        return render_to_string("forum/includes/hlt_content.html", context, request=request), None
+
+    content = fragment(
+        key=programme_cache_key("hlt-page", edition.pk), now=timezone.now(), build=build
     )
+    return render(request, "forum/high_level_track.html", {"edition": edition, "content": content})
 
 
 def programme_page(request, year: int):
     edition = mark_preview(request, programme.edition_by_year(year, user=request.user))
-    filterset = programme.programme_filter(edition=edition, data=request.GET)
-    paginator = Paginator(filterset.qs, PROGRAMME_PAGE_SIZE)
-    page = get_page(paginator, request.GET.get("page"))
     now = timezone.now()
-    return render(
-        request,
-        "forum/programme.html",
-        {
-            "edition": edition,
-            "filter": filterset,
-            "page_obj": page,
-            "days": programme.programme_days(page.object_list, now=now),
-            "now": now,
-            "ics_query": request.GET.urlencode(),
-        },
-    )
+
+    def build() -> tuple[str, datetime | None]:
+        filterset = programme.programme_filter(edition=edition, data=request.GET)
+        paginator = Paginator(filterset.qs, PROGRAMME_PAGE_SIZE)
+        page = get_page(paginator, request.GET.get("page"))
+        days = programme.programme_days(page.object_list, now=now)
+        html = render_to_string(
+            "forum/includes/programme_content.html",
+            {
+                "edition": edition,
+                "filter": filterset,
+                "page_obj": page,
+                "days": days,
+                "now": now,
+                "ics_query": request.GET.urlencode(),
+            },
+            request=request,
+        )
+        return html, programme.programme_days_next_change(days, now=now)
+
+    content = fragment(key=programme_page_key(edition, request.GET), now=now, build=build)
+    return render(request, "forum/programme.html", {"edition": edition, "content": content})
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wsis_portal.admin_confirm import confirm_first
+from wsis_portal.admin_rows import QuickRowsAdmin
 from wsis_portal.refusals import Refusal
 
 from .. import services
@@ -76,7 +77,7 @@ class ProjectAttachmentInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(QuickRowsAdmin, admin.ModelAdmin):
     list_display = (
         "title",
         "contest",

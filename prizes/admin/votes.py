@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.admin_calendar import with_calendar_ends
 from wsis_portal.admin_confirm import confirm_first
 from wsis_portal.admin_pagination import LargeTableAdmin
+from wsis_portal.admin_rows import QuickRowsAdmin
 
 from .. import services
 from ..admin_statistics import ContestStatisticsAdmin
@@ -54,7 +55,7 @@ class VoteAdmin(LargeTableAdmin, ContestStatisticsAdmin, admin.ModelAdmin):
 
 
 @admin.register(Tally)
-class TallyAdmin(admin.ModelAdmin):
+class TallyAdmin(QuickRowsAdmin, admin.ModelAdmin):
     list_display = ("project", "category", "votes", "rank", "computed_at")
     list_filter = ("contest", "category__action_line")
     list_select_related = ("project", "category__action_line", "category__contest")

@@ -19,7 +19,14 @@ from .contests import (
     timeline,
 )
 from .experts import expert_can_score, expert_queue, proposed_winners
-from .portal import action_line_winners, home_items, matrix_counts, matrix_items, my_sections
+from .portal import (
+    action_line_winners,
+    home_items,
+    home_next_change,
+    matrix_counts,
+    matrix_items,
+    my_sections,
+)
 from .projects import (
     ballot_project,
     champions_announced,
@@ -53,6 +60,7 @@ __all__ = [
     "expert_can_score",
     "expert_queue",
     "home_items",
+    "home_next_change",
     "matrix_counts",
     "matrix_items",
     "my_sections",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,11 +19,30 @@ from ..enums import BALLOT_STATES, PhaseKind, ProjectStatus
 from ..models import ContestPhase, ExpertAssignment, Project, Vote
 from .projects import public_status
 
+# Phases are announced on the home page this long before they start.
+HOME_NOTICE = timedelta(days=120)
+
+
+def home_next_change(now: datetime) -> datetime | None:
+    """The next phase to open, close or come within the notice period (one query)."""
+    found = (
+        ContestPhase.objects.filter(published_q("contest__"), ends_at__gt=now)
+        .exclude(kind=PhaseKind.NOMINATION)
+        .aggregate(
+            opens=Min("starts_at", filter=Q(starts_at__gt=now)),
+            closes=Min("ends_at"),
+            announced=Min("starts_at", filter=Q(starts_at__gt=now + HOME_NOTICE)),
+        )
+    )
+    if found["announced"] is not None:
+        found["announced"] -= HOME_NOTICE
+    return min((moment for moment in found.values() if moment), default=None)
+
 
 def home_items(now: datetime) -> list[OpenItem]:
     """Open or upcoming phases of every contest whose ceremony has not passed."""
     items = []
-    soon = now + timedelta(days=120)
+    soon = now + HOME_NOTICE
     phases = (
         ContestPhase.objects.filter(published_q("contest__"), ends_at__gt=now, starts_at__lte=soon)
         .exclude(kind=PhaseKind.NOMINATION)

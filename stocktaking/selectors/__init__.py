@@ -3,7 +3,13 @@
 all, so ``from stocktaking.selectors import entry_search`` and ``selectors.entry_search`` keep
 working. ``EXPORT_CHUNK`` is not re-exported: it is read by ``exports``, so patch it there."""
 
-from .calls import call_open, call_open_for_display, calls_for_home, next_call
+from .calls import (
+    call_open,
+    call_open_for_display,
+    calls_for_home,
+    calls_next_change,
+    next_call,
+)
 from .entries import (
     CARD_FIELDS,
     entries_of_user,
@@ -49,6 +55,7 @@ __all__ = [
     "call_open",
     "call_open_for_display",
     "calls_for_home",
+    "calls_next_change",
     "entries_of_user",
     "entry_filter",
     "entry_for_viewer",

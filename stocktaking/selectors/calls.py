@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from wsis_portal.publishing import published_q
@@ -16,6 +17,14 @@ from ..models import Call
 def calls_for_home(*, now: datetime) -> list[Call]:
     """Calls open now or opening later (one query)."""
     return list(Call.objects.filter(published_q(), ends_at__gt=now).order_by("starts_at")[:4])
+
+
+def calls_next_change(*, now: datetime) -> datetime | None:
+    """When the calls shown on the home page next open or close (one query)."""
+    found = Call.objects.filter(published_q(), ends_at__gt=now).aggregate(
+        opens=Min("starts_at", filter=Q(starts_at__gt=now)), closes=Min("ends_at")
+    )
+    return min((moment for moment in found.values() if moment), default=None)
 
 
 def next_call(*, kind: str, now: datetime | None = None) -> Call | None:

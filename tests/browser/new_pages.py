@@ -4,16 +4,21 @@ with what each shows: shared by the layout and language checks of the browser su
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+import factory
+import time_machine
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from forum.enums import SessionRole
-from forum.models import SessionPerson
+from forum.enums import FacilitatorRole, SessionRole
+from forum.models import ProposalCall, SessionPerson
 from forum.outcomes.services import outcome_document_generate
+from forum.proposals.speaker_links import LINK_DAYS, speaker_link
 from prizes.enums import PhaseKind, ProjectStatus
+from stocktaking.models import Entry
 from tests.factories.accounts import StakeholderFactory, UserFactory
-from tests.factories.forum import action_line, sdg
+from tests.factories.forum import action_line, sdg, sourced_role
 from tests.factories.forum_outcomes import (
     OutcomeCallFactory,
     OutcomeReportFactory,
@@ -21,8 +26,9 @@ from tests.factories.forum_outcomes import (
 )
 from tests.factories.forum_programme import EditionFactory, PersonFactory, SessionFactory
 from tests.factories.prizes import ProjectFactory, category, contest_at
-from tests.factories.proposals import ProposalCallFactory
+from tests.factories.proposals import ProposalCallFactory, ProposalFactory, ProposalSpeakerFactory
 from tests.factories.stocktaking import EntryFactory
+from wsis_portal.site_search import COUNT_CAP
 
 
 def new_public_pages(
@@ -83,6 +89,7 @@ def new_public_pages(
         contest=contest,
         status=ProjectStatus.WINNER,
         title="Connecting rural schools to the national research and education network",
+        submitter=owner,  # so that /my/ links its certificate (edge_pages)
     )
     ProjectFactory(
         contest=contest,
@@ -108,4 +115,51 @@ def new_public_pages(
         ("proposal-form", "/forum/2027/call/propose/", "2027"),
         ("speakers", "/forum/2027/speakers/", "Amina Abdullahi-Rodríguez"),
         ("prizes-booklet", f"/prizes/{contest.year}/winners/", "Skills bus"),
+    ]
+
+
+def edge_pages(owner: AbstractBaseUser) -> list[tuple[str, str, str, int]]:
+    """Seed the pages that answer an edge: an expired link (410), bad input (400), a count at
+    its cap, the sourced facilitation roles, and ``owner``'s /my/ with a session proposal, an
+    open registration window and a certificate (call after :func:`new_public_pages`, signed in
+    as ``owner``). Return (name, path, a text the page must show or "", HTTP status)."""
+    now = timezone.now()
+    call = ProposalCall.objects.get(edition__year=2027)
+    proposal = ProposalFactory(
+        call=call,
+        proposer=owner,
+        title="Community networks and local content in indigenous languages of the Andes",
+    )
+    # Registration to the 2028 Forum is open now and the owner has not registered yet.
+    EditionFactory(
+        year=2028,
+        registration_opens_at=now - timedelta(days=1),
+        registration_closes_at=now + timedelta(days=60),
+    )
+    speaker = ProposalSpeakerFactory(proposal=proposal, name="Nasrin Al-Khwarizmi")
+    with time_machine.travel(now - timedelta(days=LINK_DAYS + 1)):
+        expired = urlsplit(speaker_link(speaker)).path
+    # Roles of a UNGIS member with a long source, one spelt as its source prints it
+    # ("UN DESA"): not the migration's roles, which a flush of the test database removes.
+    report = (
+        "10-Year WSIS Action Line Facilitator's Report on the Implementation of the WSIS "
+        "Outcomes: C7 E-health (test data)"
+    )
+    sourced_role("C7-EHEA", "WHO", source_title=report, locator="Table of facilitators, row 7")
+    sourced_role("C7-EHEA", "UN DESA", FacilitatorRole.CO, source_title=report)
+    # One more match than the site search counts: the page says "1,000 or more".
+    Entry.objects.bulk_create(
+        EntryFactory.build_batch(
+            COUNT_CAP + 1, title=factory.Sequence(lambda n: f"Cooperative {n}")
+        )
+    )
+    return [
+        ("speaker-link-expired", expired, proposal.title, 410),
+        ("my", "/my/", proposal.title, 200),
+        ("site-search-capped", "/search/?q=cooperative", f"{COUNT_CAP:,}", 200),
+        ("action-line-roles", "/action-lines/C7-EHEA/", report, 200),
+        ("ungis-members", "/ungis/members/", report, 200),
+        ("ungis-member-roles", "/ungis/members/UNDESA/", report, 200),
+        ("bad-request-nul", "/search/?q=a%00b", "", 400),
+        ("bad-request-kind", "/search/?q=cooperative&kind=nonsense", "", 400),
     ]

@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from forum.feeds import ProgrammeFeed
 from forum.models import NewsItem
 from stocktaking.enums import EntryStatus
 from tests.factories.forum_programme import EditionFactory, SessionFactory
@@ -83,6 +84,28 @@ def test_programme_feed_lists_the_editions_sessions_in_order(client):
         "Second",
     ]
     assert client.get("/forum/1999/programme/feed/").status_code == 404
+
+
+def test_programme_feed_carries_the_latest_sessions_only(client, monkeypatch):
+    monkeypatch.setattr(ProgrammeFeed, "length", 2)
+    edition = EditionFactory()
+    start = datetime(2027, 5, 10, 7, 0, tzinfo=UTC)
+    SessionFactory(edition=edition, title="Added first", starts_at=start)
+    SessionFactory(
+        edition=edition, title="Added last, held late", starts_at=start + timedelta(hours=5)
+    )
+    SessionFactory(
+        edition=edition, title="Added second, held early", starts_at=start - timedelta(hours=5)
+    )
+    response = client.get(f"/forum/{edition.year}/programme/feed/")
+    feed = ElementTree.fromstring(response.content)
+    assert _titles(feed.findall(f"{ATOM}entry")) == [
+        "Added second, held early",
+        "Added last, held late",
+    ]
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+    assert links["self"].endswith(f"/forum/{edition.year}/programme/feed/")
+    assert links["alternate"].endswith(f"/forum/{edition.year}/programme/")
 
 
 @time_machine.travel(datetime(2027, 2, 1, 10, 0, tzinfo=UTC), tick=False)

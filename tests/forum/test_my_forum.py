@@ -40,11 +40,11 @@ def test_my_proposals_show_their_state_and_an_edit_link_while_the_call_is_open(c
     assert "Open data for rivers" in html and "Rejected idea" in html
     assert "Someone else" not in html
     assert "Submitted" in html and "Not accepted" in html
-    assert "Edit “Open data for rivers”" in html and f'href="{edit}"' in html
-    assert "Edit “Rejected idea”" not in html
+    assert "Edit “<bdi>Open data for rivers</bdi>”" in html and f'href="{edit}"' in html
+    assert "Edit “<bdi>Rejected idea</bdi>”" not in html
     with time_machine.travel(AFTER_CALL, tick=False):
         html = _my(client, user)
-    assert "Open data for rivers" in html and "Edit “Open data for rivers”" not in html
+    assert "Open data for rivers" in html and "Edit “<bdi>Open data for rivers</bdi>”" not in html
 
 
 def test_no_proposals_section_for_someone_who_proposed_nothing(client):

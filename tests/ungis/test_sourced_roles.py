@@ -5,7 +5,8 @@ import re
 import pytest
 from django.utils import translation
 
-from forum.base.selectors_facilitation import agency_key, roles_of_agency
+from forum.base.agency_keys import agency_key
+from forum.base.selectors_facilitation import roles_of_agency
 from forum.enums import FacilitatorRole
 from tests.factories.forum import sourced_role
 

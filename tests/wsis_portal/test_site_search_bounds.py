@@ -68,3 +68,31 @@ def test_a_write_makes_the_cached_answer_stale(client, django_assert_max_num_que
     entry = Entry.objects.get(title=f"{WORD} one")
     EntryActionLine.objects.create(entry=entry, action_line=action_line("C8"))
     assert counts(search(client, q=WORD, action_line="C8"))["entries"] == 1
+
+
+def test_a_speaker_is_found_once_and_opens_their_latest_public_session(client):
+    """The pool tests the public-session rule; the page's rows only read the latest one."""
+    from datetime import UTC, datetime
+
+    from django.urls import reverse
+
+    from tests.factories.forum_programme import EditionFactory, PersonFactory, SessionFactory
+
+    person = PersonFactory(name=f"Grace {WORD}")
+    public = EditionFactory(year=2027)
+    hidden = EditionFactory(year=2031, published_at=None)
+    first = SessionFactory(edition=public, starts_at=datetime(2027, 5, 10, 7, tzinfo=UTC))
+    latest = SessionFactory(edition=public, starts_at=datetime(2027, 5, 12, 7, tzinfo=UTC))
+    unpublished = SessionFactory(edition=hidden, starts_at=datetime(2031, 5, 12, 7, tzinfo=UTC))
+    for session in (first, latest, unpublished):
+        session.roles.create(person=person, role=3)
+    PersonFactory(name=f"Only hidden {WORD}").roles.create(session=unpublished, role=3)
+    [speakers] = [
+        r
+        for r in site_search.site_search(
+            params=site_search.SearchParams(text=WORD), only="speakers"
+        )
+        if r.kind.key == "speakers"
+    ]
+    assert speakers.count == 1
+    assert [hit.url for hit in speakers.hits] == [reverse("forum:session", args=[2027, latest.pk])]

@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from wsis_portal.numbers import number_display
 
@@ -26,3 +28,11 @@ def num(value, decimals=None):
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return value
     return number_display(value, decimals=None if decimals is None else int(decimals))
+
+
+@register.filter
+def bdi(value) -> SafeString:
+    """``value`` (escaped) isolated in a <bdi>, for a text of unknown direction inside a
+    translated sentence: an English title quoted in Arabic keeps its words and the quotation
+    marks in place ({% blocktranslate with title=proposal.title|bdi %})."""
+    return format_html("<bdi>{}</bdi>", value)

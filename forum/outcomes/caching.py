@@ -1,0 +1,85 @@
+"""The Outcome Document's PDF, drawn once per change to what it shows and kept in the cache.
+
+Drawing the PDF of an edition's reports takes seconds at scale (fonts, shaping, hundreds of
+reports). Its bytes are cached under the Outcome Document version, the edition and the
+language; the version is bumped once per committed transaction that writes a model the
+document reads (``WATCHED``), so the next download after a change is drawn again. The version
+is also the file's ``Last-Modified`` and part of its ``ETag``: a client holding the current
+file gets a 304 without anything being read or drawn. When the cache is down there is no
+version: the PDF is drawn for each request, without validators, as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.core.cache import cache
+from django.utils import translation
+
+from wsis_portal.commit_version import CommitVersion
+
+from ..models import ActionLine, BuildingBlock, Edition, OutcomeDocument, OutcomeReport, Session
+from . import selectors
+from .pdf import outcome_document_pdf
+
+VERSION = CommitVersion("forum:outcome-document-version")
+# Writes that send no signal (a bulk update, a migration) show after this at the latest.
+CACHE_SECONDS = 3600
+# Everything the PDF reads: the reports and their Action Lines, their sessions' titles,
+# dates and building blocks, the edition's name and theme, the Action Lines' titles.
+WATCHED = (
+    OutcomeReport,
+    OutcomeReport.action_lines.through,
+    Session,
+    BuildingBlock,
+    Edition,
+    ActionLine,
+)
+
+
+def connect_signals() -> None:
+    """Called from ``ForumConfig.ready``."""
+    VERSION.watch(*WATCHED)
+
+
+@dataclass
+class OutcomeDocumentPdf:
+    edition: Edition
+    document: OutcomeDocument | None
+    version: int | None
+    key: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        parts = (self.edition.pk, translation.get_language())
+        self.key = hashlib.sha1(repr(parts).encode()).hexdigest()
+
+    @property
+    def etag(self) -> str | None:
+        return f'"{self.version}-{self.key[:16]}"' if self.version is not None else None
+
+    @property
+    def last_modified(self) -> datetime | None:
+        return datetime.fromtimestamp(self.version, UTC) if self.version is not None else None
+
+    def content(self) -> bytes:
+        """The file's bytes: from the cache, or drawn (and cached when there is a version)."""
+        cache_key = f"forum:outcome-pdf:{self.version}:{self.key}"
+        if self.version is not None:
+            with contextlib.suppress(Exception):
+                hit = cache.get(cache_key)
+                if hit is not None:
+                    return hit
+        content = outcome_document_pdf(selectors.outcome_document_of(self.edition, self.document))
+        if self.version is not None:
+            with contextlib.suppress(Exception):
+                cache.set(cache_key, content, CACHE_SECONDS)
+        return content
+
+
+def outcome_document_pdf_file(*, year: int, user: object = None) -> OutcomeDocumentPdf:
+    """The edition's PDF (404 as the document's page); its bytes are read only when asked."""
+    edition, document = selectors.outcome_document_edition(year=year, user=user)
+    return OutcomeDocumentPdf(edition=edition, document=document, version=VERSION.current())

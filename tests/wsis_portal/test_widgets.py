@@ -1,0 +1,35 @@
+"""``QuickSelect`` writes the same select as Django's templates, only faster."""
+
+import re
+
+import pytest
+from django import forms
+
+from accounts.forms import ProfileForm
+from wsis_portal.widgets import QuickSelect
+
+CHOICES = [
+    ("", "---------"),
+    ("Europe", [("CH", "Switzerland"), ("FR", "France & <Monaco>")]),
+    ("KE", 'Kenya "KE"'),
+]
+
+
+def _tight(html: str) -> str:
+    return re.sub(r">\s+<", "><", html)
+
+
+@pytest.mark.parametrize("value", [None, "FR", "KE"])
+def test_quick_select_writes_what_the_template_writes(value):
+    attrs = {"id": "id_country", "required": True, "disabled": False, "data-x": "a&b"}
+    django = forms.Select(choices=CHOICES).render("country", value, attrs=attrs)
+    quick = QuickSelect(choices=CHOICES).render("country", value, attrs=attrs)
+    assert _tight(quick) == _tight(django)
+    assert " selected" in quick
+
+
+def test_profile_form_uses_it_for_the_country():
+    form = ProfileForm()
+    assert isinstance(form.fields["organisation_country"].widget, QuickSelect)
+    html = str(form["organisation_country"])
+    assert '<option value="CH">Switzerland</option>' in html
