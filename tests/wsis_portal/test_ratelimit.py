@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import translation
 
-from wsis_portal.ratelimit import RateLimited, hit, parse_rate, ratelimit
+from wsis_portal.ratelimit import RateLimited, hit, hit_many, parse_rate, ratelimit
 
 BROKEN_CACHE = {"default": {"BACKEND": "tests.wsis_portal.broken_cache.BrokenCache"}}
 
@@ -52,3 +52,53 @@ def test_ratelimit_fails_closed_when_cache_is_down(settings):
     with pytest.raises(RateLimited) as info:
         hit("test-scope", "key", "100/m")
     assert info.value.unavailable
+
+
+@pytest.fixture
+def redis_cache():
+    """The test process's Redis cache; fails in CI when Redis is not configured."""
+    from django.core.cache import cache
+
+    from tests.conftest import require_service
+
+    require_service(hasattr(cache._cache, "_get_connection_pool"), "Redis cache (REDIS_URL)")
+    return cache
+
+
+def _redis(cache):
+    return cache._cache.get_client(write=True)
+
+
+def test_hit_many_on_redis_counts_every_key_in_its_own_window(rate_hour_start, redis_cache):
+    hits = [("t-ip", "10.0.0.9", "3/m"), ("t-user", "42", "1/h")]
+    hit_many(hits)
+    hit_many(hits[:1])
+    keys = {key.decode(): key for key in _redis(redis_cache).keys("*rl:t-*")}
+    assert len(keys) == 2
+    ip_key = next(k for k in keys if ":rl:t-ip:" in k)
+    user_key = next(k for k in keys if ":rl:t-user:" in k)
+    client = _redis(redis_cache)
+    assert int(client.get(ip_key)) == 2 and int(client.get(user_key)) == 1
+    assert 0 < client.ttl(ip_key) <= 65
+    assert 3600 < client.ttl(user_key) <= 3605
+    with pytest.raises(RateLimited) as info:
+        hit_many(hits)  # the account's second attempt in the hour
+    assert not info.value.unavailable and info.value.retry_after > 60
+
+
+def test_hit_many_on_redis_never_lengthens_a_window(rate_minute_start, redis_cache):
+    hit_many([("t-win", "k", "5/m")])
+    client = _redis(redis_cache)
+    (key,) = client.keys("*rl:t-win:*")
+    client.expire(key, 7)
+    hit_many([("t-win", "k", "5/m")])
+    assert int(client.get(key)) == 2 and 0 < client.ttl(key) <= 7
+
+
+def test_hit_many_on_redis_counts_after_the_script_cache_is_flushed(rate_minute_start, redis_cache):
+    hit_many([("t-flush", "k", "5/m")])
+    client = _redis(redis_cache)
+    client.script_flush()  # as after a Redis restart: the server forgot the script
+    hit_many([("t-flush", "k", "5/m")])
+    (key,) = client.keys("*rl:t-flush:*")
+    assert int(client.get(key)) == 2 and 0 < client.ttl(key) <= 65
