@@ -20,7 +20,7 @@ from ..fingerprint import fingerprint
 from ..models import Vote
 from ..selectors.rules import vote_check
 
-# The vote's one statement: a PL/pgSQL function (migration prizes/0014_vote_cast_function)
+# The vote's one statement: a PL/pgSQL function (migration prizes/0015_vote_cast_function)
 # reads the facts of the rules (project on the ballot, voting window, verified email),
 # inserts the vote only when they hold (ON CONFLICT DO NOTHING: the unique constraint on
 # (contest, category, voter) decides a second vote, also in a race), and names the next

@@ -70,7 +70,14 @@ WRITE_METHODS = {
     "remove",
     "clear",
 }
-SQL_WRITE = re.compile(r"\b(INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM)\b", re.IGNORECASE)
+# Database functions that write, called from SQL: their text holds no INSERT of its own.
+WRITING_SQL_FUNCTIONS = ("prizes_vote_cast",)
+SQL_WRITE = re.compile(
+    r"\b(INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM|"
+    + "|".join(rf"{name}\s*\(" for name in WRITING_SQL_FUNCTIONS)
+    + r")",
+    re.IGNORECASE,
+)
 
 
 def _sources() -> Iterator[Path]:
@@ -148,6 +155,7 @@ class _Graph:
     def __init__(self, trees: dict[str, ast.Module]) -> None:
         self.functions: dict[str, dict[str, ast.FunctionDef | ast.AsyncFunctionDef]] = {}
         self.imports: dict[str, dict[str, tuple[str, str | None]]] = {}
+        self.writing_sql: dict[str, set[str]] = {}
         for path, tree in trees.items():
             module = _dotted(path)
             self.functions[module] = {
@@ -156,6 +164,18 @@ class _Graph:
                 if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
             }
             self.imports[module] = _imports(module, tree, path.endswith("__init__.py"))
+            # Module-level SQL that writes (``_VOTE_SQL = "SELECT * FROM prizes_vote_cast(…)"``):
+            # a function that names it writes.
+            self.writing_sql[module] = {
+                target.id
+                for node in tree.body
+                if isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+                and SQL_WRITE.search(node.value.value)
+                for target in node.targets
+                if isinstance(target, ast.Name)
+            }
         self.writers = self._writers()
 
     def _resolve(self, module: str, name: str, depth: int = 0) -> Function | str | None:
@@ -182,6 +202,7 @@ class _Graph:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 writes = writes or node.func.attr in WRITE_METHODS
             if isinstance(node, ast.Name):
+                writes = writes or node.id in self.writing_sql.get(module, set())
                 target = self._resolve(module, node.id)
             elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
                 owner = self._resolve(module, node.value.id)  # ``outbox.add``

@@ -73,7 +73,7 @@ DROP FUNCTION IF EXISTS prizes_vote_cast(
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("prizes", "0013_vote_newest"),
+        ("prizes", "0014_ballot_counts"),
         ("forum", "0001_initial"),
         ("account", "0001_initial"),
     ]
