@@ -106,6 +106,8 @@ def connect_signals() -> None:
         OutcomeDocument,
         Person,
         Placement,
+        Proposal,
+        ProposalCall,
         ProposalSpeaker,
         Room,
         Session,
@@ -124,6 +126,9 @@ def connect_signals() -> None:
         Room,
         Placement,
         ProposalSpeaker,
+        # Which sessions are public: a call's programme published, a proposal's session.
+        ProposalCall,
+        Proposal,
     ):
         uid = f"forum.programme_version.{model.__name__}"
         post_save.connect(_bump_after_commit, sender=model, dispatch_uid=f"{uid}.save")

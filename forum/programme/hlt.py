@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 
 from ..enums import DocumentKind, SessionRole
 from ..models import Edition, HighLevelTheme, OutcomeDocument, Person, Session, SessionPerson
+from ..proposals.visibility import programme_public_q
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,11 @@ def high_level_track(*, edition: Edition) -> HighLevelTrack:
     facilitators = SessionPerson.objects.filter(role=SessionRole.HLT_FACILITATOR).select_related(
         "person"
     )
+    # The rule of every public read of sessions: an accepted proposal placed in a theme stays
+    # hidden until the Secretariat publishes its call's programme.
     sessions = (
-        Session.objects.select_related("edition")
+        Session.objects.filter(programme_public_q())
+        .select_related("edition")
         .order_by("starts_at")
         .prefetch_related(Prefetch("roles", queryset=facilitators, to_attr="facilitator_roles"))
     )

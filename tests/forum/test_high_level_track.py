@@ -55,6 +55,31 @@ def test_high_level_track_query_budget(client, django_assert_max_num_queries, th
         assert client.get(f"/forum/{edition.year}/high-level-track/").status_code == 200
 
 
+def test_a_session_from_an_unpublished_programme_stays_off_the_track(
+    client, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from tests.factories.proposals import ProposalCallFactory, ProposalFactory
+
+    # The page is cached under the programme version, which writes bump after their commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        edition = EditionFactory()
+        _track(edition, themes=1)
+        theme = HighLevelTheme.objects.get(edition=edition)
+        call = ProposalCallFactory(edition=edition)
+        session = SessionFactory(
+            edition=edition, title="Accepted, not yet published", hlt_theme=theme
+        )
+        ProposalFactory(call=call, session=session)
+    url = f"/forum/{edition.year}/high-level-track/"
+    assert "Accepted, not yet published" not in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        call.programme_published_at = timezone.now()
+        call.save()
+    assert "Accepted, not yet published" in client.get(url).content.decode()
+
+
 def test_edition_without_a_track_says_so_and_links_nothing(client):
     edition = EditionFactory()
     html = client.get(f"/forum/{edition.year}/high-level-track/").content.decode()
