@@ -19,12 +19,13 @@ install: $(STAMP)
 run: install
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} PORT=$(PORT) $(BIN)/python manage.py runall
 
-# Two pytest-xdist workers, one test file each at a time (a module's fixtures, such as the page
-# walk's demo data, are built once). Each worker has its own test database and Redis databases
-# (wsis_portal/test_settings.py). PYTEST_WORKERS=0 runs the suite in one process.
+# Two pytest-xdist workers; a worker that runs out of tests takes half of the other's remaining
+# ones (worksteal), so the long browser files at the end do not leave one worker idle. Each
+# worker has its own test database and Redis databases (wsis_portal/test_settings.py).
+# PYTEST_WORKERS=0 runs the suite in one process.
 PYTEST_WORKERS ?= 2
 test: install
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal
 
 test-fast: install
 	$(BIN)/python -m pytest -m "not browser"
