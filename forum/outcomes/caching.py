@@ -11,15 +11,14 @@ version: the PDF is drawn for each request, without validators, as before.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from typing import ClassVar
 
-from django.core.cache import cache
 from django.utils import translation
 
 from wsis_portal.commit_version import CommitVersion
+from wsis_portal.versioned_file import VersionedFile
 
 from ..models import ActionLine, BuildingBlock, Edition, OutcomeDocument, OutcomeReport, Session
 from . import selectors
@@ -46,7 +45,10 @@ def connect_signals() -> None:
 
 
 @dataclass
-class OutcomeDocumentPdf:
+class OutcomeDocumentPdf(VersionedFile):
+    cache_prefix: ClassVar[str] = "forum:outcome-pdf"
+    cache_seconds: ClassVar[int] = CACHE_SECONDS
+
     edition: Edition
     document: OutcomeDocument | None
     version: int | None
@@ -56,27 +58,14 @@ class OutcomeDocumentPdf:
         parts = (self.edition.pk, translation.get_language())
         self.key = hashlib.sha1(repr(parts).encode()).hexdigest()
 
-    @property
-    def etag(self) -> str | None:
-        return f'"{self.version}-{self.key[:16]}"' if self.version is not None else None
-
-    @property
-    def last_modified(self) -> datetime | None:
-        return datetime.fromtimestamp(self.version, UTC) if self.version is not None else None
-
     def content(self) -> bytes:
         """The file's bytes: from the cache, or drawn (and cached when there is a version)."""
-        cache_key = f"forum:outcome-pdf:{self.version}:{self.key}"
-        if self.version is not None:
-            with contextlib.suppress(Exception):
-                hit = cache.get(cache_key)
-                if hit is not None:
-                    return hit
-        content = outcome_document_pdf(selectors.outcome_document_of(self.edition, self.document))
-        if self.version is not None:
-            with contextlib.suppress(Exception):
-                cache.set(cache_key, content, CACHE_SECONDS)
-        return content
+        return self.cached(
+            lambda: (
+                outcome_document_pdf(selectors.outcome_document_of(self.edition, self.document)),
+                True,
+            )
+        )
 
 
 def outcome_document_pdf_file(*, year: int, user: object = None) -> OutcomeDocumentPdf:

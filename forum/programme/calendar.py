@@ -8,16 +8,15 @@ its ``ETag``, so a calendar client that asks again gets a 304 without anything b
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
+
+from wsis_portal.versioned_file import VersionedFile
 
 from ..models import Edition
 from . import selectors
@@ -29,7 +28,10 @@ CACHE_SECONDS = 3600
 
 
 @dataclass
-class ProgrammeCalendar:
+class ProgrammeCalendar(VersionedFile):
+    cache_prefix: ClassVar[str] = "forum:ics"
+    cache_seconds: ClassVar[int] = CACHE_SECONDS
+
     edition: Edition
     data: Any
     name: str
@@ -47,22 +49,11 @@ class ProgrammeCalendar:
         parts = (self.edition.pk, filters, translation.get_language(), self.base_url, self.name)
         self.key = hashlib.sha1(repr(parts).encode()).hexdigest()
 
-    @property
-    def etag(self) -> str | None:
-        return f'"{self.version}-{self.key[:16]}"' if self.version is not None else None
-
-    @property
-    def last_modified(self) -> datetime | None:
-        return datetime.fromtimestamp(self.version, UTC) if self.version is not None else None
-
     def content(self) -> bytes:
         """The file's bytes: from the cache, or built (and cached when the filters are valid)."""
-        cache_key = f"forum:ics:{self.version}:{self.key}"
-        if self.version is not None:
-            with contextlib.suppress(Exception):
-                hit = cache.get(cache_key)
-                if hit is not None:
-                    return hit
+        return self.cached(self._build)
+
+    def _build(self) -> tuple[bytes, bool]:
         rows, valid = selectors.programme_calendar_rows(edition=self.edition, data=self.data)
         content = calendar_from_rows(
             rows,
@@ -70,10 +61,7 @@ class ProgrammeCalendar:
             url_of=_session_url(self.base_url, self.edition.year),
             categories=selectors.building_block_names(),
         )
-        if self.version is not None and valid:
-            with contextlib.suppress(Exception):
-                cache.set(cache_key, content, CACHE_SECONDS)
-        return content
+        return content, valid
 
 
 def _session_url(base_url: str, year: int) -> Callable[[int], str]:
