@@ -49,18 +49,22 @@ def _timed(function):
             stats = getattr(_local, "stats", None)
             if stats is not None:
                 stats[2] += time.perf_counter() - started
-                stats[3] += function.__name__ == "_decide"
+                stats[3] += function.__name__ in ("_decide", "_count")
 
     return timed
 
 
 def _patch_redis() -> None:
     """Time the rate limiter: sending counts ahead (``PendingHits``) and waiting for or
-    reading Redis's answer (``_decide``, once per check)."""
+    reading Redis's answer (``_decide``, once per check); in code before ``PendingHits``
+    (to compare), its one call ``_count``."""
     from wsis_portal import ratelimit
 
-    ratelimit._decide = _timed(ratelimit._decide)
-    ratelimit.PendingHits.__init__ = _timed(ratelimit.PendingHits.__init__)
+    if hasattr(ratelimit, "PendingHits"):
+        ratelimit._decide = _timed(ratelimit._decide)
+        ratelimit.PendingHits.__init__ = _timed(ratelimit.PendingHits.__init__)
+    else:
+        ratelimit._count = _timed(ratelimit._count)
 
 
 def _write(line: str) -> None:
