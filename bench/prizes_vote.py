@@ -3,9 +3,10 @@
 
     DATABASE_URL=postgres://… REDIS_URL=redis://… python bench/prizes_vote.py
 
-One command: it prepares data in the configured PostgreSQL database (contests of the years
-2900-2901, voters ``bench-voter-N@example.invalid``, removed again at the end unless
-``--keep``), starts gunicorn on 127.0.0.1 with ``bench.prizes_settings`` (the portal plus a
+One command: it migrates the configured PostgreSQL database (a new empty one will do),
+prepares data in it (contests of the years 2900-2901, voters
+``bench-voter-N@example.invalid``, removed again at the end unless ``--keep``), starts
+gunicorn on 127.0.0.1 with ``bench.prizes_settings`` (the portal plus a
 baseline view that authenticates the session and inserts one row), drives it with
 ``--connections`` concurrent keep-alive connections from a bounded load client (a fixed
 number of requests and a time limit, loopback only), and prints requests per second and
@@ -217,6 +218,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     setup_django()
+    from django.core.management import call_command
+
+    # A fresh database works as it is: the tables first (nothing to do when up to date).
+    call_command("migrate", verbosity=0, interactive=False)
     cleanup()
     try:
         print(
