@@ -11,6 +11,8 @@ The SQL is written out rather than built by the ORM: it is the same few shapes e
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import connection
 
 from forum.models import SDG, ActionLine
@@ -29,11 +31,11 @@ def _tables() -> dict[str, str]:
     }
 
 
-def _matches(action_line: str, sdg: int | None, year: int | None) -> tuple[str, dict]:
+def _matches(action_line: str, sdg: int | None, year: int | None) -> tuple[str, dict[str, Any]]:
     """The WHERE clause of the matches (alias ``d``) and its parameters besides the words."""
     t = _tables()
     where = ["d.search_vector @@ wsis_search_query(%(q)s)"]
-    params: dict = {}
+    params: dict[str, Any] = {}
     if action_line:
         where.append(
             f"EXISTS (SELECT 1 FROM {t['al_link']} l JOIN {t['al']} a ON a.id = l.action_line_id"
@@ -88,11 +90,11 @@ def entries_page(
     """  # the table names come from the models; every value is a parameter
     rows = list(Entry.objects.raw(sql, params))
     if rows:
-        return rows[0].total, rows
+        return rows[0].total, rows  # type: ignore[attr-defined]  # a column of the SQL
     return (_count(where, params) if offset else 0), []
 
 
-def _count(where: str, params: dict) -> int:
+def _count(where: str, params: dict[str, Any]) -> int:
     # Any cap + 1 matches say "more than cap": no order needed, the scan stops there.
     sql = (
         f"SELECT count(*) FROM (SELECT 1 FROM {_tables()['doc']} d WHERE {where} LIMIT %(pool)s) p"
