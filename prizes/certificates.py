@@ -7,15 +7,16 @@ organisations keep their own script. What they show is decided by ``prizes.recog
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from fpdf import FPDF
+from fpdf.enums import MethodReturnValue
 
-from wsis_portal.pdf import FAMILY, document
+from wsis_portal.pdf import FAMILY, document, shape_for
 
 from .enums import ProjectStatus
 
@@ -36,7 +37,9 @@ def status_title(status: str) -> str:
 
 def _centred(pdf: FPDF, text: str, *, size: float, style: str = "", height: float = 0) -> None:
     pdf.set_font(FAMILY, style, size)
-    pdf.multi_cell(0, height or size * 0.55, text, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0, height or size * 0.55, shape_for(pdf, text), align="C", new_x="LMARGIN", new_y="NEXT"
+    )
 
 
 def certificate_pdf(*, project: Project, status: str, verify_url: str, preview: bool) -> bytes:
@@ -165,36 +168,52 @@ def booklet_pdf(*, booklet: Booklet) -> bytes:
         pdf.add_page()
         pdf.set_text_color(*NAVY)
         pdf.set_font(FAMILY, "B", 16)
-        pdf.multi_cell(0, 8, str(section.category.action_line), new_x="LMARGIN", new_y="NEXT")
+        heading = shape_for(pdf, str(section.category.action_line))
+        pdf.multi_cell(0, 8, heading, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
         for entry in section.entries:
+            lines = _project_lines(entry.project, entry.status)
             # Keep a project's block on one page: start a new page when it would not fit.
-            with pdf.offset_rendering() as probe:
-                _project_block(probe, entry.project, entry.status)
-            if probe.page_break_triggered:
+            # Measured line by line (a dry run breaks the text without drawing it): fpdf2's
+            # offset_rendering() copied the whole document, fonts included, for each block.
+            if pdf.get_y() + _height(pdf, lines) > pdf.page_break_trigger:
                 pdf.add_page()
-            _project_block(pdf, entry.project, entry.status)
+            _draw(pdf, lines)
+            pdf.ln(5)
     return bytes(pdf.output())
 
 
-def _project_block(pdf: Any, project: Project, status: str) -> None:
-    # ``pdf`` is the document or fpdf2's recorder that measures a block before drawing it.
-    pdf.set_text_color(*GOLD)
-    pdf.set_font(FAMILY, "B", 10)
-    pdf.multi_cell(0, 6, status_title(status), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_text_color(0, 0, 0)
-    pdf.set_font(FAMILY, "B", 13)
-    pdf.multi_cell(0, 7, project.title, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_text_color(*GREY)
-    pdf.set_font(FAMILY, "", 10)
-    pdf.multi_cell(
-        0,
-        5,
-        _("%(organisation)s, %(country)s")
-        % {"organisation": project.organisation, "country": project.country.name},
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    pdf.set_text_color(0, 0, 0)
-    pdf.multi_cell(0, 5, project.description, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(5)
+# One line of a project's block: colour, style, size, line height, text.
+Line = tuple[tuple[int, int, int], str, float, float, str]
+
+
+def _project_lines(project: Project, status: str) -> list[Line]:
+    where = _("%(organisation)s, %(country)s") % {
+        "organisation": project.organisation,
+        "country": project.country.name,
+    }
+    return [
+        (GOLD, "B", 10, 6, status_title(status)),
+        ((0, 0, 0), "B", 13, 7, project.title),
+        (GREY, "", 10, 5, where),
+        ((0, 0, 0), "", 10, 5, project.description),
+    ]
+
+
+def _height(pdf: FPDF, lines: list[Line]) -> float:
+    total = 0.0
+    for _colour, style, size, height, text in lines:
+        pdf.set_font(FAMILY, style, size)
+        measured = pdf.multi_cell(
+            0, height, shape_for(pdf, text), dry_run=True, output=MethodReturnValue.HEIGHT
+        )
+        assert isinstance(measured, float | int)  # what output=HEIGHT returns
+        total += measured
+    return total
+
+
+def _draw(pdf: FPDF, lines: list[Line]) -> None:
+    for colour, style, size, height, text in lines:
+        pdf.set_text_color(*colour)
+        pdf.set_font(FAMILY, style, size)
+        pdf.multi_cell(0, height, shape_for(pdf, text), new_x="LMARGIN", new_y="NEXT")

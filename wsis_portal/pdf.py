@@ -6,6 +6,11 @@ Arabic, Hebrew...) with Droid Sans Fallback behind it for Chinese, Japanese and 
 turns on text shaping (uharfbuzz), which joins Arabic letters and lays right-to-left text
 out in its order. fpdf2 embeds only the glyphs a document uses.
 
+Text shaping is turned on only for the text that needs it (:func:`shape_for`): fpdf2 shapes
+a line again for every character it adds while breaking it into lines, which made a
+500-report Outcome Document take over a minute to draw; Latin, Greek, Cyrillic and CJK
+letters look the same drawn one by one (only DejaVu's kerning pairs are not applied).
+
 Loading a font costs time (about 0.3 s for each DejaVu style, 3 s for the 4 MB CJK
 fallback), so the fallback is loaded only for a document that has CJK text, and callers
 cache the PDFs they draw (:func:`cached_pdf`).
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -54,17 +60,35 @@ CJK_RANGES = [
     (0xFF00, 0xFFEF),
     (0x20000, 0x2FFFF),
 ]
+CJK = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in CJK_RANGES) + "]")
 PDF_CACHE_SECONDS = 24 * 3600
+# Scripts whose letters join, reorder or stack (Arabic, Hebrew, Syriac, Thaana, the Indic and
+# South-East Asian scripts, combining marks, bidirectional controls): drawn through the
+# shaping engine, which also lays right-to-left text out in its order.
+SHAPED = re.compile(
+    "[\u0300-\u036f\u0590-\u0dff\u0e00-\u109f\u1780-\u18af"
+    "\u200c-\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufeff]"
+)
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether ``text`` has letters that only come out right through the shaping engine."""
+    return SHAPED.search(text) is not None
+
+
+def shape_for(pdf: FPDF, text: str) -> str:
+    """Turn text shaping on for ``text`` if it needs it, off otherwise; returns ``text``.
+
+    Called before each paragraph is measured or drawn (the widths differ with shaping)."""
+    wanted = needs_shaping(text)
+    if wanted != bool(pdf.text_shaping):
+        pdf.set_text_shaping(wanted)
+    return text
 
 
 def has_cjk(texts: Iterable[str]) -> bool:
     """Whether any of ``texts`` has a character only the CJK fallback font can draw."""
-    return any(
-        any(low <= ord(ch) <= high for low, high in CJK_RANGES)
-        for text in texts
-        for ch in text
-        if ord(ch) >= 0x2E80
-    )
+    return any(CJK.search(text) for text in texts)
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +114,8 @@ def font_paths() -> dict[tuple[str, str], Path]:
 def document(
     *, orientation: str = "P", title: str = "", author: str = "", texts: Iterable[str] = ()
 ) -> FPDF:
-    """An A4 fpdf2 document with the portal's Unicode fonts loaded and text shaping on.
+    """An A4 fpdf2 document with the portal's Unicode fonts loaded; text is shaped where
+    it needs it when written through :func:`shape_for`.
 
     ``texts`` are the people's words the document will show (titles, names): the CJK
     fallback is loaded when they, or the active language, need it.
@@ -108,7 +133,6 @@ def document(
     if fallbacks:
         # A character DejaVu lacks (a Chinese name) is drawn from the fallback, bold or not.
         pdf.set_fallback_fonts(sorted(set(fallbacks)), exact_match=False)
-    pdf.set_text_shaping(True)
     pdf.set_font(FAMILY, "", 11)
     if title:
         pdf.set_title(title)

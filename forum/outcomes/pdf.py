@@ -3,6 +3,9 @@
 Outcome reports are written in any of the six languages, so the PDF embeds Unicode fonts
 found on the server: DejaVu Sans (Latin, Cyrillic, Arabic) with Droid Sans Fallback for
 Chinese, and shapes Arabic text (joined letters, right to left) when uharfbuzz is installed.
+Only the paragraphs that need it are shaped (``wsis_portal.pdf.shape_for``: shaping every
+paragraph made 500 reports take over a minute), and the Chinese font (seconds to load) is
+added only when the document has Chinese text.
 Without those fonts it falls back to the PDF's core Helvetica, as the Stocktaking report does,
 and characters outside Latin-1 are replaced: the document is still produced.
 """
@@ -19,6 +22,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
+
+from wsis_portal.pdf import has_cjk, shape_for
 
 # fontTools reports every glyph it subsets at INFO: noise in the server's log.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
@@ -49,22 +54,25 @@ def _font(name: str) -> Path | None:
 class _Writer:
     """Writes text in the Unicode font when there is one, in Latin-1 Helvetica otherwise."""
 
-    def __init__(self, pdf: FPDF) -> None:
+    def __init__(self, pdf: FPDF, *, cjk: bool) -> None:
         self.pdf = pdf
+        self.shaping = False
         regular, bold = _font("regular"), _font("bold")
         self.unicode = regular is not None and bold is not None
         if self.unicode:
             pdf.add_font("Body", "", str(regular))
             pdf.add_font("Body", "B", str(bold))
             fallbacks = []
-            cjk = _font("cjk")
-            if cjk is not None:
-                pdf.add_font("CJK", "", str(cjk))
+            cjk_font = _font("cjk") if cjk else None
+            if cjk_font is not None:
+                pdf.add_font("CJK", "", str(cjk_font))
                 fallbacks.append("CJK")
             pdf.set_fallback_fonts(fallbacks, exact_match=False)
             # Without uharfbuzz, Arabic comes out unjoined but still readable.
             with contextlib.suppress(Exception):
                 pdf.set_text_shaping(True)
+                self.shaping = True
+                pdf.set_text_shaping(False)
         self.family = "Body" if self.unicode else "Helvetica"
 
     def text(self, value: object) -> str:
@@ -76,14 +84,30 @@ class _Writer:
 
     def para(self, value: object, *, size: float = 10, bold: bool = False, height: float = 5):
         self.style(size, bold)
-        self.pdf.multi_cell(0, height, self.text(value), new_x="LMARGIN", new_y="NEXT")
+        text = self.text(value)
+        if self.shaping:
+            shape_for(self.pdf, text)
+        self.pdf.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
+
+
+def _has_cjk(data: Any) -> bool:
+    language = translation.get_language() or ""
+    if language.startswith(("zh", "ja", "ko")):
+        return True
+    texts = [str(data.edition), data.edition.theme or ""]
+    for section in data.sections:
+        texts.append(str(section.action_line))
+        for report in section.reports:
+            texts += [report.session.title, str(report.session.building_block)]
+            texts += [*report.key_message_lines, *report.recommendation_lines]
+    return has_cjk(texts)
 
 
 def outcome_document_pdf(data: Any) -> bytes:
     """The PDF of ``selectors_outcomes.outcome_document(...)``, in the visitor's language."""
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(True, margin=15)
-    writer = _Writer(pdf)
+    writer = _Writer(pdf, cjk=_has_cjk(data))
     title = _("%(edition)s: Outcome Document") % {"edition": data.edition}
     pdf.set_title(writer.text(title))
     pdf.set_author("WSIS Secretariat")

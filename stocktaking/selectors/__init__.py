@@ -1,6 +1,6 @@
 """Every read of WSIS Stocktaking (selectors return data, never HTML), one module per part:
-``entries``, ``search``, ``exports``, ``reports``, ``calls``, ``matrix``. The package re-exports them
-all, so ``from stocktaking.selectors import entry_search`` and ``selectors.entry_search`` keep
+``entries``, ``search``, ``exports``, ``reports``, ``calls``, ``matrix``, ``site_search``. The
+package re-exports them all, so ``from stocktaking.selectors import entry_search`` and ``selectors.entry_search`` keep
 working. ``EXPORT_CHUNK`` is not re-exported: it is read by ``exports``, so patch it there."""
 
 from .calls import (
@@ -38,6 +38,7 @@ from .search import (
     filtered_entries,
     ordered_entries,
 )
+from .site_search import entries_page
 
 __all__ = [
     "CACHE_SECONDS",
@@ -57,6 +58,7 @@ __all__ = [
     "calls_for_home",
     "calls_next_change",
     "entries_of_user",
+    "entries_page",
     "entry_filter",
     "entry_for_viewer",
     "entry_search",

@@ -13,6 +13,7 @@ from prizes.enums import PhaseKind, ProjectStatus
 from prizes.models import ContestPhase
 from tests.factories.accounts import UserFactory
 from tests.factories.prizes import ProjectFactory, category, contest_at
+from tests.wsis_portal.test_pdf import SHAPED_FORMS, embedded_glyphs
 
 pytestmark = pytest.mark.django_db
 
@@ -101,6 +102,27 @@ def test_booklet_pdf_names_every_project(client, contest):
     cover = reader.pages[0].extract_text()
     assert str(contest.year) in cover and "1 Winner, 3 Champions, 2 categories." in cover
     assert "C2." in reader.pages[2].extract_text()
+    # The Arabic title is drawn in its joined forms.
+    assert SHAPED_FORMS <= embedded_glyphs(response.content)
+
+
+def test_booklet_never_splits_a_project_across_two_pages(client, contest):
+    words = " ".join(f"word{n}" for n in range(120))
+    for n in range(10):
+        ProjectFactory(
+            contest=contest,
+            status=ProjectStatus.CHAMPION,
+            title=f"Project {n:02d}",
+            description=f"Start{n:02d} {words} End{n:02d}",
+        )
+    with _published(contest):
+        response = client.get(reverse("prizes:booklet_pdf", args=[contest.year]))
+    pages = [page.extract_text() for page in PdfReader(BytesIO(response.content)).pages]
+    assert len(pages) > 3  # the blocks fill more than one page after the cover
+    for n in range(10):
+        holding = [i for i, text in enumerate(pages) if f"Project {n:02d}" in text]
+        assert len(holding) == 1
+        assert f"Start{n:02d}" in pages[holding[0]] and f"End{n:02d}" in pages[holding[0]]
 
 
 @pytest.mark.parametrize("projects", [1, 3])
