@@ -24,3 +24,6 @@ PRIZES_VOTE_RATE_IP = "10000000/m"
 # No collectstatic for a benchmark: error pages render with plain static URLs.
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# `bench/prizes_vote.py --phases`: where each request's time goes, written per worker.
+if os.environ.get("BENCH_PHASES_DIR"):
+    MIDDLEWARE = ["bench.prizes_phases.PhasesMiddleware", *MIDDLEWARE]  # noqa: F405

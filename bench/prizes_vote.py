@@ -3,9 +3,10 @@
 
     DATABASE_URL=postgres://… REDIS_URL=redis://… python bench/prizes_vote.py
 
-One command: it prepares data in the configured PostgreSQL database (contests of the years
-2900-2901, voters ``bench-voter-N@example.invalid``, removed again at the end unless
-``--keep``), starts gunicorn on 127.0.0.1 with ``bench.prizes_settings`` (the portal plus a
+One command: it migrates the configured PostgreSQL database (a new empty one will do),
+prepares data in it (contests of the years 2900-2901, voters
+``bench-voter-N@example.invalid``, removed again at the end unless ``--keep``), starts
+gunicorn on 127.0.0.1 with ``bench.prizes_settings`` (the portal plus a
 baseline view that authenticates the session and inserts one row), drives it with
 ``--connections`` concurrent keep-alive connections from a bounded load client (a fixed
 number of requests and a time limit, loopback only), and prints requests per second and
@@ -16,13 +17,19 @@ which goes first. The final tally is timed by ``bench/prizes_tally.py``.
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import signal
 import statistics
 import sys
+import tempfile
+import time
+from contextlib import nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.pg_waits import WaitSampler
 from bench.prizes_data import (
     BASELINE_YEAR,
     VOTE_YEAR,
@@ -31,6 +38,7 @@ from bench.prizes_data import (
     make_voters,
     setup_django,
 )
+from bench.prizes_phases import read as read_phases
 from bench.server import free_port, run_load, start_gunicorn
 
 
@@ -51,6 +59,18 @@ def vote_jobs(contest, voters, categories_slice):
     return jobs
 
 
+def deal(jobs: list, per_voter: int, connections: int, how: str) -> list[list]:
+    """Each connection's requests, in order. ``voters``: whole voters, one after another
+    (a voter's votes follow each other on one connection, as a person votes one category
+    after the next). ``votes``: request *j* to connection *j* mod ``connections``, which
+    sends one voter's votes in several categories on several connections at the same
+    moment (the mode of the runs before 2026-11-30 20:00 UTC)."""
+    if how == "votes":
+        return [jobs[i::connections] for i in range(connections)]
+    voters = [jobs[i : i + per_voter] for i in range(0, len(jobs), per_voter)]
+    return [[job for voter in voters[c::connections] for job in voter] for c in range(connections)]
+
+
 def _headers(session: str, csrf: str) -> dict[str, str]:
     return {
         "Cookie": f"sessionid={session}; csrftoken={csrf}",
@@ -68,6 +88,10 @@ def bench_votes(args) -> list[dict]:
     # Each round uses its own categories so every request is a first vote (no refusals).
     per_round = 18 // (rounds + 1)
     port = free_port()
+    phases_dir = None
+    if args.phases:
+        phases_dir = Path(tempfile.mkdtemp(prefix="prizes-phases-"))
+        os.environ["BENCH_PHASES_DIR"] = str(phases_dir)
     server = start_gunicorn(
         port, workers=args.workers, threads=args.threads, settings="bench.prizes_settings"
     )
@@ -92,14 +116,17 @@ def bench_votes(args) -> list[dict]:
             if rnd % 2 == 0:  # alternate who goes first, so neither always meets a warm cache
                 order.reverse()
             for name, jobs, expected in order:
-                result = run_load(
-                    port,
-                    jobs,
-                    connections=args.connections,
-                    processes=args.client_processes,
-                    seconds=args.seconds,
-                    expected=expected,
-                )
+                started = time.time()
+                with WaitSampler() if args.waits else nullcontext() as sampler:
+                    result = run_load(
+                        port,
+                        jobs,
+                        connections=args.connections,
+                        processes=args.client_processes,
+                        seconds=args.seconds,
+                        expected=expected,
+                        dealt=deal(jobs, per_round, args.connections, args.deal),
+                    )
                 result.update(name=name, round=rnd)
                 if rnd:  # round 0 warms up both
                     rows.append(result)
@@ -110,10 +137,30 @@ def bench_votes(args) -> list[dict]:
                     f"{result['statuses']}",
                     flush=True,
                 )
+                if sampler is not None:
+                    print(f"    PostgreSQL backends: {sampler.summary()}", flush=True)
+                if phases_dir is not None:
+                    _print_phases(read_phases(phases_dir, started, time.time()).get(name))
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+        if phases_dir is not None:
+            shutil.rmtree(phases_dir, ignore_errors=True)
     return rows
+
+
+def _print_phases(phases: dict | None) -> None:
+    if not phases:
+        print("    phases: none recorded", flush=True)
+        return
+    print(
+        f"    inside Django, mean of {phases['n']}: wall {phases['wall_ms']:.1f} ms = "
+        f"thread CPU {phases['cpu_ms']:.1f} + SQL {phases['sql_ms']:.1f} "
+        f"({phases['sql_count']:.1f} statements) + Redis {phases['redis_ms']:.1f} "
+        f"({phases['redis_count']:.1f} commands) + waiting for the GIL or a core "
+        f"{phases['wait_ms']:.1f}; requests per worker {phases['per_worker']}",
+        flush=True,
+    )
 
 
 def summary(rows: list[dict]) -> None:
@@ -154,13 +201,33 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark data")
+    parser.add_argument(
+        "--deal",
+        choices=("voters", "votes"),
+        default="voters",
+        help="voters: a voter's votes one after another on one connection (default); "
+        "votes: vote j on connection j mod N, one voter's categories at the same moment",
+    )
+    parser.add_argument(
+        "--waits", action="store_true", help="sample pg_stat_activity's wait events per run"
+    )
+    parser.add_argument(
+        "--phases",
+        action="store_true",
+        help="time each request's CPU, SQL and Redis inside gunicorn (bench/prizes_phases.py)",
+    )
     args = parser.parse_args()
     setup_django()
+    from django.core.management import call_command
+
+    # A fresh database works as it is: the tables first (nothing to do when up to date).
+    call_command("migrate", verbosity=0, interactive=False)
     cleanup()
     try:
         print(
             f"Vote POSTs: {args.connections} connections, {args.voters} voters, "
-            f"gunicorn {args.workers} workers x {args.threads} threads",
+            f"gunicorn {args.workers} workers x {args.threads} threads, "
+            f"dealt by {args.deal[:-1]}",
             flush=True,
         )
         summary(bench_votes(args))

@@ -116,10 +116,13 @@ def run_load(
     processes: int,
     seconds: float,
     expected: set[int],
+    dealt: list[list[Job]] | None = None,
 ) -> dict:
-    """Spread ``jobs`` over ``connections`` connections in ``processes`` client processes."""
-    processes = min(processes, connections)
-    per_connection = [jobs[i::connections] for i in range(connections)]
+    """Spread ``jobs`` over ``connections`` connections in ``processes`` client processes:
+    job *j* to connection *j* mod ``connections``, unless ``dealt`` gives each connection's
+    list (in order) itself."""
+    per_connection = dealt or [jobs[i::connections] for i in range(connections)]
+    processes = min(processes, len(per_connection))
     groups = [per_connection[i::processes] for i in range(processes)]
     queue: multiprocessing.Queue = multiprocessing.Queue()
     started = time.perf_counter()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
@@ -84,6 +85,42 @@ def _count_script(client: Any) -> Any:
     return script
 
 
+Limit = tuple[int, int, int]  # (limit, window, bucket) of one counter
+
+
+def _counters(
+    hits: list[tuple[str, str, str]], now: int
+) -> tuple[list[tuple[str, int]], list[Limit]]:
+    """The cache counters of (scope, key, rate) hits, and each one's (limit, window, bucket)."""
+    counters: list[tuple[str, int]] = []
+    limits: list[Limit] = []
+    for scope, key, rate in hits:
+        limit, window = parse_rate(rate)
+        bucket = now // window
+        digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+        counters.append((f"rl:{scope}:{digest}:{bucket}", window + 5))
+        limits.append((limit, window, bucket))
+    return counters, limits
+
+
+def _decide(
+    hits: list[tuple[str, str, str]],
+    limits: list[Limit],
+    now: int,
+    count: Callable[[], list[int]],
+) -> None:
+    """Raise RateLimited past a rate, or (failing closed) when ``count()`` cannot count."""
+    try:
+        counts = count()
+    except Exception:
+        scopes = ", ".join(scope for scope, _key, _rate in hits)
+        logger.warning("rate limiter unavailable for %s; refusing", scopes, exc_info=True)
+        raise RateLimited(retry_after=max(w for _l, w, _b in limits), unavailable=True) from None
+    for count_, (limit, window, bucket) in zip(counts, limits, strict=True):
+        if count_ > limit:
+            raise RateLimited(retry_after=(bucket + 1) * window - now)
+
+
 def _count(counters: list[tuple[str, int]]) -> list[int]:
     """Increment counters that expire: one command on Redis for all of them (the script
     above), ``add`` then ``incr`` on other caches."""
@@ -95,33 +132,104 @@ def _count(counters: list[tuple[str, int]]) -> list[int]:
             counts.append(cache.incr(cache_key))
         return counts
     client = _redis_client(backend)
-    # The keys are built here from a scope and a hex digest: nothing to validate.
     return _count_script(client)(
-        keys=[cache.make_key(cache_key) for cache_key, _timeout in counters],
-        args=[timeout for _key, timeout in counters],
-        client=client,
+        keys=_script_keys(counters), args=[t for _k, t in counters], client=client
     )
+
+
+def _script_keys(counters: list[tuple[str, int]]) -> list[str]:
+    # The keys are built here from a scope and a hex digest: nothing to validate.
+    return [cache.make_key(cache_key) for cache_key, _timeout in counters]
 
 
 def hit_many(hits: list[tuple[str, str, str]]) -> None:
     """Count one attempt for each (scope, key, rate) at once; raise RateLimited past a rate."""
     now = int(time.time())
-    counters, limits = [], []
-    for scope, key, rate in hits:
-        limit, window = parse_rate(rate)
-        bucket = now // window
-        digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-        counters.append((f"rl:{scope}:{digest}:{bucket}", window + 5))
-        limits.append((limit, window, bucket))
-    try:
-        counts = _count(counters)
-    except Exception:
-        scopes = ", ".join(scope for scope, _key, _rate in hits)
-        logger.warning("rate limiter unavailable for %s; refusing", scopes, exc_info=True)
-        raise RateLimited(retry_after=max(w for _l, w, _b in limits), unavailable=True) from None
-    for count, (limit, window, bucket) in zip(counts, limits, strict=True):
-        if count > limit:
-            raise RateLimited(retry_after=(bucket + 1) * window - now)
+    counters, limits = _counters(hits, now)
+    _decide(hits, limits, now, lambda: _count(counters))
+
+
+class PendingHits:
+    """``hit_many`` in two halves: the counts are sent now, their answer read by ``check``.
+
+    ``hit_many`` waits for Redis's answer. In a threaded worker on a busy machine that wait
+    costs far more than Redis's fraction of a millisecond: the thread gives up the GIL and
+    its core during the call and then waits its turn to get them back (about 13 ms a vote
+    under load, docs/performance.md, "Fourth pass"). Sent first, the counts travel while the
+    caller makes another blocking call it needs anyway (the vote loads its user), and
+    ``check`` finds the answer already there. ``check`` raises what ``hit_many`` raises
+    and must come before the action: nothing is decided until then. ``close`` gives the
+    connection back when the caller leaves without checking.
+    """
+
+    def __init__(self, hits: list[tuple[str, str, str]]) -> None:
+        self._hits = hits
+        self._now = int(time.time())
+        self._counters, self._limits = _counters(hits, self._now)
+        self._client: Any = None
+        self._conn: Any = None
+        self._counts: list[int] | None = None
+        backend = getattr(cache, "_cache", None)
+        if not hasattr(backend, "_get_connection_pool"):
+            return  # other caches count at check
+        try:
+            self._client = _redis_client(backend)
+            self._conn = self._client.connection_pool.get_connection()
+            keys = _script_keys(self._counters)
+            sha = _count_script(self._client).sha
+            args = [timeout for _key, timeout in self._counters]
+            self._conn.send_command("EVALSHA", sha, len(keys), *keys, *args)
+        except Exception:
+            # Counted again at check by redis-py's own call (its retries), or refused there.
+            logger.debug("rate limiter counts not sent ahead", exc_info=True)
+            self._drop(broken=True)
+
+    def _drop(self, broken: bool) -> None:
+        """Give the connection back; one whose answer was not read is closed first, so
+        that no later command reads this one's answer."""
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        if broken:
+            conn.disconnect()
+        self._client.connection_pool.release(conn)
+
+    def _read(self) -> list[int]:
+        if self._counts is not None:
+            return self._counts
+        if self._conn is None:
+            self._counts = _count(self._counters)
+            return self._counts
+        from redis.exceptions import NoScriptError
+
+        try:
+            counts = self._conn.read_response()
+        except NoScriptError:
+            # The server forgot the script (a restart, SCRIPT FLUSH): nothing was counted,
+            # the answer was read and the connection is clean. ``Script`` loads it again.
+            self._drop(broken=False)
+            counts = _count(self._counters)
+        except Exception:
+            # No answer: counted again through redis-py (counting twice never lets more
+            # through), or refused at check when that fails too.
+            self._drop(broken=True)
+            counts = _count(self._counters)
+        else:
+            self._drop(broken=False)
+        self._counts = counts
+        return counts
+
+    def check(self) -> None:
+        """Raise RateLimited past a rate, or when the counts could not be made."""
+        _decide(self._hits, self._limits, self._now, self._read)
+
+    def close(self) -> None:
+        """Read an answer nobody asked for (the caller left before ``check``)."""
+        if self._conn is not None:
+            try:
+                self._read()
+            except Exception:
+                logger.debug("rate limiter answer not read", exc_info=True)
 
 
 def hit(scope: str, key: str, rate: str) -> None:

@@ -160,6 +160,42 @@ def test_vote_view_rate_limited_per_ip(rate_minute_start, client, nominated):
     assert statuses[120] == 429
 
 
+def _vote_count(scope: str, key: str, rate_window: int = 60):
+    import hashlib
+    import time
+
+    from django.core.cache import cache
+
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    return cache.get(f"rl:prizes-vote:{scope}:{digest}:{int(time.time()) // rate_window}")
+
+
+def test_vote_view_anonymous_post_goes_to_sign_in_uncounted(rate_minute_start, client, nominated):
+    url = reverse("prizes:vote", args=[nominated[0].contest.year, nominated[0].pk])
+    response = client.post(url, REMOTE_ADDR="198.51.100.7")
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert _vote_count("ip", "198.51.100.7") is None
+    assert not Vote.objects.exists()
+
+
+def test_vote_view_counts_before_loading_the_user_a_stale_session_too(
+    rate_minute_start, client, nominated, user
+):
+    # The counts are sent once the session names the account, before its row is read: a
+    # session that no longer signs in (the password changed) is counted, then sent to sign in.
+    client.force_login(user)
+    url = reverse("prizes:vote", args=[nominated[0].contest.year, nominated[0].pk])
+    assert client.post(url, REMOTE_ADDR="198.51.100.8").status_code == 303
+    assert _vote_count("user", str(user.pk)) == 1
+    user.set_password("a new password 2026")
+    user.save()
+    response = client.post(url, REMOTE_ADDR="198.51.100.8")
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert _vote_count("user", str(user.pk)) == 2
+    assert _vote_count("ip", "198.51.100.8") == 2
+    assert Vote.objects.filter(voter=user).count() == 1
+
+
 def test_vote_view_refused_when_rate_limiter_unavailable(client, nominated, user, settings):
     settings.CACHES = {
         "default": {

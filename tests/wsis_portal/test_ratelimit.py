@@ -3,7 +3,14 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import translation
 
-from wsis_portal.ratelimit import RateLimited, hit, hit_many, parse_rate, ratelimit
+from wsis_portal.ratelimit import (
+    PendingHits,
+    RateLimited,
+    hit,
+    hit_many,
+    parse_rate,
+    ratelimit,
+)
 
 BROKEN_CACHE = {"default": {"BACKEND": "tests.wsis_portal.broken_cache.BrokenCache"}}
 
@@ -102,3 +109,66 @@ def test_hit_many_on_redis_counts_after_the_script_cache_is_flushed(rate_minute_
     hit_many([("t-flush", "k", "5/m")])
     (key,) = client.keys("*rl:t-flush:*")
     assert int(client.get(key)) == 2 and 0 < client.ttl(key) <= 65
+
+
+def test_pending_hits_on_redis_count_like_hit_many(rate_hour_start, redis_cache):
+    hits = [("t-pend-ip", "10.0.0.9", "2/m"), ("t-pend-user", "42", "1/h")]
+    PendingHits(hits).check()
+    client = _redis(redis_cache)
+    keys = sorted(key.decode() for key in client.keys("*rl:t-pend-*"))
+    assert len(keys) == 2
+    assert [int(client.get(key)) for key in keys] == [1, 1]
+    assert 0 < client.ttl(next(k for k in keys if ":t-pend-ip:" in k)) <= 65
+    assert 3600 < client.ttl(next(k for k in keys if ":t-pend-user:" in k)) <= 3605
+    pending = PendingHits(hits)  # sent now, decided at check: nothing raised yet
+    with pytest.raises(RateLimited) as info:
+        pending.check()  # the account's second attempt in the hour
+    assert not info.value.unavailable and info.value.retry_after > 60
+
+
+def test_pending_hits_closed_unchecked_still_count_and_free_the_connection(
+    rate_minute_start, redis_cache
+):
+    PendingHits([("t-close", "k", "5/m")]).close()
+    client = _redis(redis_cache)
+    (key,) = client.keys("*rl:t-close:*")
+    assert int(client.get(key)) == 1
+    # The answer was read: the next command on the pool gets its own answer.
+    PendingHits([("t-close", "k", "5/m")]).check()
+    assert int(client.get(key)) == 2
+
+
+def test_pending_hits_count_once_after_the_script_cache_is_flushed(rate_minute_start, redis_cache):
+    PendingHits([("t-pflush", "k", "5/m")]).check()
+    client = _redis(redis_cache)
+    client.script_flush()  # NOSCRIPT: nothing counted by the first try, counted by the second
+    PendingHits([("t-pflush", "k", "5/m")]).check()
+    (key,) = client.keys("*rl:t-pflush:*")
+    assert int(client.get(key)) == 2 and 0 < client.ttl(key) <= 65
+
+
+def test_pending_hits_fail_closed_when_redis_is_down(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    pending = PendingHits([("t-down", "k", "5/m")])
+    with pytest.raises(RateLimited) as info:
+        pending.check()
+    assert info.value.unavailable and info.value.retry_after == 60
+
+
+@pytest.mark.django_db
+def test_pending_hits_on_another_cache_count_at_check(settings, rate_minute_start):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    pending = PendingHits([("t-loc", "k", "1/m")])
+    pending.check()
+    with pytest.raises(RateLimited):
+        PendingHits([("t-loc", "k", "1/m")]).check()
+    settings.CACHES = BROKEN_CACHE
+    with pytest.raises(RateLimited) as info:
+        PendingHits([("t-loc", "k", "1/m")]).check()
+    assert info.value.unavailable
