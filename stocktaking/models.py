@@ -336,9 +336,9 @@ class FacetCount(models.Model):
 class SearchDocument(models.Model):
     """A published entry's search vector, in a narrow table of its own, for the site search.
 
-    Kept by a database trigger on the entries (migration 0012): a row per published entry,
-    written when its vector, status or start year changes, removed when the entry is
-    unpublished or deleted (by the trigger, hence ``DO_NOTHING``: no query from Django).
+    Kept by database triggers on the entries (migrations 0012 and 0013): a row per published
+    entry, written when its vector, status or start year changes, removed when the entry is
+    unpublished or deleted (by a trigger, hence ``DO_NOTHING``: no query from Django).
     Choosing the entries that match a word and ranking them reads only this table and its
     GIN index (short rows, the vectors in the table's TOAST storage) instead of the wide
     entries table, one page per match. The index and the trigger are PostgreSQL's only.

@@ -5,6 +5,7 @@ deletion are found (or not) by the next search."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from stocktaking.enums import EntryStatus
@@ -45,6 +46,15 @@ def test_only_published_entries_have_a_document():
     draft.delete()
     assert titles("wombat") == []
     assert not SearchDocument.objects.exists()
+
+
+def test_an_entry_is_deleted_even_when_constraints_are_checked_at_once():
+    entry = EntryFactory(title="Wombat library")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    entry.delete()  # its document goes first: no foreign key points at a deleted entry
+    assert not SearchDocument.objects.exists()
+    assert titles("wombat") == []
 
 
 def test_the_year_filter_follows_a_changed_start_year():
