@@ -25,6 +25,7 @@ from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 from wsis_portal.admin_rows import QuickRowsAdmin
+from wsis_portal.admin_search import IndexedSearchAdmin
 
 if TYPE_CHECKING:
     _AdminBase = admin.ModelAdmin
@@ -94,9 +95,11 @@ class EstimatedCountPaginator(Paginator):
         return max(bounded, plan_row_estimate(queryset))
 
 
-class LargeTableAdmin(QuickRowsAdmin):
-    """Mixin for a ModelAdmin over a large table: estimated counts, no "N total" count, and
-    the rows' HTML built once per page where it can (``wsis_portal.admin_rows``).
+class LargeTableAdmin(IndexedSearchAdmin, QuickRowsAdmin):
+    """Mixin for a ModelAdmin over a large table: estimated counts, no "N total" count, the
+    rows' HTML built once per page where it can (``wsis_portal.admin_rows``) and a search
+    across relations that each field's index answers (``wsis_portal.admin_search``; give
+    every ``icontains`` search field a trigram index, ``wsis_portal.trigram``).
 
     Put it first among the bases. Pair it with ``list_select_related`` for every foreign key
     the list shows and an index for the list's default ordering.

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Index expressions with an operator class (the admin's trigram indexes, trigram.py).
+    "django.contrib.postgres",
     "allauth",
     "accounts.signin_app.SignInConfig",  # allauth.account, with a distinct admin section name
     "accounts.signin_app.SignInSecurityConfig",  # axes, its admin section named
