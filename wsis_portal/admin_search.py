@@ -9,7 +9,8 @@ foreign key, the keys of the matching related rows (a voter's id, a project's id
 other field, the keys of the matching rows. The list then keeps the rows whose foreign key or
 key is among them, which the foreign key's or primary key's index serves (and, for many
 matches, a walk of the list's order index that stops at the page's last row). The rows found
-are Django's; a field matching more than ``LISTED_UP_TO`` rows keeps Django's condition.
+are Django's. A field matching more than ``LISTED_UP_TO`` rows is a subquery of the related
+keys (along a foreign key) or Django's condition (on the model itself).
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def search_terms(search_term: str) -> list[str]:
 
 def field_condition(model, lookup: str, term: str) -> Q:
     """The rows of ``model`` whose field matches: by the listed keys of the matching rows
-    (related rows for a path along a foreign key), or Django's condition when there are many."""
+    (related rows for a path along a foreign key); when there are many, a subquery of the
+    related keys or Django's condition."""
     first, _sep, rest = lookup.partition(LOOKUP_SEP)
     try:
         field = model._meta.get_field(first)
@@ -66,16 +68,19 @@ def field_condition(model, lookup: str, term: str) -> Q:
     forward = field is not None and field.concrete and (field.many_to_one or field.one_to_one)
     if forward and LOOKUP_SEP in rest:
         column = field.attname
-        matching = field.related_model._default_manager.filter(**{rest: term})
-        keys = matching.order_by().values_list(field.target_field.attname, flat=True)
+        matching = field.related_model._default_manager.filter(**{rest: term}).order_by()
+        keys = matching.values_list(field.target_field.attname, flat=True)
+        # Many related rows: their keys as a subquery, still no join of the two tables.
+        many = Q(**{f"{column}__in": keys})
     else:
         column = "pk"
         keys = (
             model._default_manager.filter(**{lookup: term}).order_by().values_list("pk", flat=True)
         )
+        many = Q(**{lookup: term})
     listed = list(keys[: LISTED_UP_TO + 1])
     if len(listed) > LISTED_UP_TO:
-        return Q(**{lookup: term})
+        return many
     return Q(**{f"{column}__in": listed})
 
 
