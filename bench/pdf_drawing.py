@@ -40,10 +40,13 @@ def main() -> None:
     parser.add_argument("--projects", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--root", default=str(HERE.parent), help="checkout whose code draws")
-    parser.add_argument("--only", choices=["outcome", "booklet", "certificate"], default=None)
+    parser.add_argument(
+        "--only", choices=["outcome", "booklet", "certificate", "download"], default=None
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     sys.path.insert(0, args.root)
+    os.chdir(args.root)  # Celery's Django fix-up puts the working directory first on the path
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wsis_portal.settings")
     import django
 
@@ -56,7 +59,12 @@ def main() -> None:
     print(f"code of {args.root}")
     kinds = [args.only] if args.only else ["outcome", "booklet", "certificate"]
     for kind in kinds:
-        draw = {"outcome": _outcome, "booklet": _booklet, "certificate": _certificate}[kind]
+        draw = {
+            "outcome": _outcome,
+            "booklet": _booklet,
+            "certificate": _certificate,
+            "download": _download,
+        }[kind]
         build = draw(args, site_search_data.YEAR, timezone.now())
         times, cpu, size = [], [], 0
         for _ in range(args.rounds):
@@ -65,8 +73,8 @@ def main() -> None:
             times.append(time.perf_counter() - start)
             cpu.append(time.process_time() - start_cpu)
         print(
-            f"{kind:12} median {statistics.median(times):8.2f} s  "
-            f"(min {min(times):.2f}, max {max(times):.2f}, {args.rounds} draws; "
+            f"{kind:12} median {statistics.median(times):8.3f} s  "
+            f"(min {min(times):.3f}, max {max(times):.3f}, {args.rounds} draws; "
             f"CPU median {statistics.median(cpu):.2f} s)  {size:,} bytes"
         )
 
@@ -134,6 +142,37 @@ def _certificate(args, year, now):
     return lambda: certificate_pdf(
         project=project, status=project.status, verify_url="https://example.org/p/1", preview=False
     )
+
+
+def _download(args, year, now):
+    """The Outcome Document's download right after a change (the version bumped), as a
+    staff member through the test client: drawn in the request before, the last copy after
+    (with the code that has ``caching.draw``, which keeps one first; no worker runs)."""
+    from django.conf import settings
+    from django.test import Client
+    from django.urls import reverse
+
+    from accounts.models import User
+    from forum.models import Edition
+    from forum.outcomes import caching
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    staff, _ = User.objects.get_or_create(
+        email="bench-pdf-staff@example.invalid", defaults={"is_staff": True}
+    )
+    client = Client()
+    client.force_login(staff)
+    url = reverse("forum:outcome_document_pdf", args=[year])
+    if hasattr(caching, "draw"):
+        caching.draw(Edition.objects.get(year=year).pk, "en", 0)
+
+    def download():
+        caching.VERSION.bump()
+        response = client.get(url)
+        assert response.status_code == 200, response.status_code
+        return response.content
+
+    return download
 
 
 def _pk(report):

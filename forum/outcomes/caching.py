@@ -1,11 +1,11 @@
 """The Outcome Document's PDF, drawn once per change to what it shows and kept in the cache.
 
 Drawing the PDF of an edition's reports takes seconds at scale (fonts, shaping, hundreds of
-reports). Its bytes are cached under the Outcome Document version, the edition and the
-language; the version is bumped once per committed transaction that writes a model the
-document reads (``WATCHED``), so the next download after a change is drawn again. The version
-is also the file's ``Last-Modified`` and part of its ``ETag``: a client holding the current
-file gets a 304 without anything being read or drawn. When the cache is down there is no
+reports). Its bytes are kept in the cache per edition and language with the Outcome Document
+version they were drawn for; the version is bumped once per committed transaction that
+writes a model the document reads (``WATCHED``), so the copy kept is then drawn again. The
+version is also the file's ``Last-Modified`` and part of its ``ETag``: a client holding the
+copy served gets a 304 without anything being drawn. When the cache is down there is no
 version: the PDF is drawn for each request, without validators, as before.
 
 Drawing an edition of 500 reports takes seconds even on a quiet machine, so a request never
@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import time
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
@@ -47,9 +48,10 @@ class _DrawnAfterChange(CommitVersion):
 VERSION = _DrawnAfterChange("forum:outcome-document-version")
 # Writes that send no signal (a bulk update, a migration) show after this at the latest.
 CACHE_SECONDS = 3600
-# The last copy drawn of each edition and language, served while a newer one is drawn.
-LAST_PREFIX = "forum:outcome-pdf-last"
-LAST_SECONDS = 30 * 24 * 3600
+# The last copy drawn of each edition and language, (version, drawn at, bytes), served while
+# a newer one is drawn.
+KEPT_PREFIX = "forum:outcome-pdf-kept"
+KEPT_SECONDS = 30 * 24 * 3600
 # One draw of one version at a time; a task lost with its worker is asked again after this.
 DRAWING_PREFIX = "forum:outcome-pdf-drawing"
 DRAWING_SECONDS = 300
@@ -80,7 +82,6 @@ def connect_signals() -> None:
 @dataclass
 class OutcomeDocumentPdf(VersionedFile):
     cache_prefix: ClassVar[str] = "forum:outcome-pdf"
-    cache_seconds: ClassVar[int] = CACHE_SECONDS
 
     edition: Edition
     document: OutcomeDocument | None
@@ -95,28 +96,26 @@ class OutcomeDocumentPdf(VersionedFile):
         self.key = hashlib.sha1(repr(parts).encode()).hexdigest()
 
     @property
-    def cache_key(self) -> str:
-        return f"{self.cache_prefix}:{self.version}:{self.key}"
+    def kept_key(self) -> str:
+        return f"{KEPT_PREFIX}:{self.key}"
 
     def ready(self) -> OutcomeDocumentPdf | None:
-        """The copy to serve now, without drawing: this version's, else the last one drawn
-        (under its own version); None when none has been drawn yet. A missing current copy
-        is asked of a worker (drawn at once when tasks run inline). Without a version (the
-        cache is down) the file itself, drawn by ``content``."""
+        """The copy to serve now, without drawing: the last one drawn, under the version it
+        was drawn for; None when none has been drawn yet. A copy of an older version (or
+        older than ``CACHE_SECONDS``) is served while a worker draws the current one (drawn
+        at once when tasks run inline). Without a version (the cache is down) the file
+        itself, drawn by ``content``."""
         if self.version is None:
             return self
-        for attempt in range(2):
-            body = _get(self.cache_key)
-            if body is not None:
-                return self._copy(self.version, body)
-            if attempt == 0:
-                _want(self.edition.pk, self.language)
-                request_draw(self.edition.pk, self.language, self.version)
-        last = _get(f"{LAST_PREFIX}:{self.key}")
-        if last is not None:
-            version, body = last
-            return self._copy(version, body)
-        return None
+        kept = _get(self.kept_key)
+        if not _current(kept, self.version):
+            _want(self.edition.pk, self.language)
+            request_draw(self.edition.pk, self.language, self.version)
+            kept = _get(self.kept_key) or kept
+        if kept is None:
+            return None
+        version, _drawn_at, body = kept
+        return self._copy(version, body)
 
     def _copy(self, version: int, body: bytes) -> OutcomeDocumentPdf:
         copy = replace(self, version=version)
@@ -127,7 +126,7 @@ class OutcomeDocumentPdf(VersionedFile):
         """The file's bytes: the copy ``ready`` found, or drawn here (the cache is down)."""
         if self.body is not None:
             return self.body
-        return self.cached(lambda: (self.draw(), True))
+        return self.draw()
 
     def draw(self) -> bytes:
         return outcome_document_pdf(selectors.outcome_document_of(self.edition, self.document))
@@ -137,6 +136,10 @@ def outcome_document_pdf_file(*, year: int, user: object = None) -> OutcomeDocum
     """The edition's PDF (404 as the document's page); its bytes are read only when asked."""
     edition, document = selectors.outcome_document_edition(year=year, user=user)
     return OutcomeDocumentPdf(edition=edition, document=document, version=VERSION.current())
+
+
+def _current(kept: Any, version: int) -> bool:
+    return kept is not None and kept[0] == version and kept[1] > time.time() - CACHE_SECONDS
 
 
 def _get(key: str) -> Any:
@@ -210,11 +213,10 @@ def draw(edition_id: int, language: str, asked_version: int) -> bool:
                 document=selectors.outcome_document_record(edition),
                 version=version,
             )
-            if _get(pdf.cache_key) is not None:
+            if _current(_get(pdf.kept_key), version):
                 return False
             body = pdf.draw()
-        cache.set(pdf.cache_key, body, CACHE_SECONDS)
-        cache.set(f"{LAST_PREFIX}:{pdf.key}", (version, body), LAST_SECONDS)
+        cache.set(pdf.kept_key, (version, time.time(), body), KEPT_SECONDS)
         return True
     finally:
         with contextlib.suppress(Exception):

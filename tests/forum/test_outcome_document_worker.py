@@ -8,10 +8,14 @@ already downloaded. The tasks run inline in these tests unless ``queued`` holds 
 
 from __future__ import annotations
 
+import time
+
 import pytest
+import time_machine
 from django.core.cache import cache
 
 from forum import tasks
+from forum.models import OutcomeReport
 from forum.outcomes import caching
 from tests.conftest import wait_for
 from tests.forum import test_outcome_document_cache as cache_tests
@@ -95,6 +99,20 @@ def test_a_change_is_drawn_after_its_commit_in_each_language_downloaded(
         _edit(document[0], key_messages="Keyburst")
     assert len(drawn) == 4  # within a burst: drawn once the burst is over, or when asked
     assert "Keyburst" in pdf_text(client.get(URL))
+
+
+def test_a_copy_older_than_its_hour_is_drawn_again_for_writes_without_signals(
+    client, document, queued
+):
+    caching.draw(document[0].session.edition_id, "en", 0)
+    OutcomeReport.objects.filter(pk=document[0].pk).update(key_messages="Keybulk")  # no signal
+    assert "Keyalpha" in pdf_text(client.get(URL))
+    assert queued == []
+    with time_machine.travel(time.time() + caching.CACHE_SECONDS + 1, tick=False):
+        assert "Keyalpha" in pdf_text(client.get(URL))  # served while it is drawn again
+        assert len(queued) == 1
+        caching.draw(*queued[0])
+        assert "Keybulk" in pdf_text(client.get(URL))
 
 
 @pytest.mark.services
