@@ -232,14 +232,19 @@ INITIATIVE_NAMES = {
 }
 
 
+def names_fill(obj, names: tuple[str, ...]) -> bool:
+    """Set a member's or initiative's empty translated names; True when one changed."""
+    changed = False
+    for lang, name in zip(LANGUAGES, names, strict=True):
+        if not getattr(obj, f"name_{lang}", None):
+            setattr(obj, f"name_{lang}", name)
+            changed = True
+    return changed
+
+
 def _fill(model, key: str, names: Mapping[str, tuple[str, ...]]) -> None:
     for obj in model.objects.filter(**{f"{key}__in": names}):
-        changed = False
-        for lang, name in zip(LANGUAGES, names[getattr(obj, key)], strict=True):
-            if not getattr(obj, f"name_{lang}", None):
-                setattr(obj, f"name_{lang}", name)
-                changed = True
-        if changed:
+        if names_fill(obj, names[getattr(obj, key)]):
             obj.save()
 
 

@@ -9,10 +9,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from wsis_portal.bulk_created import bulk_created
 from wsis_portal.refusals import Refusal
 
 from .members import INITIATIVES, MEMBERS
-from .members_translations import member_names_fill
+from .members_translations import (
+    INITIATIVE_NAMES,
+    MEMBER_NAMES,
+    member_names_fill,
+    names_fill,
+)
 from .models import Agency, Initiative
 from .selectors import can_edit_agency
 
@@ -36,6 +42,9 @@ def _members_load() -> None:
         == len(INITIATIVES)
     ):
         return
+    if not Agency.objects.exists() and not Initiative.objects.exists():
+        _members_bulk_load()
+        return
     for acronym, name in MEMBERS:
         Agency.objects.get_or_create(acronym=acronym, defaults={"name": name, "is_member": True})
     for slug, name, leads in INITIATIVES:
@@ -43,6 +52,23 @@ def _members_load() -> None:
         if created:
             initiative.lead_agencies.add(*Agency.objects.filter(acronym__in=leads))
     member_names_fill(agency_model=Agency, initiative_model=Initiative)
+
+
+def _members_bulk_load() -> None:
+    """A new or flushed database (every transactional test ends with a flush): a few INSERTs."""
+    agencies = [Agency(acronym=acronym, name=name, is_member=True) for acronym, name in MEMBERS]
+    initiatives = [Initiative(slug=slug, name=name) for slug, name, _leads in INITIATIVES]
+    for agency in agencies:
+        if agency.acronym in MEMBER_NAMES:
+            names_fill(agency, MEMBER_NAMES[agency.acronym])
+    for initiative in initiatives:
+        if initiative.slug in INITIATIVE_NAMES:
+            names_fill(initiative, INITIATIVE_NAMES[initiative.slug])
+    by_acronym = {agency.acronym: agency for agency in bulk_created(Agency, agencies)}
+    for initiative, (_slug, _name, leads) in zip(
+        bulk_created(Initiative, initiatives), INITIATIVES, strict=True
+    ):
+        initiative.lead_agencies.add(*(by_acronym[acronym] for acronym in leads))
 
 
 PROFILE_FIELDS = ("website", "description", "logo")

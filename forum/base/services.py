@@ -4,9 +4,11 @@ from typing import Any
 
 from django.utils import translation
 
+from wsis_portal.bulk_created import bulk_created
+
 from ..models import SDG, ActionLine, BuildingBlock
 from .taxonomy import ACTION_LINES, SDGS
-from .taxonomy_translations import reference_translations_fill
+from .taxonomy_translations import action_line_fill, reference_translations_fill, sdg_fill
 
 
 def taxonomy_load(**kwargs: Any) -> None:
@@ -23,6 +25,20 @@ def taxonomy_load(**kwargs: Any) -> None:
 
 def _taxonomy_load() -> None:
     if ActionLine.objects.count() == len(ACTION_LINES) and SDG.objects.count() == len(SDGS):
+        return
+    if not ActionLine.objects.exists() and not SDG.objects.exists():
+        # A new or flushed database (every transactional test ends with a flush): two INSERTs.
+        lines = [
+            ActionLine(code=code, number=number, title=title)
+            for code, number, title in ACTION_LINES
+        ]
+        goals = [SDG(number=number, title=title, colour=colour) for number, title, colour in SDGS]
+        for line in lines:
+            action_line_fill(line)
+        for goal in goals:
+            sdg_fill(goal)
+        bulk_created(ActionLine, lines)
+        bulk_created(SDG, goals)
         return
     for code, number, title in ACTION_LINES:
         ActionLine.objects.update_or_create(code=code, defaults={"number": number, "title": title})

@@ -13,15 +13,14 @@ from django.utils.translation import gettext as _
 from accounts.models import StakeholderProfile, User
 from wsis_portal import outbox
 from wsis_portal.activity import activity_record, transition_write
+from wsis_portal.bulk_created import bulk_created
 from wsis_portal.refusals import Refusal
 
 from ..base.building_blocks import BUILDING_BLOCKS
-from ..base.taxonomy_translations import reference_translations_fill
+from ..base.taxonomy_translations import building_block_fill
 from ..emails import REGISTRATION_CONFIRMED
 from ..enums import AttendanceMode, RegistrationStatus
 from ..models import (
-    SDG,
-    ActionLine,
     BuildingBlock,
     Edition,
     Registration,
@@ -45,11 +44,13 @@ def building_blocks_load(**kwargs: Any) -> None:
 def _building_blocks_load() -> None:
     if BuildingBlock.objects.exists():
         return
-    for order, (slug, name) in enumerate(BUILDING_BLOCKS, start=1):
-        BuildingBlock.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
-    reference_translations_fill(
-        action_line_model=ActionLine, sdg_model=SDG, building_block_model=BuildingBlock
-    )
+    blocks = [
+        BuildingBlock(slug=slug, name=name, order=order)
+        for order, (slug, name) in enumerate(BUILDING_BLOCKS, start=1)
+    ]
+    for block in blocks:
+        building_block_fill(block)
+    bulk_created(BuildingBlock, blocks)
 
 
 def registration_create(*, edition: Edition, user: User, mode: str) -> Registration:

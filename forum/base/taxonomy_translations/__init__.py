@@ -24,7 +24,12 @@ the translation columns. The package re-exports them all.
 
 from .action_lines import ACTION_LINE_TITLES, C7_SHORT, C7_SHORT_EN
 from .building_blocks import BUILDING_BLOCKS
-from .fill import reference_translations_fill
+from .fill import (
+    action_line_fill,
+    building_block_fill,
+    reference_translations_fill,
+    sdg_fill,
+)
 from .languages import LANGUAGES
 from .sdgs import SDG_SHORT, SDG_TITLES
 
@@ -36,5 +41,8 @@ __all__ = [
     "LANGUAGES",
     "SDG_SHORT",
     "SDG_TITLES",
+    "action_line_fill",
+    "building_block_fill",
     "reference_translations_fill",
+    "sdg_fill",
 ]
