@@ -61,6 +61,19 @@ def admin_session() -> str:
     return key
 
 
+def draw_outcome_documents(urls: list[str]) -> None:
+    """The Outcome Document's PDF is drawn by a Celery worker, which this script does not run
+    (a request meets a 503 until then): draw it here as the worker would, in English."""
+    from django.urls import resolve
+
+    from forum.models import Edition
+    from forum.outcomes import caching
+
+    for url in urls:
+        edition = Edition.objects.get(year=resolve(url).kwargs["year"])
+        caching.draw(edition.pk, "en", 0)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=40, help="per page")
@@ -93,6 +106,7 @@ def main() -> int:
         pages += [(n, reverse(n)) for n in admin]
     if args.only:
         pages = [(n, u) for n, u in pages if n in args.only]
+    draw_outcome_documents([u for n, u in pages if n == "forum:outcome_document_pdf"])
     admin_cookie = f"sessionid={admin_session()}"
     port = free_port()
     server = start_gunicorn(

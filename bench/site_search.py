@@ -74,13 +74,22 @@ COMMON = ["jobs", "broadband", "podcast"]
 MULTI = ["community network", "sign language", "early warning"]
 
 
+# Different in every run (seconds since the epoch, modulo about 11 days).
+RUN = int(time.time()) % 1_000_000
+
+
 def cold(words: list[str], n: int, salt: int) -> list[str]:
     """``n`` distinct addresses of the same searches: each misses the result cache.
 
     The grouped page ignores ``page`` but the cached answer is keyed on it, so every
-    request computes the search (as after a write) with the work of the plain address.
+    request computes the search (as after a write) with the work of the plain address. The
+    run's own number (``RUN``) keeps a run from finding what the one before it cached (an
+    answer is kept two minutes).
     """
-    return [search(q=words[i % len(words)], page=str(salt * 100_000 + i + 2)) for i in range(n)]
+    return [
+        search(q=words[i % len(words)], page=str((RUN * 1000 + salt) * 100_000 + i + 2))
+        for i in range(n)
+    ]
 
 
 def scenarios(rng: random.Random, requests: int, salt: int) -> list[tuple[str, list[str]]]:

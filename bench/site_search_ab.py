@@ -5,7 +5,7 @@ On a shared machine the load changes from one minute to the next, so two runs of
 starts one gunicorn per checkout (4 sync workers each, the settings of ``site_search.py``)
 on the same database and cache, and runs each scenario on A then on B, round after round:
 both see the same load within seconds. Cold requests carry a different ``page`` for each
-server and round, so neither answers from a cache the other filled.
+run, server and round, so neither answers from a cache the other (or an earlier run) filled.
 
     DATABASE_URL=postgres://... REDIS_URL=redis://... \\
         .venv/bin/python bench/site_search_ab.py /path/to/checkout-a /path/to/checkout-b \\
@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from site_search import COMMON, MULTI, RARE, cold, search
+from site_search import COMMON, MULTI, RARE, RUN, cold, search
 from stocktaking_search import ACTION_LINES, env_for, free_port, get, pct, run_scenario
 
 
@@ -51,7 +51,7 @@ def start(checkout: Path, env: dict, workers: int, log_path: Path) -> tuple[subp
 def scenarios(requests: int, salt: int) -> list[tuple[str, list[str]]]:
     pairs = [(w, a) for w in RARE + COMMON for a in ACTION_LINES[:4]]
     filtered = [
-        search(q=w, action_line=a, year="2098", page=str(salt * 100_000 + i + 2))
+        search(q=w, action_line=a, year="2098", page=str((RUN * 1000 + salt) * 100_000 + i + 2))
         for i, (w, a) in ((i, pairs[i % len(pairs)]) for i in range(requests))
     ]
     return [

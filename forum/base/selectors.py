@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.functional import Promise
 
 from wsis_portal.registry import MatrixItem, registry
@@ -117,6 +119,14 @@ def matrix_version() -> str:
             cache.add(MATRIX_VERSION_KEY, str(time.time_ns()), None)
         version = _cache_get(MATRIX_VERSION_KEY)
     return str(version or "0")
+
+
+def matrix_page_key(version: str, grid: dict[str, Any]) -> str:
+    """The cache key of the matrix page's content: the linkages' version (read before the
+    grid), the language, and the counts the grid shows."""
+    counts = [cell.count for row in grid["rows"] for cell in row.cells]
+    digest = hashlib.blake2b(repr(counts).encode(), digest_size=12).hexdigest()
+    return f"forum:matrix-page:{version}:{translation.get_language()}:{digest}"
 
 
 def home_matrix() -> dict[str, Any]:

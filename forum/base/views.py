@@ -1,10 +1,26 @@
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from wsis_portal.fragments import fragment
 
 from . import selectors, selectors_facilitation
 
 
 def matrix(request):
-    return render(request, "forum/matrix.html", {"grid": selectors.matrix_grid()})
+    # The grid's 306 cells are most of the page's time: its HTML is kept for as long as the
+    # linkages, the counts and the language are the same (the counts are read each time).
+    version = selectors.matrix_version()
+    grid = selectors.matrix_grid()
+    content = fragment(
+        key=selectors.matrix_page_key(version, grid),
+        now=timezone.now(),
+        build=lambda: (
+            render_to_string("forum/includes/matrix_content.html", {"grid": grid}, request),
+            None,
+        ),
+    )
+    return render(request, "forum/matrix.html", {"content": content})
 
 
 def matrix_cell(request, code: str, number: int):

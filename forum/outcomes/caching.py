@@ -155,10 +155,20 @@ def _want(edition_id: int, language: str) -> None:
             cache.set(WANTED_KEY, wanted | {(edition_id, language)}, None)
 
 
+def _cache_is_shared() -> bool:
+    """Whether a worker's copy reaches the web processes: not through a process's own
+    memory (no REDIS_URL, in development), where the PDF is drawn in the request instead."""
+    backend = str(settings.CACHES.get("default", {}).get("BACKEND", ""))
+    return not backend.endswith(("LocMemCache", "DummyCache"))
+
+
 def request_draw(edition_id: int, language: str, version: int) -> None:
     """Ask a worker to draw the edition's PDF in ``language``, once per version."""
     from ..tasks import outcome_document_draw
 
+    if not _cache_is_shared():
+        draw(edition_id, language, version)
+        return
     lock = f"{DRAWING_PREFIX}:{version}:{edition_id}:{language}"
     try:
         if not cache.add(lock, 1, DRAWING_SECONDS):
@@ -178,6 +188,8 @@ def schedule_refresh() -> None:
     """After a change: draw every downloaded edition and language again, once per burst."""
     from ..tasks import outcome_documents_refresh
 
+    if not _cache_is_shared():
+        return  # drawn by the next request (``request_draw``)
     try:
         if not cache.add(REFRESH_KEY, 1, REFRESH_SECONDS):
             return

@@ -136,10 +136,13 @@ def _public_reports() -> QuerySet[OutcomeReport]:
 
 
 def report_matrix_counts() -> dict[tuple[str, int], int]:
+    # Filtered before ``values_list``, so that the pairs are read through the filter's joins:
+    # filtering after it joined each relation a second time, PostgreSQL then expected
+    # millions of rows and compiled the query with JIT (0.4 s for six reports at WSIS scale).
     rows = (
         _public_reports()
-        .values_list("action_lines__code", "sdgs__number")
         .filter(action_lines__isnull=False, sdgs__isnull=False)
+        .values_list("action_lines__code", "sdgs__number")
         .annotate(n=Count("id", distinct=True))
         .order_by()
     )

@@ -164,3 +164,36 @@ def test_home_matrix_is_cached_until_a_linkage_changes(
     with django_capture_on_commit_callbacks(execute=True):
         MatrixLinkFactory(action_line=action_line("C4"), sdg=sdg(4))
     assert "Linked to 1 Goal" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_matrix_page_content_is_kept_until_a_count_a_linkage_or_the_language_changes(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    from forum.base import views
+
+    counts = {("C2", 9): 3}
+    source = MatrixSource(label="Test items", counts=lambda: dict(counts), items=lambda *a: [])
+    registry.add_matrix(source)
+    rendered: list[int] = []
+    render = views.render_to_string
+    monkeypatch.setattr(
+        views, "render_to_string", lambda *a, **k: rendered.append(1) or render(*a, **k)
+    )
+    try:
+        cache.clear()
+        first = client.get("/matrix/").content.decode()
+        assert 'class="cell-count">3<' in first
+        assert 'class="cell-count">3<' in client.get("/matrix/").content.decode()
+        assert len(rendered) == 1  # the second page's grid came from the cache
+        counts[("C2", 9)] = 5  # new content tagged: read on every request
+        assert 'class="cell-count">5<' in client.get("/matrix/").content.decode()
+        assert len(rendered) == 2
+        with django_capture_on_commit_callbacks(execute=True):
+            MatrixLinkFactory(action_line=action_line("C2"), sdg=sdg(9))
+        assert 'href="/matrix/C2/9/"' in client.get("/matrix/").content.decode()
+        assert len(rendered) == 3
+        assert 'href="/fr/matrix/C2/9/"' in client.get("/fr/matrix/").content.decode()
+        assert len(rendered) == 4
+    finally:
+        registry.matrix.remove(source)

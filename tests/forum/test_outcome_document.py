@@ -141,6 +141,22 @@ def test_matrix_cell_and_action_line_page_list_the_reports(client, reports):
     assert "Open access to knowledge" not in page
 
 
+def test_matrix_counts_each_report_once_per_pair_joining_each_relation_once(reports):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from forum.outcomes.selectors import report_matrix_counts
+
+    reports[1].sdgs.add(sdg(4))  # C1 and C3, SDGs 4 and 16
+    with CaptureQueriesContext(connection) as queries:
+        counts = report_matrix_counts()
+    assert counts == {("C3", 4): 2, ("C1", 16): 1, ("C3", 16): 1, ("C1", 4): 1}
+    # A second join of a relation made PostgreSQL expect millions of rows (and compile JIT).
+    sql = queries.captured_queries[-1]["sql"]
+    assert sql.count('JOIN "forum_outcomereport_action_lines"') == 1
+    assert sql.count('JOIN "forum_outcomereport_sdgs"') == 1
+
+
 def test_reports_of_unpublished_editions_are_not_listed(client):
     report = OutcomeReportFactory(
         session=SessionFactory(edition=EditionFactory(year=2031, published_at=None)),

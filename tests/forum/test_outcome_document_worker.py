@@ -115,6 +115,13 @@ def test_a_copy_older_than_its_hour_is_drawn_again_for_writes_without_signals(
         assert "Keybulk" in pdf_text(client.get(URL))
 
 
+def test_without_a_shared_cache_the_request_draws_the_pdf(client, document, queued, settings):
+    """No REDIS_URL (development): a worker's copy would stay in the worker's own memory."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert "Keyalpha" in pdf_text(client.get(URL))
+    assert queued == []
+
+
 @pytest.mark.services
 def test_a_real_worker_draws_the_pdf_the_request_asked_for(client, celery_worker, document):
     assert client.get(URL).status_code == 503
