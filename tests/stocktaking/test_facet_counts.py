@@ -3,6 +3,7 @@ whatever writes them: services, the ORM, bulk updates, raw SQL, deletions."""
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -129,3 +130,25 @@ def test_a_repeated_search_reads_no_entry_from_the_database(postgres, client):
         body = client.get(url).content.decode()
     assert "Telemedicine network 2" in body and "Telemedicine network 0" in body
     assert not [q["sql"] for q in ctx.captured_queries if "stocktaking_" in q["sql"]]
+
+
+def test_report_year_totals_from_kept_counts_equal_counting_the_entries(postgres):
+    from stocktaking.selectors.reports import report_year_counts
+
+    early, late, same_year = CallFactory(year=2023), CallFactory(year=2024), CallFactory(year=2025)
+    same_year.report_year = late.report_year  # two calls feed one report
+    same_year.save()
+    for call, n in ((early, 2), (late, 1), (same_year, 3)):
+        for _ in range(n):
+            EntryFactory(call=call)
+    EntryFactory(call=late, status=EntryStatus.DRAFT)
+    EntryFactory(call=None)
+    counted = dict(
+        published_entries()
+        .filter(call__report_year__isnull=False)
+        .values_list("call__report_year")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    assert counted == {early.report_year: 2, late.report_year: 4}
+    assert report_year_counts() == counted
