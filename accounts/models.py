@@ -8,8 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from wsis_portal.trigram import icontains_index
-
 from .enums import StakeholderType
 
 
@@ -69,8 +67,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
         ]
-        # The admin finds an account by any part of its email (wsis_portal/trigram.py).
-        indexes = [icontains_index("email", "accounts_user_email_trgm")]
 
     def __str__(self) -> str:
         return self.email
@@ -100,8 +96,6 @@ class StakeholderProfile(models.Model):
         verbose_name_plural = _("stakeholder profiles")
         indexes = [
             models.Index(fields=["stakeholder_type"]),
-            icontains_index("full_name", "accounts_profile_name_trgm"),
-            icontains_index("organisation_name", "accounts_profile_org_trgm"),
         ]
 
     def __str__(self) -> str:

@@ -19,7 +19,6 @@ from forum.enums import Region
 from forum.models import SDG, ActionLine
 from wsis_portal.models import Phase
 from wsis_portal.publishing import Publishable
-from wsis_portal.trigram import icontains_index
 
 from .enums import CallKind, EntryStatus, RevisionKind, RevisionStatus
 
@@ -143,9 +142,6 @@ class Entry(models.Model):
             models.Index(fields=["status", "start_year"], name="stk_entry_status_year"),
             models.Index(fields=["status", "is_success_story"], name="stk_entry_status_story"),
             models.Index(fields=["status", "title"], name="stk_entry_status_title"),
-            # The admin's search by any part of a title or organisation (wsis_portal/trigram.py).
-            icontains_index("title", "stk_entry_title_trgm"),
-            icontains_index("organisation", "stk_entry_organisation_trgm"),
         ]
         constraints = [
             models.CheckConstraint(

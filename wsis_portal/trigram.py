@@ -9,17 +9,42 @@ or PostgreSQL will not use the index.
 
 The ``pg_trgm`` extension is created by ``wsis_portal/migrations/0007_trigram_extension.py``;
 every migration that adds one of these indexes depends on it.
+
+The indexes are PostgreSQL's own, so they are created by SQL that runs only there
+(``trigram_indexes``) and are not in the models' ``Meta.indexes``: on the laptop's SQLite,
+``migrate`` skips them, and a later migration that rebuilds a table there never meets an index
+SQLite cannot make. Built ``CONCURRENTLY``: on 500,000 accounts a plain ``CREATE INDEX`` would
+block sign-ups while it runs, so a migration using this must set ``atomic = False``.
 """
 
 from __future__ import annotations
 
-from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.db.models import TextField
-from django.db.models.functions import Cast, Upper
+from django.db import migrations
 
 
-def icontains_index(field: str, name: str) -> GinIndex:
-    """A trigram index of ``UPPER(field::text)``, the expression of ``field__icontains``."""
-    return GinIndex(
-        OpClass(Upper(Cast(field, output_field=TextField())), name="gin_trgm_ops"), name=name
+def icontains_index_sql(table: str, column: str, name: str) -> tuple[str, str]:
+    """CREATE and DROP of a trigram index of ``UPPER(column::text)``, the expression of
+    ``column__icontains``."""
+    return (
+        f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} "
+        f"ON {table} USING gin ((UPPER({column}::text)) gin_trgm_ops)",
+        f"DROP INDEX CONCURRENTLY IF EXISTS {name}",
+    )
+
+
+def trigram_indexes(*indexes: tuple[str, str, str]) -> migrations.RunPython:
+    """A migration operation creating the (table, column, name) indexes on PostgreSQL only."""
+    sql = [icontains_index_sql(*index) for index in indexes]
+
+    def run(statements: list[str]):
+        def execute(apps, schema_editor):
+            if schema_editor.connection.vendor != "postgresql":
+                return
+            for statement in statements:
+                schema_editor.execute(statement)
+
+        return execute
+
+    return migrations.RunPython(
+        run([create for create, _drop in sql]), run([drop for _create, drop in sql]), atomic=False
     )

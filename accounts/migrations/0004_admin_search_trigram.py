@@ -1,24 +1,10 @@
-"""Trigram indexes for the admin's searches of accounts, profiles and email addresses.
+"""Trigram indexes for the admin's searches of accounts, profiles and email addresses
+(wsis_portal/trigram.py: PostgreSQL only, built concurrently). allauth's EmailAddress is not
+this app's model; its index is made here with the others."""
 
-Built concurrently: on 500,000 accounts a plain CREATE INDEX would block sign-ups while it runs.
-allauth's EmailAddress is not this app's model, so its index is raw SQL of the same
-expression (``UPPER(email::text)``, what ``email__icontains`` writes; wsis_portal/trigram.py).
-"""
+from django.db import migrations
 
-from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.operations import AddIndexConcurrently
-from django.db import migrations, models
-from django.db.models.functions import Cast, Upper
-
-
-def icontains_index(field, name):
-    # wsis_portal.trigram.icontains_index as of this migration.
-    return GinIndex(
-        OpClass(Upper(Cast(field, output_field=models.TextField())), name="gin_trgm_ops"), name=name
-    )
-
-
-EMAIL_ADDRESS_INDEX = "account_emailaddress_email_trgm"
+from wsis_portal.trigram import trigram_indexes
 
 
 class Migration(migrations.Migration):
@@ -31,21 +17,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        AddIndexConcurrently(
-            model_name="stakeholderprofile",
-            index=icontains_index("full_name", "accounts_profile_name_trgm"),
-        ),
-        AddIndexConcurrently(
-            model_name="stakeholderprofile",
-            index=icontains_index("organisation_name", "accounts_profile_org_trgm"),
-        ),
-        AddIndexConcurrently(
-            model_name="user",
-            index=icontains_index("email", "accounts_user_email_trgm"),
-        ),
-        migrations.RunSQL(
-            f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {EMAIL_ADDRESS_INDEX} "
-            "ON account_emailaddress USING gin ((UPPER(email::text)) gin_trgm_ops)",
-            f"DROP INDEX CONCURRENTLY IF EXISTS {EMAIL_ADDRESS_INDEX}",
-        ),
+        trigram_indexes(
+            ("accounts_stakeholderprofile", "full_name", "accounts_profile_name_trgm"),
+            ("accounts_stakeholderprofile", "organisation_name", "accounts_profile_org_trgm"),
+            ("accounts_user", "email", "accounts_user_email_trgm"),
+            ("account_emailaddress", "email", "account_emailaddress_email_trgm"),
+        )
     ]

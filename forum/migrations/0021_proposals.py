@@ -11,6 +11,7 @@ from django.contrib.postgres.operations import BtreeGistExtension
 from django.db import migrations, models
 
 import forum.proposals.models
+import wsis_portal.pg_constraints
 
 REVIEWERS = "Session Reviewers"
 
@@ -585,7 +586,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name="placement",
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(
+            constraint=wsis_portal.pg_constraints.PostgresExclusionConstraint(
                 expressions=[
                     ("room", "="),
                     (

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
@@ -20,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from wsis_portal.models import Phase
+from wsis_portal.pg_constraints import PostgresExclusionConstraint
 
 from ..enums import SessionFormat
 from .enums import ProposalStatus
@@ -368,7 +368,7 @@ class Placement(models.Model):
                 name="forum_placement_ends_after_start",
                 violation_error_message=_("A session must end after it starts."),
             ),
-            ExclusionConstraint(
+            PostgresExclusionConstraint(
                 name="forum_placement_room_not_double_booked",
                 expressions=[
                     ("room", RangeOperators.EQUAL),

@@ -5,6 +5,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from wsis_portal.search import run_on_postgresql
+
 # Statement-level triggers keep each voter's row in step with the votes (see
 # prizes/models_ballot.py): a bulk INSERT costs one grouped upsert, a vote's INSERT adds to
 # its voter's row in the same statement; then the votes already cast are counted in.
@@ -144,5 +146,7 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunSQL(CREATE_TRIGGERS, DROP_TRIGGERS),
+        migrations.RunPython(
+            run_on_postgresql([CREATE_TRIGGERS]), run_on_postgresql([DROP_TRIGGERS])
+        ),
     ]

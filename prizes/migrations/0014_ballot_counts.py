@@ -17,6 +17,8 @@ import django.contrib.postgres.fields
 import django.db.models.deletion
 from django.db import migrations, models
 
+from wsis_portal.search import run_on_postgresql
+
 # A voter's projects as a multiset: remove one copy per element of b.
 MULTISET_MINUS = """
 CREATE OR REPLACE FUNCTION prizes_multiset_minus(a bigint[], b bigint[]) RETURNS bigint[]
@@ -224,6 +226,6 @@ class Migration(migrations.Migration):
             ),
         ),
         # The fixed removal stays on the way back: it is also right for 0011's tables.
-        migrations.RunSQL(MULTISET_MINUS, migrations.RunSQL.noop),
-        migrations.RunSQL(CREATE, DROP),
+        migrations.RunPython(run_on_postgresql([MULTISET_MINUS]), migrations.RunPython.noop),
+        migrations.RunPython(run_on_postgresql([CREATE]), run_on_postgresql([DROP])),
     ]

@@ -9,6 +9,8 @@ in Python by ``vote_check`` from what it returns, as before.
 
 from django.db import migrations
 
+from wsis_portal.search import run_on_postgresql
+
 CREATE = """
 CREATE OR REPLACE FUNCTION prizes_vote_cast(
     p_voter bigint, p_project bigint, p_year integer, p_at timestamptz,
@@ -78,4 +80,4 @@ class Migration(migrations.Migration):
         ("account", "0001_initial"),
     ]
 
-    operations = [migrations.RunSQL(CREATE, DROP)]
+    operations = [migrations.RunPython(run_on_postgresql([CREATE]), run_on_postgresql([DROP]))]

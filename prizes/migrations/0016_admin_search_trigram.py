@@ -1,10 +1,9 @@
 """Trigram index for the admin's searches of projects, and of votes by project title
-(wsis_portal/trigram.py)."""
+(wsis_portal/trigram.py: PostgreSQL only, built concurrently)."""
 
-from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.operations import AddIndexConcurrently
-from django.db import migrations, models
-from django.db.models.functions import Cast, Upper
+from django.db import migrations
+
+from wsis_portal.trigram import trigram_indexes
 
 
 class Migration(migrations.Migration):
@@ -15,12 +14,4 @@ class Migration(migrations.Migration):
         ("wsis_portal", "0007_trigram_extension"),
     ]
 
-    operations = [
-        AddIndexConcurrently(
-            model_name="project",
-            index=GinIndex(
-                OpClass(Upper(Cast("title", output_field=models.TextField())), name="gin_trgm_ops"),
-                name="prizes_project_title_trgm",
-            ),
-        ),
-    ]
+    operations = [trigram_indexes(("prizes_project", "title", "prizes_project_title_trgm"))]

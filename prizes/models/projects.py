@@ -16,7 +16,6 @@ from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 
 from accounts.enums import StakeholderType
-from wsis_portal.trigram import icontains_index
 from wsis_portal.uploads import (
     DOCUMENT_TYPES,
     IMAGE_TYPES,
@@ -135,8 +134,6 @@ class Project(models.Model):
         indexes = [
             models.Index(fields=["contest", "status", "category"], name="prizes_project_ballot"),
             models.Index(fields=["submitter", "contest"], name="prizes_project_submitter"),
-            # The admin's searches of projects and of votes by project (wsis_portal/trigram.py).
-            icontains_index("title", "prizes_project_title_trgm"),
         ]
 
     def __str__(self) -> str:

@@ -112,6 +112,36 @@ def tally_compute(
         "states": [str(state) for state in BALLOT_STATES],
         "now": now,
     }
+    if connection.vendor != "postgresql":
+        return _store_portable(contest=contest, counts=counts, now=now)
     with connection.cursor() as cursor:
         cursor.execute(_store_sql(), params)
         return [TallyRow(*row) for row in cursor.fetchall()]
+
+
+def _store_portable(*, contest: Contest, counts: dict[int, int], now: datetime) -> list[TallyRow]:
+    """``_store_sql`` for a laptop's SQLite: the same ranks, a row at a time."""
+    projects = Project.objects.filter(contest=contest, status__in=BALLOT_STATES)
+    ordered = sorted(
+        projects,
+        key=lambda p: (p.category_id, -counts.get(p.pk, 0), p.submitted_at or p.created_at, p.pk),
+    )
+    rows: list[TallyRow] = []
+    rank, category = 0, None
+    with transaction.atomic():
+        for project in ordered:
+            rank = rank + 1 if project.category_id == category else 1
+            category = project.category_id
+            votes = counts.get(project.pk, 0)
+            Tally.objects.update_or_create(
+                project_id=project.pk,
+                defaults={
+                    "contest": contest,
+                    "category_id": category,
+                    "votes": votes,
+                    "rank": rank,
+                    "computed_at": now,
+                },
+            )
+            rows.append(TallyRow(project.pk, project.category_id, votes, rank))
+    return sorted(rows, key=lambda row: row.project_id)

@@ -1,17 +1,9 @@
-"""Trigram indexes for the admin's search of entries by title or organisation (concurrently:
-100,000 entries; wsis_portal/trigram.py)."""
+"""Trigram indexes for the admin's search of entries by title or organisation
+(wsis_portal/trigram.py: PostgreSQL only, built concurrently; 100,000 entries)."""
 
-from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.operations import AddIndexConcurrently
-from django.db import migrations, models
-from django.db.models.functions import Cast, Upper
+from django.db import migrations
 
-
-def icontains_index(field, name):
-    # wsis_portal.trigram.icontains_index as of this migration.
-    return GinIndex(
-        OpClass(Upper(Cast(field, output_field=models.TextField())), name="gin_trgm_ops"), name=name
-    )
+from wsis_portal.trigram import trigram_indexes
 
 
 class Migration(migrations.Migration):
@@ -23,10 +15,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        AddIndexConcurrently(
-            model_name="entry", index=icontains_index("title", "stk_entry_title_trgm")
-        ),
-        AddIndexConcurrently(
-            model_name="entry", index=icontains_index("organisation", "stk_entry_organisation_trgm")
-        ),
+        trigram_indexes(
+            ("stocktaking_entry", "title", "stk_entry_title_trgm"),
+            ("stocktaking_entry", "organisation", "stk_entry_organisation_trgm"),
+        )
     ]
