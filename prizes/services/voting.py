@@ -19,6 +19,7 @@ from ..enums import BALLOT_STATES, PhaseKind
 from ..fingerprint import fingerprint
 from ..models import Vote
 from ..selectors.rules import vote_check
+from .vote_portable import vote_row_portable
 
 # The vote's one statement: a PL/pgSQL function (migration prizes/0015_vote_cast_function)
 # reads the facts of the rules (project on the ballot, voting window, verified email),
@@ -124,10 +125,7 @@ def vote_cast_next(
         "ip": ip_hash,
         "ua": ua_hash,
     }
-    savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
-    with savepoint, connection.cursor() as cursor:
-        cursor.execute(_VOTE_SQL, params)
-        row = cursor.fetchone()
+    row = _vote_row(params)
     pk, contest_id, category_id, voting_starts, voting_ends, verified, vote_id, following = row
     if pk is None:
         vote_check(on_ballot=False, verified=True, voting_starts=None, voting_ends=None, now=now)
@@ -150,6 +148,16 @@ def vote_cast_next(
         user_agent_hash=ua_hash,
         next_category=following,
     )
+
+
+def _vote_row(params: dict[str, Any]) -> tuple[Any, ...]:
+    """The row of ``prizes_vote_cast``: by the function on PostgreSQL, by the ORM elsewhere."""
+    if connection.vendor != "postgresql":
+        return vote_row_portable(**params)
+    savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    with savepoint, connection.cursor() as cursor:
+        cursor.execute(_VOTE_SQL, params)
+        return cursor.fetchone()
 
 
 def vote_invalidate(*, vote: Vote, by: User, reason: str) -> Vote:

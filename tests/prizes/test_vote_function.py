@@ -17,6 +17,19 @@ from wsis_portal.refusals import Refusal
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(params=["function", "portable"])
+def engine(request, monkeypatch):
+    """The PL/pgSQL function, or the ORM's copy of it that a laptop's SQLite runs
+    (``prizes/services/vote_portable.py``), asked the same questions on PostgreSQL."""
+    if request.param == "portable":
+        from prizes.services import voting
+        from prizes.services.vote_portable import vote_row_portable
+
+        monkeypatch.setattr(voting, "_vote_row", lambda params: vote_row_portable(**params))
+    return request.param
+
+
 MICRO = timedelta(microseconds=1)
 
 
@@ -150,14 +163,16 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_vote_function_answers_each_rule_as_vote_check(postgres, voting_contest, user, name):
+def test_vote_function_answers_each_rule_as_vote_check(
+    postgres, engine, voting_contest, user, name
+):
     voter, year, project_id, now = _scenario(name, voting_contest, user)
     expected = python_answer(voter=voter, year=year, project_id=project_id, now=now)
     assert expected == CASES[name]  # the case tests the rule it is named after
     assert function_answer(voter=voter, year=year, project_id=project_id, now=now) == expected
 
 
-def test_vote_function_names_next_category_in_action_line_order_wrapping(postgres, user):
+def test_vote_function_names_next_category_in_action_line_order_wrapping(postgres, engine, user):
     contest = contest_at(timezone.now(), PhaseKind.VOTING)
     first, third, fifth = (
         ProjectFactory(contest=contest, category=category(contest, code))
