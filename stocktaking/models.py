@@ -142,6 +142,8 @@ class Entry(models.Model):
             models.Index(fields=["status", "start_year"], name="stk_entry_status_year"),
             models.Index(fields=["status", "is_success_story"], name="stk_entry_status_story"),
             models.Index(fields=["status", "title"], name="stk_entry_status_title"),
+            # The admin's date drill-down reads the first and last day (MIN/MAX) on each load.
+            models.Index(fields=["created_at"], name="stk_entry_created_at"),
         ]
         constraints = [
             models.CheckConstraint(
