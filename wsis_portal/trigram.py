@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from django.db import migrations
 
+from wsis_portal.search import run_on_postgresql
+
 
 def icontains_index_sql(table: str, column: str, name: str) -> tuple[str, str]:
     """CREATE and DROP of a trigram index of ``UPPER(column::text)``, the expression of
@@ -38,14 +40,13 @@ def trigram_indexes(*indexes: tuple[str, str, str]) -> migrations.RunPython:
 
     def run(statements: list[str]):
         def execute(apps, schema_editor):
-            if schema_editor.connection.vendor != "postgresql":
-                return
-            for statement in statements:
-                if schema_editor.connection.in_atomic_block:
-                    # Inside a transaction (a test migrating back and forth) CONCURRENTLY is
-                    # refused; there nothing else writes meanwhile.
-                    statement = statement.replace(" CONCURRENTLY", "")
-                schema_editor.execute(statement)
+            if schema_editor.connection.in_atomic_block:
+                # Inside a transaction (a test migrating back and forth) CONCURRENTLY is
+                # refused; there nothing else writes meanwhile.
+                statements_now = [s.replace(" CONCURRENTLY", "") for s in statements]
+            else:
+                statements_now = statements
+            run_on_postgresql(statements_now)(apps, schema_editor)
 
         return execute
 

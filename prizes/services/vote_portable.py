@@ -14,13 +14,15 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from accounts.models import User
+from accounts.selectors import user_has_verified_email
 
-from ..models import Category, ContestPhase, Project, Vote
+from ..models import Category, Project, Vote
+from ..selectors.contests import phase_of
 
 
 def vote_row_portable(
     *,
-    voter: int,
+    voter: User,
     project: int,
     year: int,
     now: datetime,
@@ -33,14 +35,14 @@ def vote_row_portable(
     category code), with None for the project when it is not on this ballot."""
     found = (
         Project.objects.filter(pk=project, contest__year=year, status__in=states)
-        .select_related("category__action_line")
+        .select_related("contest", "category__action_line")
         .first()
     )
     if found is None:
         return (None,) * 8
-    phase = ContestPhase.objects.filter(contest_id=found.contest_id, kind=kind).first()
-    starts, ends = (phase.starts_at, phase.ends_at) if phase else (None, None)
-    verified = User.objects.filter(pk=voter, emailaddress__verified=True).exists()
+    voting = phase_of(found.contest, kind)
+    starts, ends = (voting.starts_at, voting.ends_at) if voting else (None, None)
+    verified = user_has_verified_email(user=voter)
     facts = (found.pk, found.contest_id, found.category_id, starts, ends, verified)
     if not verified or starts is None or ends is None or not starts <= now < ends:
         return (*facts, None, None)
@@ -53,7 +55,7 @@ def vote_row_portable(
                 contest_id=found.contest_id,
                 category_id=found.category_id,
                 project_id=found.pk,
-                voter_id=voter,
+                voter=voter,
                 cast_at=now,
                 ip_hash=ip,
                 user_agent_hash=ua,
@@ -63,10 +65,10 @@ def vote_row_portable(
     return (*facts, vote.pk, following)
 
 
-def _next_category(*, voter: int, found: Project, states: list[str], current: int) -> str | None:
+def _next_category(*, voter: User, found: Project, states: list[str], current: int) -> str | None:
     """The next category with projects on the ballot and no vote of this voter, after the
     current one in Action Line order, wrapping around."""
-    voted = Vote.objects.filter(voter_id=voter, contest_id=found.contest_id).values("category_id")
+    voted = Vote.objects.filter(voter=voter, contest_id=found.contest_id).values("category_id")
     candidates = (
         Category.objects.filter(contest_id=found.contest_id, projects__status__in=states)
         .exclude(pk=found.category_id)

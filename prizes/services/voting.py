@@ -125,7 +125,7 @@ def vote_cast_next(
         "ip": ip_hash,
         "ua": ua_hash,
     }
-    row = _vote_row(params)
+    row = _vote_row(params, voter)
     pk, contest_id, category_id, voting_starts, voting_ends, verified, vote_id, following = row
     if pk is None:
         vote_check(on_ballot=False, verified=True, voting_starts=None, voting_ends=None, now=now)
@@ -150,10 +150,10 @@ def vote_cast_next(
     )
 
 
-def _vote_row(params: dict[str, Any]) -> tuple[Any, ...]:
+def _vote_row(params: dict[str, Any], voter: User) -> tuple[Any, ...]:
     """The row of ``prizes_vote_cast``: by the function on PostgreSQL, by the ORM elsewhere."""
     if connection.vendor != "postgresql":
-        return vote_row_portable(**params)
+        return vote_row_portable(**{**params, "voter": voter})
     savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
     with savepoint, connection.cursor() as cursor:
         cursor.execute(_VOTE_SQL, params)

@@ -26,7 +26,11 @@ def engine(request, monkeypatch):
         from prizes.services import voting
         from prizes.services.vote_portable import vote_row_portable
 
-        monkeypatch.setattr(voting, "_vote_row", lambda params: vote_row_portable(**params))
+        monkeypatch.setattr(
+            voting,
+            "_vote_row",
+            lambda params, voter: vote_row_portable(**{**params, "voter": voter}),
+        )
     return request.param
 
 
