@@ -35,11 +35,19 @@ def start_gunicorn(
     """gunicorn with the portal on 127.0.0.1:``port``, once /healthz answers."""
     env = os.environ.copy()
     env["DJANGO_SETTINGS_MODULE"] = settings
+    # The production configuration file, as the web container runs it (its hooks included),
+    # with the shape under test, no access log and no worker recycling mid-run on top.
     command = [
         sys.executable,
         "-m",
         "gunicorn",
         "wsis_portal.wsgi:application",
+        "--config",
+        "python:wsis_portal.gunicorn_conf",
+        "--access-logfile",
+        "/dev/null",
+        "--max-requests",
+        "0",
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",

@@ -42,3 +42,31 @@ max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 logger_class = "wsis_portal.gunicorn_logging.MaskingLogger"
+
+# Full garbage collections walk every object a worker holds; wsis_portal/gc_tuning.py says why
+# and when the long-lived ones are frozen. GUNICORN_GC_FREEZE=0 turns it off.
+_freezer = None
+
+
+def post_worker_init(worker):
+    global _freezer
+    from wsis_portal import gc_tuning
+
+    if not gc_tuning.enabled():
+        return
+    from django.urls import get_resolver
+
+    # The URLconf imports every view and its modules: loaded before the first freeze.
+    get_resolver().check()
+    gc_tuning.freeze_survivors()
+    _freezer = gc_tuning.WarmFreezer()
+
+
+def pre_request(worker, req):
+    if _freezer is not None:
+        _freezer.started()
+
+
+def post_request(worker, req, environ, resp):
+    if _freezer is not None:
+        _freezer.finished()
