@@ -119,13 +119,15 @@ def main() -> int:
             headers = {"User-Agent": "wsis-bench/1.0", "Accept-Language": "en"}
             if name.startswith("admin:"):
                 headers["Cookie"] = admin_cookie
-            # Every worker thread answers the page once before the timing: a page measured
-            # first must not pay alone for each process's first request (translations,
-            # templates, model metadata loaded on first use).
+            # The page is asked for before the timing over as many connections as the server
+            # has threads, each new: gunicorn hands a connection to whichever worker accepts
+            # it, so a few keep-alive connections would leave some workers and threads cold
+            # (a thread's first request opens its database connection; a worker's first use
+            # of a page loads its templates), and the timed run's new connections find them.
             warm = run_load(
                 port,
-                [("GET", url, headers)] * (2 * args.workers * args.threads),
-                connections=args.clients,
+                [("GET", url, headers)] * (4 * args.workers * args.threads),
+                connections=args.workers * args.threads,
                 processes=1,
                 seconds=60,
                 expected={200},
