@@ -27,7 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 WORDS = ["telecentre", "andes", "jobs", "broadband", "community network", "sign language"]
-FILTERED = ["/search/?q=jobs&action_line=C7-EEMP&year=2021", "/search/?q=broadband&action_line=C3&year=2098"]
+FILTERED = [
+    "/search/?q=jobs&action_line=C7-EEMP&year=2021",
+    "/search/?q=broadband&action_line=C3&year=2098",
+]
 
 
 def setup() -> None:
