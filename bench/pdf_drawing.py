@@ -205,7 +205,7 @@ def _recognition_download(which):
         client = Client()
         client.force_login(staff)
         winner = Project.objects.filter(contest=contest, status=ProjectStatus.WINNER).first()
-        preview = recognition.booklet_preview(contest=contest, user=staff, now=now)
+        preview = not recognition.results_published(contest, now)
         if which == "booklet":
             url, key = reverse("prizes:booklet_pdf", args=[year]), (contest.pk, preview)
         else:
@@ -220,10 +220,10 @@ def _recognition_download(which):
                 recognition_files.BOOKLET if which == "booklet" else recognition_files.CERTIFICATE
             )
             kind.draw(key, "en", 0)
-        title = winner.title
+        title = winner.title.split(" @")[0]  # what earlier runs appended
 
         def download():
-            winner.title = f"{title} {time.time()}"
+            winner.title = f"{title} @{time.time():.3f}"
             winner.save(update_fields=["title", "updated_at"])
             response = client.get(url)
             assert response.status_code == 200, response.status_code
