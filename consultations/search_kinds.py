@@ -7,6 +7,7 @@ they are never searched.
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -18,18 +19,17 @@ from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 from .models import Consultation, Discussion
 
 
-def search_consultations(
-    params: SearchParams, offset: int, limit: int
-) -> tuple[int, list[SearchHit]]:
+def _public_consultations(params: SearchParams) -> QuerySet[Consultation]:
     consultations = Consultation.objects.filter(published_q()).select_related("edition")
     if params.year:
         consultations = consultations.filter(edition__year=params.year)
-    count, rows = ranked_page(
-        consultations,
-        text=params.text,
-        offset=offset,
-        limit=limit,
-    )
+    return consultations
+
+
+def search_consultations(
+    params: SearchParams, offset: int, limit: int
+) -> tuple[int, list[SearchHit]]:
+    count, rows = ranked_page(_public_consultations, params, offset=offset, limit=limit)
     return count, [
         SearchHit(
             title=str(consultation),
@@ -41,18 +41,22 @@ def search_consultations(
     ]
 
 
-def search_discussions(
-    params: SearchParams, offset: int, limit: int
-) -> tuple[int, list[SearchHit]]:
-    """Discussion topics of published consultations, on their indexed title and opening text."""
+def _public_discussions(params: SearchParams) -> QuerySet[Discussion]:
     discussions = Discussion.objects.filter(published_q("consultation__")).select_related(
         "consultation"
     )
     if params.year:
         discussions = discussions.filter(consultation__edition__year=params.year)
+    return discussions
+
+
+def search_discussions(
+    params: SearchParams, offset: int, limit: int
+) -> tuple[int, list[SearchHit]]:
+    """Discussion topics of published consultations, on their indexed title and opening text."""
     count, rows = ranked_page(
-        discussions,
-        text=params.text,
+        _public_discussions,
+        params,
         offset=offset,
         limit=limit,
         document=search_document("title", "body"),
