@@ -278,3 +278,25 @@ def test_each_filter_leaves_out_items_of_the_same_words_that_lack_it(client):
     assert {kind: by_sdg[kind] for kind in tagged} == dict.fromkeys(tagged, 1)
     by_year = counts(search(client, q=WORD, year=2027))
     assert {kind: by_year[kind] for kind in dated} == dict.fromkeys(dated, 1)
+
+
+def test_the_filters_selects_are_written_as_django_writes_them():
+    """The form's selects are written in Python (QuickSelect), the same as Django's."""
+    from django import forms
+
+    from wsis_portal.views_search import SiteSearchForm
+    from wsis_portal.widgets import QuickSelect
+
+    action_line("C3")
+    sdg(4)
+    form = SiteSearchForm({"q": WORD, "kind": "sessions", "action_line": "C3", "sdg": "4"})
+    assert form.is_valid()
+    for name in ("kind", "action_line", "sdg"):
+        field = form.fields[name]
+        assert isinstance(field.widget, QuickSelect)
+        written = str(form[name])
+        django = forms.Select(choices=field.choices).render(
+            form[name].html_name, form[name].value(), attrs={"id": form[name].auto_id}
+        )
+        assert re.sub(r">\s+<", "><", written) == re.sub(r">\s+<", "><", django)
+        assert " selected" in written
