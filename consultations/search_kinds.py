@@ -20,16 +20,32 @@ from .models import Consultation, Discussion
 
 
 def _public_consultations(params: SearchParams) -> QuerySet[Consultation]:
-    consultations = Consultation.objects.filter(published_q()).select_related("edition")
+    consultations = Consultation.objects.filter(published_q())
     if params.year:
         consultations = consultations.filter(edition__year=params.year)
     return consultations
 
 
+# The page's rows: only pooled rows are read, and the pool holds only published ones that
+# pass the filters, so the page's query does not test them again.
+def _consultation_rows(params: SearchParams) -> QuerySet[Consultation]:
+    return Consultation.objects.select_related("edition")
+
+
+def _discussion_rows(params: SearchParams) -> QuerySet[Discussion]:
+    return Discussion.objects.select_related("consultation")
+
+
 def search_consultations(
     params: SearchParams, offset: int, limit: int
 ) -> tuple[int, list[SearchHit]]:
-    count, rows = ranked_page(_public_consultations, params, offset=offset, limit=limit)
+    count, rows = ranked_page(
+        _public_consultations,
+        params,
+        offset=offset,
+        limit=limit,
+        rows=_consultation_rows,
+    )
     return count, [
         SearchHit(
             title=str(consultation),
@@ -42,9 +58,7 @@ def search_consultations(
 
 
 def _public_discussions(params: SearchParams) -> QuerySet[Discussion]:
-    discussions = Discussion.objects.filter(published_q("consultation__")).select_related(
-        "consultation"
-    )
+    discussions = Discussion.objects.filter(published_q("consultation__"))
     if params.year:
         discussions = discussions.filter(consultation__edition__year=params.year)
     return discussions
@@ -60,6 +74,7 @@ def search_discussions(
         offset=offset,
         limit=limit,
         document=search_document("title", "body"),
+        rows=_discussion_rows,
     )
     return count, [
         SearchHit(

@@ -23,11 +23,18 @@ def _public_projects(params: SearchParams) -> QuerySet[Project]:
         projects = projects.filter(sdgs__number=params.sdg)
     if params.year:
         projects = projects.filter(contest__year=params.year)
-    return projects.select_related("contest")
+    return projects
+
+
+def _project_rows(params: SearchParams) -> QuerySet[Project]:
+    # Only pooled projects are read, and the pool holds only those that pass the filters.
+    return Project.objects.select_related("contest")
 
 
 def search_projects(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
-    count, rows = ranked_page(_public_projects, params, offset=offset, limit=limit)
+    count, rows = ranked_page(
+        _public_projects, params, offset=offset, limit=limit, rows=_project_rows
+    )
     return count, [
         SearchHit(
             title=project.title,

@@ -20,6 +20,11 @@ def _members(params: SearchParams) -> QuerySet[Agency]:
     return members_facilitating(params.action_line) if params.action_line else members()
 
 
+def _agency_rows(params: SearchParams) -> QuerySet[Agency]:
+    # Only pooled agencies are read, and the pool holds only members that pass the filter.
+    return Agency.objects.all()
+
+
 def search_members(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
     count, rows = ranked_page(
         _members,
@@ -27,6 +32,7 @@ def search_members(params: SearchParams, offset: int, limit: int) -> tuple[int, 
         offset=offset,
         limit=limit,
         fallback_fields=("name",),
+        rows=_agency_rows,
     )
     return count, [
         SearchHit(
