@@ -61,17 +61,25 @@ def admin_session() -> str:
     return key
 
 
-def draw_outcome_documents(urls: list[str]) -> None:
-    """The Outcome Document's PDF is drawn by a Celery worker, which this script does not run
-    (a request meets a 503 until then): draw it here as the worker would, in English."""
+def draw_worker_files(pages: list[tuple[str, str]]) -> None:
+    """The Outcome Document's PDF, the Prizes booklet and the certificates are drawn by a
+    Celery worker, which this script does not run (a request meets a 503 until then): draw
+    the ones measured here as the worker would, in English, public (not a preview)."""
     from django.urls import resolve
 
     from forum.models import Edition
     from forum.outcomes import caching
+    from prizes.models import Contest
+    from prizes.recognition_files import BOOKLET, CERTIFICATE
 
-    for url in urls:
-        edition = Edition.objects.get(year=resolve(url).kwargs["year"])
-        caching.draw(edition.pk, "en", 0)
+    for name, url in pages:
+        kwargs = resolve(url).kwargs
+        if name == "forum:outcome_document_pdf":
+            caching.PDF.draw((Edition.objects.get(year=kwargs["year"]).pk,), "en", 0)
+        elif name == "prizes:booklet_pdf":
+            BOOKLET.draw((Contest.objects.get(year=kwargs["year"]).pk, False), "en", 0)
+        elif name == "prizes:certificate":
+            CERTIFICATE.draw((kwargs["project_id"], False), "en", 0)
 
 
 def main() -> int:
@@ -106,7 +114,7 @@ def main() -> int:
         pages += [(n, reverse(n)) for n in admin]
     if args.only:
         pages = [(n, u) for n, u in pages if n in args.only]
-    draw_outcome_documents([u for n, u in pages if n == "forum:outcome_document_pdf"])
+    draw_worker_files(pages)
     admin_cookie = f"sessionid={admin_session()}"
     port = free_port()
     server = start_gunicorn(

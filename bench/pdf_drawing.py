@@ -41,7 +41,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--root", default=str(HERE.parent), help="checkout whose code draws")
     parser.add_argument(
-        "--only", choices=["outcome", "booklet", "certificate", "download"], default=None
+        "--only",
+        choices=["outcome", "booklet", "certificate", "download", *DOWNLOADS_AFTER_CHANGE],
+        default=None,
     )
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
@@ -64,6 +66,7 @@ def main() -> None:
             "booklet": _booklet,
             "certificate": _certificate,
             "download": _download,
+            **DOWNLOADS_AFTER_CHANGE,
         }[kind]
         build = draw(args, site_search_data.YEAR, timezone.now())
         times, cpu, size = [], [], 0
@@ -147,7 +150,8 @@ def _certificate(args, year, now):
 def _download(args, year, now):
     """The Outcome Document's download right after a change (the version bumped), as a
     staff member through the test client: drawn in the request before, the last copy after
-    (with the code that has ``caching.draw``, which keeps one first; no worker runs)."""
+    (with the code that has ``caching.PDF`` or ``caching.draw``, which keeps one first; no
+    worker runs)."""
     from django.conf import settings
     from django.test import Client
     from django.urls import reverse
@@ -163,7 +167,9 @@ def _download(args, year, now):
     client = Client()
     client.force_login(staff)
     url = reverse("forum:outcome_document_pdf", args=[year])
-    if hasattr(caching, "draw"):
+    if hasattr(caching, "PDF"):
+        caching.PDF.draw((Edition.objects.get(year=year).pk,), "en", 0)
+    elif hasattr(caching, "draw"):
         caching.draw(Edition.objects.get(year=year).pk, "en", 0)
 
     def download():
@@ -173,6 +179,65 @@ def _download(args, year, now):
         return response.content
 
     return download
+
+
+def _recognition_download(which):
+    """The booklet's or a Winner's certificate's download right after a change (a recognised
+    project's title saved before each request; staff, the bench contest, in-process): drawn
+    in the request before (``cached_pdf`` under the projects' ``updated_at``), the last copy
+    after (``prizes.recognition_files``, which keeps one first; no worker runs)."""
+
+    def build(args, year, now):
+        from django.conf import settings
+        from django.test import Client
+        from django.urls import reverse
+
+        from accounts.models import User
+        from prizes import recognition
+        from prizes.enums import ProjectStatus
+        from prizes.models import Project
+
+        settings.ALLOWED_HOSTS = ["testserver"]
+        contest = _recognised(year)
+        staff, _ = User.objects.get_or_create(
+            email="bench-pdf-staff@example.invalid", defaults={"is_staff": True}
+        )
+        client = Client()
+        client.force_login(staff)
+        winner = Project.objects.filter(contest=contest, status=ProjectStatus.WINNER).first()
+        preview = not recognition.results_published(contest, now)
+        if which == "booklet":
+            url, key = reverse("prizes:booklet_pdf", args=[year]), (contest.pk, preview)
+        else:
+            url = reverse("prizes:certificate", args=[year, winner.pk])
+            key = (winner.pk, preview)
+        try:
+            from prizes import recognition_files
+        except ImportError:
+            pass
+        else:
+            kind = (
+                recognition_files.BOOKLET if which == "booklet" else recognition_files.CERTIFICATE
+            )
+            kind.draw(key, "en", 0)
+        title = winner.title.split(" @")[0]  # what earlier runs appended
+
+        def download():
+            winner.title = f"{title} @{time.time():.3f}"
+            winner.save(update_fields=["title", "updated_at"])
+            response = client.get(url)
+            assert response.status_code == 200, response.status_code
+            return response.content
+
+        return download
+
+    return build
+
+
+DOWNLOADS_AFTER_CHANGE = {
+    "booklet_download": _recognition_download("booklet"),
+    "certificate_download": _recognition_download("certificate"),
+}
 
 
 def _pk(report):

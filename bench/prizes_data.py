@@ -72,7 +72,9 @@ def make_contest(year: int, per_category: int):
     from forum.models import Edition
 
     ceremony_start, ceremony_end = phases["ceremony"]
-    edition, _ = Edition.objects.get_or_create(
+    # Updated, not only created: the phases follow the clock, and a database kept from an
+    # earlier run (another local day) would hold a Forum whose days miss the ceremony.
+    edition, _ = Edition.objects.update_or_create(
         year=year,
         defaults={
             "starts_on": timezone.localtime(ceremony_start).date(),

@@ -7,6 +7,7 @@ they are never searched.
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -18,17 +19,32 @@ from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 from .models import Consultation, Discussion
 
 
+def _public_consultations(params: SearchParams) -> QuerySet[Consultation]:
+    consultations = Consultation.objects.filter(published_q())
+    if params.year:
+        consultations = consultations.filter(edition__year=params.year)
+    return consultations
+
+
+# The page's rows: only pooled rows are read, and the pool holds only published ones that
+# pass the filters, so the page's query does not test them again.
+def _consultation_rows(params: SearchParams) -> QuerySet[Consultation]:
+    return Consultation.objects.select_related("edition")
+
+
+def _discussion_rows(params: SearchParams) -> QuerySet[Discussion]:
+    return Discussion.objects.select_related("consultation")
+
+
 def search_consultations(
     params: SearchParams, offset: int, limit: int
 ) -> tuple[int, list[SearchHit]]:
-    consultations = Consultation.objects.filter(published_q()).select_related("edition")
-    if params.year:
-        consultations = consultations.filter(edition__year=params.year)
     count, rows = ranked_page(
-        consultations,
-        text=params.text,
+        _public_consultations,
+        params,
         offset=offset,
         limit=limit,
+        rows=_consultation_rows,
     )
     return count, [
         SearchHit(
@@ -41,21 +57,24 @@ def search_consultations(
     ]
 
 
+def _public_discussions(params: SearchParams) -> QuerySet[Discussion]:
+    discussions = Discussion.objects.filter(published_q("consultation__"))
+    if params.year:
+        discussions = discussions.filter(consultation__edition__year=params.year)
+    return discussions
+
+
 def search_discussions(
     params: SearchParams, offset: int, limit: int
 ) -> tuple[int, list[SearchHit]]:
     """Discussion topics of published consultations, on their indexed title and opening text."""
-    discussions = Discussion.objects.filter(published_q("consultation__")).select_related(
-        "consultation"
-    )
-    if params.year:
-        discussions = discussions.filter(consultation__edition__year=params.year)
     count, rows = ranked_page(
-        discussions,
-        text=params.text,
+        _public_discussions,
+        params,
         offset=offset,
         limit=limit,
         document=search_document("title", "body"),
+        rows=_discussion_rows,
     )
     return count, [
         SearchHit(

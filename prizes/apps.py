@@ -24,6 +24,9 @@ class PrizesConfig(AppConfig):
         for model in (Contest, ContestPhase):
             for signal in (post_save, post_delete):
                 signal.connect(home_changed, sender=model, dispatch_uid=f"home-{model.__name__}")
+        from . import recognition_files
+
+        recognition_files.connect_signals()
         dashboard.register()
         registry.add_my(selectors.my_sections)
         registry.add_matrix(

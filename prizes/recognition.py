@@ -86,12 +86,23 @@ class Booklet:
     preview: bool
 
 
-def booklet(*, contest: Contest, user: Any, now: datetime) -> Booklet:
-    """The year's Winners and Champions, category by category, Winners first; 404 before
-    the results are published (staff see a preview). Two queries whatever the size."""
+def booklet_preview(*, contest: Contest, user: Any, now: datetime) -> bool:
+    """Whether the booklet this person may see is a preview (staff, before the results are
+    published); 404 for everyone else before then."""
     published = results_published(contest, now)
     if not published and not can_preview(user):
         raise Http404(_("The Winners and Champions of this contest are not published yet."))
+    return not published
+
+
+def booklet(*, contest: Contest, user: Any, now: datetime) -> Booklet:
+    """The year's Winners and Champions, category by category, Winners first; 404 before
+    the results are published (staff see a preview). Two queries whatever the size."""
+    return booklet_of(contest, preview=booklet_preview(contest=contest, user=user, now=now))
+
+
+def booklet_of(contest: Contest, *, preview: bool) -> Booklet:
+    """The booklet of ``contest`` (its access checked by the caller)."""
     projects = (
         Project.objects.filter(contest=contest, status__in=RECOGNISED)
         .select_related("category__action_line")
@@ -119,5 +130,5 @@ def booklet(*, contest: Contest, user: Any, now: datetime) -> Booklet:
         categories=sections,
         winner_count=winners,
         champion_count=champions,
-        preview=not published,
+        preview=preview,
     )

@@ -1,28 +1,20 @@
 """Thin views of the recognition: a Champion's or Winner's certificate, and the year's
-Winners and Champions booklet as a printable page and as a PDF."""
+Winners and Champions booklet as a printable page and as a PDF (both PDFs drawn by a
+worker, ``recognition_files``)."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from wsis_portal.pdf import cached_pdf
+from wsis_portal.drawn_file_views import drawn_file_response
 from wsis_portal.publishing import mark_preview
 
 from . import recognition, selectors
-from .certificates import booklet_pdf, certificate_pdf
-
-
-def _pdf(body: bytes, filename: str, *, private: bool) -> HttpResponse:
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    if private:
-        # A preview for staff must not be kept by a shared cache.
-        patch_cache_control(response, private=True, no_store=True)
-    return response
+from .recognition_files import booklet_file, certificate_file
 
 
 @require_safe
@@ -31,19 +23,15 @@ def certificate(request: HttpRequest, year: int, project_id: int) -> HttpRespons
     found = recognition.certificate_of(
         contest=contest, project_id=project_id, user=request.user, now=timezone.now()
     )
-    project = found.project
-    verify_url = request.build_absolute_uri(project.get_absolute_url())
-    body = cached_pdf(
-        [
-            *("certificate", project.pk, found.status, found.preview, project.updated_at),
-            *(verify_url, contest.title, contest.edition_id),
-        ],
-        lambda: certificate_pdf(
-            project=project, status=found.status, verify_url=verify_url, preview=found.preview
-        ),
+    return drawn_file_response(
+        request,
+        certificate_file(found),
+        filename=f"wsis-prizes-{year}-{found.status}-{project_id}.pdf",
+        being_prepared=_("This certificate is being prepared. Please try again in a minute."),
+        disposition="inline",
+        # A preview for staff must not be kept by a shared cache.
+        private=found.preview or contest.is_draft,
     )
-    name = f"wsis-prizes-{year}-{found.status}-{project_id}.pdf"
-    return _pdf(body, name, private=found.preview or contest.is_draft)
 
 
 @require_safe
@@ -56,13 +44,14 @@ def booklet(request: HttpRequest, year: int) -> HttpResponse:
 @require_safe
 def booklet_download(request: HttpRequest, year: int) -> HttpResponse:
     contest = selectors.contest_by_year(year, user=request.user)
-    data = recognition.booklet(contest=contest, user=request.user, now=timezone.now())
-    name = f"wsis-prizes-{year}-winners-and-champions.pdf"
-    body = cached_pdf(
-        [
-            *("booklet", contest.pk, contest.title, data.preview),
-            *((e.project.pk, e.project.updated_at) for c in data.categories for e in c.entries),
-        ],
-        lambda: booklet_pdf(booklet=data),
+    preview = recognition.booklet_preview(contest=contest, user=request.user, now=timezone.now())
+    return drawn_file_response(
+        request,
+        booklet_file(contest, preview=preview),
+        filename=f"wsis-prizes-{year}-winners-and-champions.pdf",
+        being_prepared=_(
+            "The PDF of the Winners and Champions is being prepared. Please try again in a minute."
+        ),
+        disposition="inline",
+        private=preview or contest.is_draft,
     )
-    return _pdf(body, name, private=data.preview or contest.is_draft)

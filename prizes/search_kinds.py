@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,7 @@ from .enums import BALLOT_STATES
 from .models import Category, Contest, Project
 
 
-def search_projects(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
+def _public_projects(params: SearchParams) -> QuerySet[Project]:
     """Projects the public may see: on the ballot of a published contest (never drafts)."""
     projects = Project.objects.filter(published_q("contest__"), status__in=BALLOT_STATES)
     if params.action_line:
@@ -22,8 +23,18 @@ def search_projects(params: SearchParams, offset: int, limit: int) -> tuple[int,
         projects = projects.filter(sdgs__number=params.sdg)
     if params.year:
         projects = projects.filter(contest__year=params.year)
-    queryset = projects.select_related("contest")
-    count, rows = ranked_page(queryset, text=params.text, offset=offset, limit=limit)
+    return projects
+
+
+def _project_rows(params: SearchParams) -> QuerySet[Project]:
+    # Only pooled projects are read, and the pool holds only those that pass the filters.
+    return Project.objects.select_related("contest")
+
+
+def search_projects(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
+    count, rows = ranked_page(
+        _public_projects, params, offset=offset, limit=limit, rows=_project_rows
+    )
     return count, [
         SearchHit(
             title=project.title,

@@ -310,12 +310,17 @@ class ReportRelease(models.Model):
             )
 
 
+# The facet of (Action Line, SDG) pairs: its value is "<action line id>:<sdg id>".
+PAIR_FACET = "al_sdg"
+
+
 class FacetCount(models.Model):
     """How many published entries have each facet value, per call and region.
 
     Kept exact by database triggers on the entries and their Action Line and SDG links
-    (migration 0010), so bulk updates, the admin and raw SQL are counted too. The unfiltered
-    search and the reports sum these few thousand rows instead of grouping 100,000 entries.
+    (migrations 0010 and 0016), so bulk updates, the admin and raw SQL are counted too. The
+    unfiltered search, the reports and the Action Line x SDG matrix (``PAIR_FACET``) sum
+    these few thousand rows instead of grouping 100,000 entries.
     """
 
     call_key = models.IntegerField()  # the entry's call id; 0 when it has none

@@ -32,12 +32,7 @@ def search_entries(params: SearchParams, offset: int, limit: int) -> tuple[int, 
             cap=site_search.COUNT_CAP,
         )
     else:  # the SQLite fallback of a local checkout
-        count, rows = ranked_page(
-            _filtered(params).only("title", "description", "organisation", "country"),
-            text=params.text,
-            offset=offset,
-            limit=limit,
-        )
+        count, rows = ranked_page(_shown_entries, params, offset=offset, limit=limit)
     return count, [
         SearchHit(
             title=entry.title,
@@ -47,6 +42,10 @@ def search_entries(params: SearchParams, offset: int, limit: int) -> tuple[int, 
         )
         for entry in rows
     ]
+
+
+def _shown_entries(params: SearchParams) -> QuerySet[Entry]:
+    return _filtered(params).only("title", "description", "organisation", "country")
 
 
 def _filtered(params: SearchParams) -> QuerySet[Entry]:

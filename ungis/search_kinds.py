@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -14,15 +15,24 @@ from .models import Agency, Initiative
 from .selectors import members, members_facilitating
 
 
-def search_members(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
+def _members(params: SearchParams) -> QuerySet[Agency]:
     """Member agencies; the Action Line filter keeps those a source names as facilitating it."""
-    agencies = members_facilitating(params.action_line) if params.action_line else members()
+    return members_facilitating(params.action_line) if params.action_line else members()
+
+
+def _agency_rows(params: SearchParams) -> QuerySet[Agency]:
+    # Only pooled agencies are read, and the pool holds only members that pass the filter.
+    return Agency.objects.all()
+
+
+def search_members(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
     count, rows = ranked_page(
-        agencies,
-        text=params.text,
+        _members,
+        params,
         offset=offset,
         limit=limit,
         fallback_fields=("name",),
+        rows=_agency_rows,
     )
     return count, [
         SearchHit(
@@ -34,12 +44,16 @@ def search_members(params: SearchParams, offset: int, limit: int) -> tuple[int, 
     ]
 
 
+def _initiatives(params: SearchParams) -> QuerySet[Initiative]:
+    return Initiative.objects.all()
+
+
 def search_initiatives(
     params: SearchParams, offset: int, limit: int
 ) -> tuple[int, list[SearchHit]]:
     count, rows = ranked_page(
-        Initiative.objects.all(),
-        text=params.text,
+        _initiatives,
+        params,
         offset=offset,
         limit=limit,
         fallback_fields=("name",),

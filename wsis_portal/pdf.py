@@ -12,8 +12,8 @@ a line again for every character it adds while breaking it into lines, which mad
 letters look the same drawn one by one (only DejaVu's kerning pairs are not applied).
 
 Loading a font costs time (about 0.3 s for each DejaVu style, 3 s for the 4 MB CJK
-fallback), so the fallback is loaded only for a document that has CJK text, and callers
-cache the PDFs they draw (:func:`cached_pdf`).
+fallback), so the fallback is loaded only for a document that has CJK text, and the big
+PDFs are drawn by a worker, never in a request (``wsis_portal.drawn_files``).
 
 The fonts are Debian's packages ``fonts-dejavu-core`` and ``fonts-droid-fallback``
 (installed by the Dockerfile and ``.ci/run``); ``PDF_FONT_DIRS`` lists where to look.
@@ -21,15 +21,13 @@ The fonts are Debian's packages ``fonts-dejavu-core`` and ``fonts-droid-fallback
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 from fpdf import FPDF
@@ -61,7 +59,6 @@ CJK_RANGES = [
     (0x20000, 0x2FFFF),
 ]
 CJK = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in CJK_RANGES) + "]")
-PDF_CACHE_SECONDS = 24 * 3600
 # Scripts whose letters join, reorder or stack (Arabic, Hebrew, Syriac, Thaana, the Indic and
 # South-East Asian scripts, combining marks, bidirectional controls): drawn through the
 # shaping engine, which also lays right-to-left text out in its order.
@@ -140,15 +137,3 @@ def document(
         pdf.set_author(author)
     pdf.set_creator("WSIS Forum portal")
     return pdf
-
-
-def cached_pdf(parts: Iterable[object], draw: Callable[[], bytes]) -> bytes:
-    """The PDF drawn by ``draw``, kept in the cache under what it depends on (``parts``,
-    with the active language) so that drawing happens once, not on every download."""
-    raw = "|".join([translation.get_language() or "", *(str(p) for p in parts)])
-    key = "pdf:" + hashlib.sha256(raw.encode()).hexdigest()
-    body = cache.get(key)
-    if body is None:
-        body = draw()
-        cache.set(key, body, PDF_CACHE_SECONDS)
-    return body

@@ -10,14 +10,16 @@ through :class:`StoredDocument`. Discussions use the expression indexes of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Count, Expression, F, Q, QuerySet, Window
 
-from . import site_search
+from . import search_plans, site_search
 from .search import MultilingualSearchQuery
+from .site_search import SearchParams
 
 # Every searched table stores its document under this name (see the apps' migrations).
 DOCUMENT_COLUMN = "search_document"
@@ -57,17 +59,21 @@ def drop_document_sql(table: str) -> list[str]:
     return [f"ALTER TABLE {table} DROP COLUMN IF EXISTS {DOCUMENT_COLUMN};"]
 
 
+Build = Callable[[SearchParams], QuerySet[Any, Any]]
+
+
 def ranked_page(
-    queryset: QuerySet[Any, Any],
+    matching: Build,
+    params: SearchParams,
     *,
-    text: str,
     offset: int,
     limit: int,
     document: Any = None,
     fallback_fields: tuple[str, ...] = ("title",),
-    rows: QuerySet[Any, Any] | None = None,
+    rows: Build | None = None,
 ) -> tuple[int, list[Any]]:
-    """(how many rows match ``text``, the rows ranked offset..offset+limit, best first).
+    """(how many rows of ``matching(params)`` match the words, the rows ranked
+    offset..offset+limit, best first).
 
     The work is bounded whatever the number of matches: the GIN index finds the matches,
     and only a pool of at most ``COUNT_CAP`` + 1 of them (the most recent: highest id) has
@@ -76,36 +82,65 @@ def ranked_page(
     pool and no page goes past its first ``COUNT_CAP`` rows. An empty page (past the end,
     or ``limit`` 0) costs a capped COUNT instead.
 
-    ``document`` is the row's search vector (the stored column by default). ``rows`` reads
-    the page's rows (their annotations and related rows) when ``queryset``'s filters are
-    costly: the pool already holds only rows that pass them, so the page's query need not
-    test them again for every pooled row (``queryset`` itself by default).
+    ``matching`` and ``rows`` build querysets from the search's filters; they are
+    module-level functions, so that the page's query is compiled once per shape
+    (``wsis_portal.search_plans``). ``document`` is the row's search vector (the stored
+    column by default). ``rows`` reads the page's rows (their annotations and related
+    rows) when ``matching``'s filters are costly: the pool already holds only rows that
+    pass them, so the page's query need not test them again for every pooled row
+    (``matching`` itself by default).
     """
     if connection.vendor != "postgresql":  # the SQLite fallback of a local checkout
         match = Q()
         for name in fallback_fields:
-            match |= Q(**{f"{name}__icontains": text})
-        matched = queryset.filter(match)
-        shown = matched if rows is None else rows.filter(pk__in=matched.values("pk"))
+            match |= Q(**{f"{name}__icontains": params.text})
+        matched = matching(params).filter(match)
+        shown = matched if rows is None else rows(params).filter(pk__in=matched.values("pk"))
         return matched.count(), list(shown.order_by("pk")[offset : offset + limit])
-    query = MultilingualSearchQuery(text)
-    matched = queryset.alias(document=document or StoredDocument()).filter(document=query)
+    # Never past the counted matches: the pool's extra row only says that there are more.
+    end = min(offset + limit, site_search.COUNT_CAP)
+    if limit <= 0 or offset >= end:
+        return _pool(matching(params), params.text, document).count(), []
+    page = list(search_plans.compiled(_page, params, matching, rows, document, offset, end))
+    if page:
+        return page[0].total, page
+    # Past the end: how many there are.
+    return (_pool(matching(params), params.text, document).count() if offset else 0), []
+
+
+def _document(document: Any) -> Any:
+    return StoredDocument() if document is None else document
+
+
+def _pool(queryset: QuerySet[Any, Any], text: str, document: Any) -> QuerySet[Any, Any]:
+    """The pks of the newest ``COUNT_CAP`` + 1 rows of ``queryset`` that match ``text``."""
+    matched = queryset.alias(document=_document(document)).filter(
+        document=MultilingualSearchQuery(text)
+    )
     # "id + 0": ordered by an expression, not by the primary key's index, so the planner
     # cannot walk that index backwards testing every row's document until it has enough
     # (seconds for a word in 2% of 100,000 rows); it takes the GIN index's matches and
     # keeps the newest (site_search also turns sequential scans off for the search).
-    pool = matched.order_by((F("pk") + 0).desc()).values("pk")[: site_search.COUNT_CAP + 1]
-    # Never past the counted matches: the pool's extra row only says that there are more.
-    end = min(offset + limit, site_search.COUNT_CAP)
-    if limit <= 0 or offset >= end:
-        return pool.count(), []
-    page = list(
-        (queryset if rows is None else rows)
+    return matched.order_by((F("pk") + 0).desc()).values("pk")[: site_search.COUNT_CAP + 1]
+
+
+def _page(
+    params: SearchParams,
+    matching: Build,
+    rows: Build | None,
+    document: Any,
+    offset: int,
+    end: int,
+) -> QuerySet[Any, Any]:
+    """The pool ranked and counted, rows offset..end of it (each row carries the count)."""
+    pool = _pool(matching(params), params.text, document)
+    return (
+        (matching if rows is None else rows)(params)
         .filter(pk__in=pool)
-        .alias(document=document or StoredDocument())
-        .annotate(rank=SearchRank(F("document"), query), total=Window(expression=Count("*")))
+        .alias(document=_document(document))
+        .annotate(
+            rank=SearchRank(F("document"), MultilingualSearchQuery(params.text)),
+            total=Window(expression=Count("*")),
+        )
         .order_by("-rank", "-pk")[offset:end]
     )
-    if page:
-        return page[0].total, page
-    return (pool.count() if offset else 0), []  # past the end: how many there are

@@ -1,4 +1,5 @@
-"""Portal-wide Celery tasks: the beat tick, the worker heartbeat and session clean-up."""
+"""Portal-wide Celery tasks: the beat tick, the worker heartbeat, session clean-up and the
+drawing of files too slow for a request (``drawn_files``)."""
 
 import logging
 
@@ -56,3 +57,23 @@ def sessions_clear() -> None:
     sign-in stays in django_session for ever.
     """
     call_command("clearsessions")
+
+
+# Drawing 500 reports or 1,000 projects takes seconds, a minute on a loaded machine: within
+# the default soft limit, and a redelivered task finds the copy drawn and stops.
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def drawn_file_draw(kind: str, args: list, language: str, version: int) -> bool:
+    """Draw the current version of one file of a ``drawn_files`` kind in ``language``."""
+    from .drawn_files import KINDS
+
+    return KINDS[kind].draw(args, language, version)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def drawn_files_refresh(kind: str) -> int:
+    """After a change: ask for each file of the kind asked for so far to be drawn again."""
+    from .drawn_files import KINDS
+
+    return KINDS[kind].refresh()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .selectors import search_filter_choices
 from .site_search import SearchParams, kinds, site_search
+from .widgets import QuickSelect
 
 PAGE_SIZE = 20
 PREVIEW = 5
@@ -22,9 +23,12 @@ class SiteSearchForm(forms.Form):
     """What a visitor may ask; an unknown value is an error shown next to its field."""
 
     q = forms.CharField(label=_("Search for"), max_length=200, required=False, strip=True)
-    kind = forms.ChoiceField(label=_("Kind of content"), required=False)
-    action_line = forms.ChoiceField(label=_("Action Line"), required=False)
-    sdg = forms.TypedChoiceField(label=_("SDG"), required=False, coerce=int, empty_value=None)
+    # QuickSelect: Django's option templates were a tenth of a cold search's Python (2 ms).
+    kind = forms.ChoiceField(label=_("Kind of content"), required=False, widget=QuickSelect)
+    action_line = forms.ChoiceField(label=_("Action Line"), required=False, widget=QuickSelect)
+    sdg = forms.TypedChoiceField(
+        label=_("SDG"), required=False, coerce=int, empty_value=None, widget=QuickSelect
+    )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

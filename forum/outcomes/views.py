@@ -7,17 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from wsis_portal.drawn_file_views import drawn_file_response
 from wsis_portal.publishing import mark_preview
 from wsis_portal.refusal_responses import refusal_response
 from wsis_portal.refusals import Refusal
 
 from . import selectors
-from .caching import RETRY_AFTER_SECONDS, outcome_document_pdf_file
+from .caching import outcome_document_pdf_file
 from .forms import OutcomeReportForm
 from .selectors import outcome_report_check
 from .services import outcome_report_submit
@@ -71,29 +70,15 @@ def outcome_document(request: HttpRequest, year: int) -> HttpResponse:
     return render(request, "forum/outcome_document.html", {"doc": data, "edition": data.edition})
 
 
-def _being_prepared(request: HttpRequest) -> HttpResponse:
-    message = _("The PDF of this Outcome Document is being prepared. Please try again in a minute.")
-    response = render(request, "503.html", {"message": message}, status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    patch_cache_control(response, no_store=True)
-    return response
-
-
 def outcome_document_download(request: HttpRequest, year: int) -> HttpResponse:
     """The PDF, drawn by a worker once per change to the document (``caching``): the last
     copy drawn, or a 503 asking to come back while the first is drawn; a client that has
     the copy served gets a 304."""
-    pdf = outcome_document_pdf_file(year=year, user=request.user).ready()
-    if pdf is None:
-        return _being_prepared(request)
-    last_modified = int(pdf.last_modified.timestamp()) if pdf.last_modified else None
-    response = get_conditional_response(request, etag=pdf.etag, last_modified=last_modified)
-    if response is None:
-        response = HttpResponse(pdf.content(), content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'attachment; filename="wsis-forum-{year}-outcome-document.pdf"'
-        )
-    if pdf.etag is not None and last_modified is not None:
-        response["ETag"] = pdf.etag
-        response["Last-Modified"] = http_date(last_modified)
-    return response
+    return drawn_file_response(
+        request,
+        outcome_document_pdf_file(year=year, user=request.user),
+        filename=f"wsis-forum-{year}-outcome-document.pdf",
+        being_prepared=_(
+            "The PDF of this Outcome Document is being prepared. Please try again in a minute."
+        ),
+    )

@@ -5,21 +5,25 @@ then adds one outbox message per Champion and Winner, keyed by the project
 (``prizes:recognition:<project>``), so the message is claimed per recipient: a second tick,
 a re-run or a worker that dies half-way adds nothing twice, and a project missed by one
 tick (a failure on one row) is added by the next. The delivery sends each once through the
-send-once ledger, in the submitter's language, with a link to the certificate.
+send-once ledger, in the submitter's language, with a link to the certificate; that
+certificate and the booklet are drawn in that language once the message is committed, so
+that the link finds them ready (``recognition_files``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Cast, Concat
 
 from wsis_portal import outbox
+from wsis_portal.i18n import recipient_language
 from wsis_portal.models import OutboxMessage
 
-from .. import emails
+from .. import emails, recognition_files
 from ..enums import PhaseKind, ProjectStatus
 from ..models import ContestPhase, Project
 
@@ -60,5 +64,10 @@ def recognition_queue(now: datetime) -> int:
                 data={"status": project.status},
                 key=f"{RECOGNITION_KEY}{project.pk}",
             )
+            if message is not None:
+                language = recipient_language(
+                    project.submitter, fallback=message.data.get("language")
+                )
+                transaction.on_commit(partial(recognition_files.prepare_for, project, language))
         added += message is not None
     return added

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
@@ -10,23 +11,44 @@ from wsis_portal.registry import MatrixItem
 
 from ..caching import cached
 from ..enums import EntryStatus
-from ..models import EntryActionLine
+from ..filters import uses_postgres
+from ..models import PAIR_FACET, EntryActionLine, FacetCount
 from .entries import published_entries
 
 
 def matrix_counts() -> dict[tuple[str, int], int]:
-    """Published entries per (Action Line, SDG) pair, in one query (cached until data changes)."""
+    """Published entries per (Action Line, SDG) pair (cached until data changes): summed
+    from the trigger-kept pair counts, a few thousand rows, instead of joining every
+    published entry's links (about 250 ms over 100,000 entries)."""
+    return cached(("matrix",), pair_counts if uses_postgres() else pair_counts_counted)
 
-    def compute() -> dict[tuple[str, int], int]:
-        rows = (
-            EntryActionLine.objects.filter(entry__status=EntryStatus.PUBLISHED)
-            .order_by()
-            .values_list("action_line__code", "entry__sdg_links__sdg__number")
-            .annotate(n=Count("pk"))
-        )
-        return {(code, number): n for code, number, n in rows if number is not None}
 
-    return cached(("matrix",), compute)
+def pair_counts() -> dict[tuple[str, int], int]:
+    """The pairs of the ``FacetCount`` rows (PostgreSQL: the triggers are), named by the
+    Action Line's code and the SDG's number in the same query."""
+    sql = f"""
+        SELECT al.code, goal.number, SUM(f.n)
+        FROM {FacetCount._meta.db_table} f
+        JOIN {ActionLine._meta.db_table} al ON al.id = split_part(f.value, ':', 1)::int
+        JOIN {SDG._meta.db_table} goal ON goal.id = split_part(f.value, ':', 2)::int
+        WHERE f.facet = %s
+        GROUP BY 1, 2
+        HAVING SUM(f.n) <> 0
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [PAIR_FACET])
+        return {(code, number): int(total) for code, number, total in cursor.fetchall()}
+
+
+def pair_counts_counted() -> dict[tuple[str, int], int]:
+    """The same pairs counted from the entries' links, in one query."""
+    rows = (
+        EntryActionLine.objects.filter(entry__status=EntryStatus.PUBLISHED)
+        .order_by()
+        .values_list("action_line__code", "entry__sdg_links__sdg__number")
+        .annotate(n=Count("pk"))
+    )
+    return {(code, number): n for code, number, n in rows if number is not None}
 
 
 def matrix_items(action_line: ActionLine, sdg: SDG, limit: int) -> list[MatrixItem]:

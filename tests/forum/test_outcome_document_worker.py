@@ -14,12 +14,12 @@ import pytest
 import time_machine
 from django.core.cache import cache
 
-from forum import tasks
 from forum.models import OutcomeReport
 from forum.outcomes import caching
 from tests.conftest import wait_for
 from tests.forum import test_outcome_document_cache as cache_tests
 from tests.forum.test_outcome_document_cache import URL, _edit, pdf_text
+from wsis_portal import drawn_files, tasks
 
 # The two generated reports and the core fonts of the cache's tests.
 document = cache_tests.document
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.django_db
 def queued(monkeypatch):
     """Drawings asked for but not run yet, as with a busy worker: their arguments."""
     calls: list[tuple] = []
-    monkeypatch.setattr(tasks.outcome_document_draw, "delay", lambda *args: calls.append(args))
+    monkeypatch.setattr(tasks.drawn_file_draw, "delay", lambda *args: calls.append(args))
     return calls
 
 
@@ -48,7 +48,7 @@ def drawn(monkeypatch):
 def test_before_the_first_copy_a_translated_503_asks_to_come_back(client, document, queued):
     response = client.get(URL)
     assert response.status_code == 503
-    assert response["Retry-After"] == str(caching.RETRY_AFTER_SECONDS)
+    assert response["Retry-After"] == str(drawn_files.RETRY_AFTER_SECONDS)
     assert "no-store" in response["Cache-Control"]
     assert "is being prepared" in response.content.decode()
     assert len(queued) == 1
@@ -57,7 +57,7 @@ def test_before_the_first_copy_a_translated_503_asks_to_come_back(client, docume
     french = client.get("/fr" + URL)
     assert french.status_code == 503 and "en cours de préparation" in french.content.decode()
     assert len(queued) == 2  # the French file is another file
-    caching.draw(*queued[0])
+    tasks.drawn_file_draw(*queued[0])
     assert "Keyalpha" in pdf_text(client.get(URL))
 
 
@@ -67,8 +67,8 @@ def test_the_last_copy_is_served_while_the_changed_one_is_drawn(
     first = client.get(URL)  # drawn inline
     assert "Keyalpha" in pdf_text(first)
     calls = []
-    monkeypatch.setattr(tasks.outcome_document_draw, "delay", lambda *args: calls.append(args))
-    cache.delete(caching.REFRESH_KEY)  # the fixture's writes were a burst of their own
+    monkeypatch.setattr(tasks.drawn_file_draw, "delay", lambda *args: calls.append(args))
+    cache.delete(caching.PDF.refresh_key)  # the fixture's writes were a burst of their own
     with django_capture_on_commit_callbacks(execute=True):
         _edit(document[0], key_messages="Keychanged")
     assert len(calls) == 1  # asked after the commit, before any request
@@ -76,7 +76,7 @@ def test_the_last_copy_is_served_while_the_changed_one_is_drawn(
     assert "Keyalpha" in pdf_text(stale) and stale["ETag"] == first["ETag"]
     assert client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     assert len(calls) == 1
-    caching.draw(*calls[0])
+    tasks.drawn_file_draw(*calls[0])
     fresh = client.get(URL)
     assert "Keychanged" in pdf_text(fresh) and fresh["ETag"] != first["ETag"]
 
@@ -87,7 +87,7 @@ def test_a_change_is_drawn_after_its_commit_in_each_language_downloaded(
     client.get(URL)
     client.get("/fr" + URL)
     assert len(drawn) == 2
-    cache.delete(caching.REFRESH_KEY)
+    cache.delete(caching.PDF.refresh_key)
     with django_capture_on_commit_callbacks(execute=True):
         _edit(document[0], key_messages="Keychanged")
         _edit(document[1], key_messages="Keyother")  # one transaction, one drawing per file
@@ -104,14 +104,14 @@ def test_a_change_is_drawn_after_its_commit_in_each_language_downloaded(
 def test_a_copy_older_than_its_hour_is_drawn_again_for_writes_without_signals(
     client, document, queued
 ):
-    caching.draw(document[0].session.edition_id, "en", 0)
+    caching.PDF.draw((document[0].session.edition_id,), "en", 0)
     OutcomeReport.objects.filter(pk=document[0].pk).update(key_messages="Keybulk")  # no signal
     assert "Keyalpha" in pdf_text(client.get(URL))
     assert queued == []
-    with time_machine.travel(time.time() + caching.CACHE_SECONDS + 1, tick=False):
+    with time_machine.travel(time.time() + caching.PDF.max_age + 1, tick=False):
         assert "Keyalpha" in pdf_text(client.get(URL))  # served while it is drawn again
         assert len(queued) == 1
-        caching.draw(*queued[0])
+        tasks.drawn_file_draw(*queued[0])
         assert "Keybulk" in pdf_text(client.get(URL))
 
 
@@ -127,4 +127,4 @@ def test_a_real_worker_draws_the_pdf_the_request_asked_for(client, celery_worker
     assert client.get(URL).status_code == 503
     response = wait_for(lambda: (r := client.get(URL)).status_code == 200 and r, timeout=60)
     assert "Keyalpha" in pdf_text(response)
-    assert "tasks.outcome_document_draw" in celery_worker.output()
+    assert "wsis_portal.tasks.drawn_file_draw" in celery_worker.output()

@@ -193,3 +193,66 @@ def test_vote_function_names_next_category_in_action_line_order_wrapping(postgre
     assert cast(third) == "C5"
     assert cast(fifth) == "C1"  # wraps around to the first not voted in
     assert cast(first) is None  # every category with nominees has this voter's vote
+
+
+def _project_rows_read() -> int:
+    """Rows of prizes_project read so far in this transaction (index and sequential scans)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COALESCE(seq_tup_read, 0) + COALESCE(idx_tup_fetch, 0) "
+            "FROM pg_stat_xact_user_tables WHERE relname = 'prizes_project'"
+        )
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def test_vote_function_reads_the_next_categorys_projects_not_the_contests(postgres, user):
+    """The next-category probe tests one category at a time, in order, and stops at the
+    first that passes: a vote reads a few project rows, not every project of the contest
+    (1,000 at WSIS scale; migration prizes/0017)."""
+    contest = contest_at(timezone.now(), PhaseKind.VOTING)
+    voted = ProjectFactory(contest=contest, category=category(contest, "C1"))
+    for code in ("C2", "C3", "C4"):
+        ProjectFactory.create_batch(15, contest=contest, category=category(contest, code))
+    before = _project_rows_read()
+    cast = vote_cast_next(voter=user, year=contest.year, project_id=voted.pk, ip="", user_agent="")
+    assert cast.next_category == "C2"
+    assert _project_rows_read() - before <= 4
+
+
+def test_vote_function_next_category_counts_invalid_votes_and_ignores_other_contests(
+    postgres, engine, user
+):
+    """A category where the voter's vote was invalidated is still voted in (a second vote
+    there is refused); another contest's categories and votes do not count."""
+    contest = contest_at(timezone.now(), PhaseKind.VOTING)
+    other = contest_at(timezone.now(), PhaseKind.VOTING, year=contest.year + 1)
+    first, second, third = (
+        ProjectFactory(contest=contest, category=category(contest, code))
+        for code in ("C1", "C2", "C3")
+    )
+    Vote.objects.create(
+        contest=contest,
+        category=second.category,
+        project=second,
+        voter=user,
+        valid=False,
+        invalid_reason="test",
+    )
+    ProjectFactory(contest=other, category=category(other, "C9"))
+    Vote.objects.create(
+        contest=other,
+        category=category(other, "C3"),
+        project=ProjectFactory(contest=other, category=category(other, "C3")),
+        voter=user,
+    )
+
+    def cast(project):
+        return vote_cast_next(
+            voter=user, year=contest.year, project_id=project.pk, ip="", user_agent=""
+        ).next_category
+
+    assert cast(first) == "C3"  # C2 has the invalidated vote; C3 voted only in the other contest
+    assert cast(third) is None

@@ -11,6 +11,7 @@ from stocktaking import services
 from stocktaking.enums import EntryStatus
 from stocktaking.models import Entry, EntryActionLine, EntrySDG
 from stocktaking.selectors import facet_counts, published_entries
+from stocktaking.selectors.matrix import pair_counts, pair_counts_counted
 from stocktaking.selectors.search import summary_counts
 from tests.factories.accounts import StakeholderFactory, UserFactory
 from tests.factories.forum import action_line, sdg
@@ -30,6 +31,8 @@ def _same_as_counting(call_ids=None, region=""):
     for facet in ("region", "country", "stakeholder_type", "year", "success_story"):
         counted[facet] = {k: v for k, v in counted[facet].items() if v}
     assert summary_counts(call_ids=call_ids, region=region) == counted
+    # The (Action Line, SDG) pairs of the matrix, summed from the same rows.
+    assert pair_counts() == pair_counts_counted()
     return counted
 
 
@@ -41,6 +44,8 @@ def test_counts_follow_every_kind_of_write(postgres):
     draft = EntryFactory(status=EntryStatus.DRAFT, country="EG", action_lines=["C7-EHEA"])
     counted = _same_as_counting()
     assert counted["total"] == 3 and counted["action_line"][action_line("C2").pk] == 2
+    # Kenya's four pairs, and Brazil's default C2 x SDG 9.
+    assert pair_counts() == {("C2", 9): 2, ("C2", 4): 1, ("C4", 9): 1, ("C4", 4): 1}
     _same_as_counting(call_ids=[first.pk])
     _same_as_counting(call_ids=[first.pk, second.pk], region="cis")
 
@@ -74,6 +79,19 @@ def test_counts_follow_every_kind_of_write(postgres):
         cursor.execute("DELETE FROM stocktaking_entrysdg WHERE entry_id = %s", [draft.pk])
     counted = _same_as_counting()
     assert counted["total"] == 1
+    assert pair_counts() == {("C2", 9): 1}  # Brazil's
+
+
+def test_the_matrix_sums_the_kept_pairs(postgres, client):
+    EntryFactory(action_lines=["C2", "C4"], sdgs=[9])
+    EntryFactory(action_lines=["C2"], sdgs=[9, 4])
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/matrix/")
+    assert response.status_code == 200
+    sql = [q["sql"] for q in ctx.captured_queries]
+    assert any("stocktaking_facetcount" in q for q in sql)
+    assert not any("stocktaking_entrysdg" in q for q in sql)  # no join of the links
+    assert pair_counts() == {("C2", 9): 2, ("C4", 9): 1, ("C2", 4): 1}
 
 
 def test_a_publication_shows_in_the_next_unfiltered_page(

@@ -237,3 +237,66 @@ def test_search_query_budget(client, django_assert_max_num_queries, n):
     assert response.status_code == 200
     with django_assert_max_num_queries(12):
         search(client, q=WORD, kind="sessions", action_line="C3", sdg=4, year=2027)
+
+
+def test_each_filter_leaves_out_items_of_the_same_words_that_lack_it(client):
+    """Every kind that has a filter applies it to its pool (the page's rows only read the
+    pool): an item with the same words but another Action Line, SDG and year is left out."""
+    one_of_each(year=2027)  # C3, SDG 4, 2027
+    contest = contest_at(timezone.now(), year=2029)
+    session = SessionFactory(
+        edition=contest.edition,
+        title=f"Other {WORD} session",
+        action_lines=[action_line("C8")],
+        sdgs=[sdg(13)],
+    )
+    session.roles.create(person=PersonFactory(name=f"Bob {WORD.title()}"), role=3)
+    OutcomeReportFactory(
+        session=session,
+        key_messages=f"Another {WORD} message.",
+        action_lines=[action_line("C8")],
+        sdgs=[sdg(13)],
+    )
+    project = ProjectFactory(
+        contest=contest,
+        title=f"Another {WORD} project",
+        category=contest.categories.get(action_line__code="C8"),
+    )
+    project.sdgs.add(sdg(13))
+    EntryFactory(title=f"Another {WORD} entry", action_lines=["C8"], sdgs=[13], start_year=2029)
+    consultation = ConsultationFactory(
+        edition=contest.edition, title=f"Another {WORD} consultation"
+    )
+    DiscussionFactory(consultation=consultation, title=f"Another {WORD} topic")
+    tagged = ["entries", "projects", "sessions", "outcomes", "speakers"]
+    dated = [*tagged, "consultations", "inputs"]
+    everything = counts(search(client, q=WORD))
+    assert {kind: everything[kind] for kind in dated} == dict.fromkeys(dated, 2)
+    by_action_line = counts(search(client, q=WORD, action_line="C3"))
+    assert {kind: by_action_line[kind] for kind in tagged} == dict.fromkeys(tagged, 1)
+    by_sdg = counts(search(client, q=WORD, sdg=4))
+    assert {kind: by_sdg[kind] for kind in tagged} == dict.fromkeys(tagged, 1)
+    by_year = counts(search(client, q=WORD, year=2027))
+    assert {kind: by_year[kind] for kind in dated} == dict.fromkeys(dated, 1)
+
+
+def test_the_filters_selects_are_written_as_django_writes_them():
+    """The form's selects are written in Python (QuickSelect), the same as Django's."""
+    from django import forms
+
+    from wsis_portal.views_search import SiteSearchForm
+    from wsis_portal.widgets import QuickSelect
+
+    action_line("C3")
+    sdg(4)
+    form = SiteSearchForm({"q": WORD, "kind": "sessions", "action_line": "C3", "sdg": "4"})
+    assert form.is_valid()
+    for name in ("kind", "action_line", "sdg"):
+        field = form.fields[name]
+        assert isinstance(field.widget, QuickSelect)
+        written = str(form[name])
+        django = forms.Select(choices=field.choices).render(
+            form[name].html_name, form[name].value(), attrs={"id": form[name].auto_id}
+        )
+        assert re.sub(r">\s+<", "><", written) == re.sub(r">\s+<", "><", django)
+        assert " selected" in written
