@@ -21,6 +21,7 @@ import signal
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.prizes_settings"
@@ -72,8 +73,11 @@ def draw_worker_files(pages: list[tuple[str, str]]) -> None:
     from prizes.models import Contest
     from prizes.recognition_files import BOOKLET, CERTIFICATE
 
+    drawn = {"forum:outcome_document_pdf", "prizes:booklet_pdf", "prizes:certificate"}
     for name, url in pages:
-        kwargs = resolve(url).kwargs
+        if name not in drawn:
+            continue
+        kwargs = resolve(urlsplit(url).path).kwargs
         if name == "forum:outcome_document_pdf":
             caching.PDF.draw((Edition.objects.get(year=kwargs["year"]).pk,), "en", 0)
         elif name == "prizes:booklet_pdf":
