@@ -118,11 +118,13 @@ def compiled(
     if not all(_keepable(f) for f in (build, *args) if callable(f)):
         return build(params, *args)
     key = (build, *args, tuple(sorted(params.active_filters())), get_language())
-    if key not in _plans:
+    # Read once: another thread may clear the dict between a test and a second read.
+    try:
+        plan = _plans[key]
+    except KeyError:
         if len(_plans) >= MAX_SHAPES:
             _plans.clear()
-        _plans[key] = _plan(build(_stand_ins(params), *args), params)
-    plan = _plans[key]
+        plan = _plans[key] = _plan(build(_stand_ins(params), *args), params)
     if plan is None:
         return build(params, *args)
     values = _values(params)
