@@ -126,6 +126,18 @@ def start_server(env: dict, workers: int, var_dir: str) -> tuple[subprocess.Pope
             "-m",
             "gunicorn",
             "wsis_portal.wsgi:application",
+            # The production configuration file (its hooks included), in this bench's shape:
+            # sync workers (one thread each), no access log, no recycling mid-run.
+            "--config",
+            "python:wsis_portal.gunicorn_conf",
+            "--worker-class",
+            "sync",
+            "--threads",
+            "1",
+            "--access-logfile",
+            "/dev/null",
+            "--max-requests",
+            "0",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
