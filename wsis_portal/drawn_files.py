@@ -199,12 +199,20 @@ class DrawnKind:
 
         The version is read before the data: what is drawn is at least as new as the
         version it is kept under, and a change committed meanwhile bumps it and is drawn
-        next."""
+        next. A task asked for an older version draws the current one only if it can take
+        that version's lock too: otherwise its drawing is queued or running elsewhere, and
+        two workers would draw the same version at once."""
         args = tuple(args)
+        taken: list[str] = []
         try:
             version = self.version.current()
             if version is None or self._keep_unchanged(args, language, version):
                 return False
+            if version != asked_version:
+                lock = self._lock_key(args, language, version)
+                if not cache.add(lock, 1, DRAWING_SECONDS):
+                    return False
+                taken.append(lock)
             with translation.override(language):
                 drawing = self.load(*args)
                 if drawing is None:
@@ -212,11 +220,11 @@ class DrawnKind:
                 body = drawing.render()
             kept = (version, time.time(), _digest(drawing.inputs), body)
             cache.set(self._kept_key(self._key(args, language)), kept, KEPT_SECONDS)
-            logger.info("drew %s %r in %s", self.name, args, language)
+            logger.info("drew %s %r in %s, version %s", self.name, args, language, version)
             return True
         finally:
             with contextlib.suppress(Exception):
-                cache.delete(self._lock_key(args, language, asked_version))
+                cache.delete_many([self._lock_key(args, language, asked_version), *taken])
 
     def _keep_unchanged(self, args: tuple, language: str, version: int) -> bool:
         """True when the copy kept is of ``version``, or is made so because what it shows
