@@ -285,3 +285,14 @@ def rate_minute_start():
 def rate_hour_start():
     with _window_start(3600):
         yield
+
+
+@pytest.fixture
+def queued(monkeypatch):
+    """Files of ``wsis_portal.drawn_files`` asked to be drawn but not drawn yet, as with a busy
+    worker: the task's arguments, in order."""
+    from wsis_portal import tasks
+
+    calls: list[tuple] = []
+    monkeypatch.setattr(tasks.drawn_file_draw, "delay", lambda *args: calls.append(args))
+    return calls

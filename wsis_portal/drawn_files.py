@@ -168,9 +168,16 @@ class DrawnKind:
         try:
             if not cache.add(self.refresh_key, 1, REFRESH_SECONDS):
                 return
+        except Exception:
+            return
+        try:
             drawn_files_refresh.apply_async((self.name,), countdown=REFRESH_SECONDS)
         except Exception:
+            # The broker is down: the next change asks again (its burst is not taken by this
+            # one), and meanwhile a request for a stale copy asks for its own drawing.
             logger.warning("could not queue the refresh of %s", self.name, exc_info=True)
+            with contextlib.suppress(Exception):
+                cache.delete(self.refresh_key)
 
     def refresh(self) -> int:
         """Queue a drawing of the current version of each file asked for so far whose

@@ -29,14 +29,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def queued(monkeypatch):
-    """Drawings asked for but not run yet, as with a busy worker: their arguments."""
-    calls: list[tuple] = []
-    monkeypatch.setattr(tasks.drawn_file_draw, "delay", lambda *args: calls.append(args))
-    return calls
-
-
-@pytest.fixture
 def drawn(monkeypatch):
     """Every PDF drawn from here on."""
     calls: list[int] = []

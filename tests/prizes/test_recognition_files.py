@@ -43,14 +43,6 @@ def pdf_text(response) -> str:
 
 
 @pytest.fixture
-def queued(monkeypatch):
-    """Drawings asked for but not run yet, as with a busy worker: their arguments."""
-    calls: list[tuple] = []
-    monkeypatch.setattr(tasks.drawn_file_draw, "delay", lambda *args: calls.append(args))
-    return calls
-
-
-@pytest.fixture
 def drawn(monkeypatch):
     """Every certificate and booklet drawn from here on, by kind."""
     calls: list[str] = []
@@ -325,3 +317,21 @@ def test_a_task_asked_for_an_older_version_leaves_the_current_one_to_its_own_tas
     assert kind.draw(args, "en", current - 1) is True
     assert drawn == ["booklet"]
     assert cache.get(lock) is None  # released for the next change
+
+
+def test_with_the_broker_down_a_change_and_a_download_each_ask_again(monkeypatch, results):
+    """Neither a refresh nor a drawing refused by the broker holds its lock: the next change
+    or request asks for it again, and the last copy is served meanwhile."""
+    contest, _winner, _champion = results
+    kind, args = recognition_files.BOOKLET, (contest.pk, False)
+
+    def down(*args, **kwargs):
+        raise OSError("broker down")
+
+    monkeypatch.setattr(tasks.drawn_files_refresh, "apply_async", down)
+    monkeypatch.setattr(tasks.drawn_file_draw, "delay", down)
+    kind.schedule_refresh()
+    assert cache.get(kind.refresh_key) is None
+    version = kind.version.current()
+    kind.request_draw(args, "en", version)
+    assert cache.get(kind._lock_key(args, "en", version)) is None
