@@ -172,3 +172,32 @@ def test_pending_hits_on_another_cache_count_at_check(settings, rate_minute_star
     with pytest.raises(RateLimited) as info:
         PendingHits([("t-loc", "k", "1/m")]).check()
     assert info.value.unavailable
+
+
+def test_pending_hits_never_read_an_answer_left_unread_by_a_request_cut_short(
+    rate_minute_start, redis_cache
+):
+    for _ in range(3):
+        PendingHits([("t-cut", "other", "5/m")]).check()
+    # A request cut short after sending: its answer ([4]) is never read on that connection.
+    PendingHits([("t-cut", "other", "5/m")])
+    # The next attempt on the same connection reads its own answer, not that one: a new key
+    # at 1 of 1 passes (reading [4] would refuse it).
+    PendingHits([("t-cut", "fresh", "1/m")]).check()
+    client = _redis(redis_cache)
+    (key,) = [k for k in client.keys("*rl:t-cut:*") if int(client.get(k)) == 1]
+    assert client.ttl(key) > 0
+
+
+def test_pending_hits_count_again_when_their_connection_was_dropped(rate_minute_start, redis_cache):
+    from wsis_portal.ratelimit import _ratelimit_connection
+
+    PendingHits([("t-drop", "k", "5/m")]).check()
+    conn = _ratelimit_connection(redis_cache._cache)
+    conn.send_command("CLIENT", "ID")
+    client = _redis(redis_cache)
+    client.client_kill_filter(_id=conn.read_response())  # only this connection
+    PendingHits([("t-drop", "k", "5/m")]).check()  # counted, not refused
+    PendingHits([("t-drop", "k", "5/m")]).check()  # and the next one on a new connection
+    (key,) = client.keys("*rl:t-drop:*")
+    assert int(client.get(key)) == 3
