@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from forum.models import SDG, ActionLine
 from stocktaking.enums import EntryStatus
-from stocktaking.selectors import published_entries
-from stocktaking.selectors import matrix
+from stocktaking.selectors import matrix, published_entries
 from stocktaking.selectors.matrix import newest_of_pair
 from tests.factories.stocktaking import EntryFactory
 
