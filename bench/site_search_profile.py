@@ -109,13 +109,15 @@ def main() -> None:
             times = [float(r[3][i]["time"]) * 1000 for r in runs if len(r[3]) > i]
             print(f"  {statistics.median(times):7.2f}  {q['sql'][:150]}")
         if args.explain:
+            from wsis_portal.site_search import SEARCH_SETTINGS
+
             with connection.cursor() as cursor:
                 for q in runs[0][3]:
                     sql = q["sql"]
                     if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
                         continue
                     cursor.execute("BEGIN")
-                    cursor.execute("SET LOCAL enable_seqscan = off")
+                    cursor.execute(SEARCH_SETTINGS)  # the search's own planner settings
                     cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
                     plan = [r[0] for r in cursor.fetchall()]
                     cursor.execute("ROLLBACK")

@@ -6,7 +6,8 @@ sessions, and the people who take part in them.
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import CharField, Exists, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -122,10 +123,24 @@ def _speakers(params: SearchParams) -> QuerySet[Person]:
 def _speakers_with_session(params: SearchParams) -> QuerySet[Person]:
     # A person has no page of their own: the result opens their latest public session.
     latest = _public_roles(params).order_by("-session__starts_at")
-    return Person.objects.annotate(
-        session_id=Subquery(latest.values("session_id")[:1]),
-        session_year=Subquery(latest.values("session__edition__year")[:1]),
+    # The session and its year in one value, from one search for the latest public role:
+    # that search tests each of the person's roles (229 for one bench speaker), and asked
+    # once for the session and again for its year it was most of a rare word's speakers
+    # query (24 ms for a page of five). A subquery returns one column, hence "id year".
+    session_ref = Concat(
+        Cast("session_id", CharField()),
+        Value(" "),
+        Cast("session__edition__year", CharField()),
+        output_field=CharField(),
     )
+    return Person.objects.annotate(
+        session_ref=Subquery(latest.annotate(ref=session_ref).values("ref")[:1])
+    )
+
+
+def _session_ref(ref: str) -> list[int]:
+    session_id, year = ref.split()
+    return [int(year), int(session_id)]
 
 
 def search_speakers(params: SearchParams, offset: int, limit: int) -> tuple[int, list[SearchHit]]:
@@ -140,7 +155,7 @@ def search_speakers(params: SearchParams, offset: int, limit: int) -> tuple[int,
     return count, [
         SearchHit(
             title=str(person),
-            url=reverse("forum:session", args=[person.session_year, person.session_id]),
+            url=reverse("forum:session", args=_session_ref(person.session_ref)),
             summary=", ".join(p for p in (person.position, person.organisation) if p),
             meta=person.country.name if person.country else "",
         )

@@ -33,10 +33,18 @@ else:
 
 # Letters and digits only, so that reverse() leaves it as it is and it cannot be part of
 # the rest of an admin URL.
-_KEY_MARK = "QuickRowsKey0x7f"
+KEY_MARK = "QuickRowsKey0x7f"
 # Django's own words, translated by the admin's catalogue; a name rather than a literal keeps
 # makemessages from copying them into the portal's catalogues.
 _CHECKBOX_LABEL = "Select this object for an action - {}"
+
+
+def quick_key(cl: Any, result: Any) -> str | None:
+    """The row's admin-quoted key when reverse() would leave it as it is, else None: a key
+    that reverse() would percent-encode (spaces, non-ASCII letters) goes the slow way, so
+    every URL stays the one Django builds."""
+    key = str(quote(getattr(result, cl.pk_attname)))
+    return key if key.isascii() and key.isalnum() else None
 
 
 class QuickChangeList(ChangeList):
@@ -44,19 +52,21 @@ class QuickChangeList(ChangeList):
 
     _change_url_template: str | None = None
 
-    def url_for_result(self, result: Any) -> str:
-        key = str(quote(getattr(result, self.pk_attname)))
-        # An admin-quoted key that reverse() would percent-encode (spaces, non-ASCII
-        # letters) goes the slow way, so every URL stays the one Django builds.
-        if not (key.isascii() and key.isalnum()):
-            return super().url_for_result(result)
+    def change_url_template(self) -> str:
+        """The change page's URL with ``KEY_MARK`` where a row's key goes."""
         if self._change_url_template is None:
             self._change_url_template = reverse(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
-                args=(_KEY_MARK,),
+                args=(KEY_MARK,),
                 current_app=self.model_admin.admin_site.name,
             )
-        return self._change_url_template.replace(_KEY_MARK, key)
+        return self._change_url_template
+
+    def url_for_result(self, result: Any) -> str:
+        key = quick_key(self, result)
+        if key is None:
+            return super().url_for_result(result)
+        return self.change_url_template().replace(KEY_MARK, key)
 
 
 class QuickRowsAdmin(_AdminBase):
@@ -70,10 +80,19 @@ class QuickRowsAdmin(_AdminBase):
 
     @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
     def action_checkbox(self, obj: Any) -> SafeString:
-        # What CheckboxInput(attrs).render(ACTION_CHECKBOX_NAME, str(obj.pk)) writes.
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME,
-            str(obj.pk),
-            format_html(gettext(_CHECKBOX_LABEL), str(obj)),
-        )
+        return action_checkbox_html(obj, checkbox_label())
+
+
+def checkbox_label() -> str:
+    """The checkbox's label in the active language, with ``{}`` where the row's name goes."""
+    return gettext(_CHECKBOX_LABEL)
+
+
+def action_checkbox_html(obj: Any, label: str) -> SafeString:
+    """What CheckboxInput(attrs).render(ACTION_CHECKBOX_NAME, str(obj.pk)) writes."""
+    return format_html(
+        '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+        helpers.ACTION_CHECKBOX_NAME,
+        str(obj.pk),
+        format_html(label, str(obj)),
+    )

@@ -90,12 +90,72 @@ FUNCTIONS_SQL = [
 ]
 
 
+# ``wsis_search_match(text)`` finds exactly what ``wsis_search_query(text)`` finds, with each
+# language's reading written once: for most words two or all four configurations read the
+# same query ("network" is 'network' in english, russian, arabic and simple), and a GIN index
+# scan reads a word's posting list once for every time the query names it. Reading each only
+# once cut choosing the entries' pool of "community network" (26,798 matches) from 25 to
+# 17 ms. ``x | x`` matches what ``x`` matches, so the matches are the same; ranking keeps
+# wsis_search_query, since ts_rank's weighting follows the query's shape (an OR of two
+# equal ANDs is ranked as an OR, the AND alone as an AND).
+MATCH_FUNCTION_SQL = rf"""
+    CREATE OR REPLACE FUNCTION wsis_search_match(q text) RETURNS tsquery
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+    DECLARE
+        words text := btrim(regexp_replace(coalesce(q, ''), '{CJK_CLASS}+', ' ', 'g'));
+        result tsquery;
+        config regconfig;
+        reading tsquery;
+        seen tsquery[] := '{{}}';
+        run text;
+        grams tsquery;
+        i int;
+    BEGIN
+        IF words <> '' THEN
+            FOREACH config IN ARRAY ARRAY['english', 'russian', 'arabic', 'simple']::regconfig[]
+            LOOP
+                reading := websearch_to_tsquery(config, words);
+                IF NOT reading = ANY (seen) THEN
+                    seen := seen || reading;
+                    result := CASE WHEN result IS NULL THEN reading ELSE result || reading END;
+                END IF;
+            END LOOP;
+        END IF;
+        FOR run IN SELECT m[1] FROM regexp_matches(coalesce(q, ''), '({CJK_CLASS}+)', 'g') AS m
+        LOOP
+            IF char_length(run) = 1 THEN
+                grams := quote_literal(run)::tsquery;
+            ELSE
+                grams := NULL;
+                FOR i IN 1 .. char_length(run) - 1 LOOP
+                    grams := CASE WHEN grams IS NULL
+                        THEN quote_literal(substr(run, i, 2))::tsquery
+                        ELSE grams && quote_literal(substr(run, i, 2))::tsquery END;
+                END LOOP;
+            END IF;
+            result := CASE WHEN result IS NULL OR numnode(result) = 0
+                THEN grams ELSE result && grams END;
+        END LOOP;
+        RETURN coalesce(result, ''::tsquery);
+    END
+    $$;
+"""
+
+
 class MultilingualSearchQuery(SearchQuery):
     """``wsis_search_query(text)``: what a visitor typed, read in every language."""
 
     def __init__(self, value, **kwargs):
         super().__init__(value, **kwargs)
         self.function = "wsis_search_query"
+
+
+class MultilingualMatchQuery(SearchQuery):
+    """``wsis_search_match(text)``: the same matches as MultilingualSearchQuery, for filtering."""
+
+    def __init__(self, value, **kwargs):
+        super().__init__(value, **kwargs)
+        self.function = "wsis_search_match"
 
 
 def run_on_postgresql(statements: list[str]):

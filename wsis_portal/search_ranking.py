@@ -18,7 +18,7 @@ from django.db import connection
 from django.db.models import Count, Expression, F, Q, QuerySet, Window
 
 from . import search_plans, site_search
-from .search import MultilingualSearchQuery
+from .search import MultilingualMatchQuery, MultilingualSearchQuery
 from .site_search import SearchParams
 
 # Every searched table stores its document under this name (see the apps' migrations).
@@ -114,8 +114,9 @@ def _document(document: Any) -> Any:
 
 def _pool(queryset: QuerySet[Any, Any], text: str, document: Any) -> QuerySet[Any, Any]:
     """The pks of the newest ``COUNT_CAP`` + 1 rows of ``queryset`` that match ``text``."""
+    # Matched by wsis_search_match (each reading scanned once), ranked by wsis_search_query.
     matched = queryset.alias(document=_document(document)).filter(
-        document=MultilingualSearchQuery(text)
+        document=MultilingualMatchQuery(text)
     )
     # "id + 0": ordered by an expression, not by the primary key's index, so the planner
     # cannot walk that index backwards testing every row's document until it has enough

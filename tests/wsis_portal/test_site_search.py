@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.test import Client
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from consultations.models import Consultation
 from forum.models import Edition
+from forum.search_kinds import search_speakers
 from prizes.enums import ProjectStatus
 from stocktaking.enums import EntryStatus
 from tests.factories.consultations import ConsultationFactory, DiscussionFactory
@@ -20,6 +22,7 @@ from tests.factories.forum_programme import EditionFactory, PersonFactory, Sessi
 from tests.factories.prizes import ProjectFactory, contest_at
 from tests.factories.stocktaking import EntryFactory
 from ungis.models import Agency, Initiative
+from wsis_portal.site_search import SearchParams
 
 pytestmark = pytest.mark.usefixtures("postgres")
 
@@ -300,3 +303,18 @@ def test_the_filters_selects_are_written_as_django_writes_them():
         )
         assert re.sub(r">\s+<", "><", written) == re.sub(r">\s+<", "><", django)
         assert " selected" in written
+
+
+def test_a_speaker_opens_their_latest_public_session_with_its_year():
+    person = PersonFactory(name=f"Grace {WORD.title()}")
+    sessions = {}
+    for year, published in ((2027, True), (2029, True), (2028, True), (2031, False)):
+        edition = EditionFactory(year=year, published_at=timezone.now() if published else None)
+        sessions[year] = SessionFactory(
+            edition=edition, starts_at=datetime(year, 5, 10, 7, 0, tzinfo=UTC)
+        )
+        sessions[year].roles.create(person=person, role=3)
+    count, hits = search_speakers(SearchParams(text=WORD), 0, 5)
+    assert count == 1
+    # The newest public session (2029), not the unpublished 2031 one nor the latest created.
+    assert hits[0].url == reverse("forum:session", args=[2029, sessions[2029].pk])
