@@ -4,38 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('forum', '0025_agency_key_unique'),
+        ("forum", "0025_agency_key_unique"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['starts_at', 'title', '-id'], name='fsession_list'),
+            model_name="session",
+            index=models.Index(fields=["starts_at", "title", "-id"], name="fsession_list"),
         ),
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['starts_at', 'title_en', '-id'], name='fsession_list-en'),
+            model_name="session",
+            index=models.Index(fields=["starts_at", "title_en", "-id"], name="fsession_list-en"),
         ),
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['starts_at', 'title_ar', '-id'], name='fsession_list-ar'),
+            model_name="session",
+            index=models.Index(fields=["starts_at", "title_ar", "-id"], name="fsession_list-ar"),
         ),
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['starts_at', 'title_zh_hans', '-id'], name='fsession_list-zh-hans'),
+            model_name="session",
+            index=models.Index(
+                fields=["starts_at", "title_zh_hans", "-id"], name="fsession_list-zh-hans"
+            ),
         ),
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['starts_at', 'title_fr', '-id'], name='fsession_list-fr'),
+            model_name="session",
+            index=models.Index(fields=["starts_at", "title_fr", "-id"], name="fsession_list-fr"),
         ),
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['starts_at', 'title_ru', '-id'], name='fsession_list-ru'),
+            model_name="session",
+            index=models.Index(fields=["starts_at", "title_ru", "-id"], name="fsession_list-ru"),
         ),
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['starts_at', 'title_es', '-id'], name='fsession_list-es'),
+            model_name="session",
+            index=models.Index(fields=["starts_at", "title_es", "-id"], name="fsession_list-es"),
         ),
     ]
