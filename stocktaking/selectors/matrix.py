@@ -12,7 +12,7 @@ from wsis_portal.registry import MatrixItem
 from ..caching import cached
 from ..enums import EntryStatus
 from ..filters import uses_postgres
-from ..models import PAIR_FACET, EntryActionLine, FacetCount
+from ..models import PAIR_FACET, Entry, EntryActionLine, EntrySDG, FacetCount
 from .entries import published_entries
 
 
@@ -54,15 +54,6 @@ def pair_counts_counted() -> dict[tuple[str, int], int]:
 def matrix_items(action_line: ActionLine, sdg: SDG, limit: int) -> list[MatrixItem]:
     from wsis_portal.registry import MatrixItem
 
-    entries = (
-        published_entries()
-        .filter(
-            action_line_links__action_line=action_line,
-            sdg_links__sdg=sdg,
-        )
-        .only("id", "title", "organisation", "country")
-        .order_by("-published_at", "-id")[:limit]
-    )
     return [
         MatrixItem(
             kind=_("Stocktaking entry"),
@@ -70,5 +61,46 @@ def matrix_items(action_line: ActionLine, sdg: SDG, limit: int) -> list[MatrixIt
             url=e.get_absolute_url(),
             subtitle=f"{e.organisation}, {e.country.name}",
         )
-        for e in entries
+        for e in newest_of_pair(action_line, sdg, limit)
     ]
+
+
+# Above this many entries a pair has its newest ``limit`` (50) among the few thousand newest
+# published entries, and walking them newest first is cheaper than reading all of the pair's
+# (at 100,000 entries the two cost the same near sqrt(50 x 100,000), about 2,200).
+DENSE_PAIR = 2_000
+
+
+def newest_of_pair(action_line: ActionLine, sdg: SDG, limit: int) -> list[Entry]:
+    """The newest published entries linked to both.
+
+    Written as a join of the entries to both links, PostgreSQL walks the published entries
+    newest first until ``limit`` of them have both links, whatever the pair's size: for a
+    rare pair (326 of 100,000 entries at WSIS scale) that reads some 15,000 entries, 45 ms.
+    A pair of up to ``DENSE_PAIR`` entries (by the matrix's kept counts) is read from its
+    two link indexes first (a merge of two index-only scans) and only its entries are read
+    and sorted: about 2 ms for that pair. A denser one is walked as before, since its newest
+    entries come early."""
+    size = matrix_counts().get((action_line.code, sdg.number), 0)
+    if size > DENSE_PAIR:
+        return list(
+            published_entries()
+            .filter(action_line_links__action_line=action_line, sdg_links__sdg=sdg)
+            .only("id", "title", "organisation", "country")
+            .order_by("-published_at", "-id")[:limit]
+        )
+    materialized = "MATERIALIZED" if connection.vendor == "postgresql" else ""
+    sql = f"""
+        WITH pair AS {materialized} (
+            SELECT a.entry_id FROM {EntryActionLine._meta.db_table} a
+            JOIN {EntrySDG._meta.db_table} s ON s.entry_id = a.entry_id
+            WHERE a.action_line_id = %s AND s.sdg_id = %s
+        )
+        SELECT e.id, e.title, e.organisation, e.country
+        FROM {Entry._meta.db_table} e JOIN pair p ON p.entry_id = e.id
+        WHERE e.status = %s
+        ORDER BY e.published_at DESC, e.id DESC
+        LIMIT %s
+    """
+    params = [action_line.pk, sdg.pk, EntryStatus.PUBLISHED.value, limit]
+    return list(Entry.objects.raw(sql, params))
