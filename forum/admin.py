@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
 
 from wsis_portal.admin_pagination import LargeTableAdmin, country_column
 from wsis_portal.admin_rows import QuickRowsAdmin
@@ -212,6 +214,11 @@ class SessionAdmin(QuickRowsAdmin, TranslationAdmin):
     list_filter = ["edition", "session_type", "building_block", "format"]
     search_fields = ["title", "description", "organisers"]
     list_select_related = ["edition", "building_block"]
+    # The description in each language: long, and no cell of the list shows it.
+    list_deferred = (
+        "description",
+        *(build_localized_fieldname("description", code) for code in AVAILABLE_LANGUAGES),
+    )
     autocomplete_fields = ["action_lines", "sdgs"]
     date_hierarchy = "starts_at"
     inlines = [SessionPersonInline, SessionRegistrationInline]

@@ -62,6 +62,13 @@ class QuickChangeList(ChangeList):
             )
         return self._change_url_template
 
+    def get_queryset(self, request: Any, exclude_parameters: Any = None) -> Any:
+        queryset = super().get_queryset(request, exclude_parameters)
+        # Long columns no cell shows (``QuickRowsAdmin.list_deferred``) are left unread: the
+        # list's rows are sorted and sent narrower, and the change form still reads them.
+        deferred = getattr(self.model_admin, "list_deferred", ())
+        return queryset.defer(*deferred) if deferred else queryset
+
     def url_for_result(self, result: Any) -> str:
         key = quick_key(self, result)
         if key is None:
@@ -70,7 +77,12 @@ class QuickChangeList(ChangeList):
 
 
 class QuickRowsAdmin(_AdminBase):
-    """Mixin for a ModelAdmin whose list shows many rows: Django's row HTML, built faster."""
+    """Mixin for a ModelAdmin whose list shows many rows: Django's row HTML, built faster.
+
+    ``list_deferred`` names long columns (of the model or of ``list_select_related`` rows)
+    that no cell of the list shows; the list does not read them."""
+
+    list_deferred: tuple[str, ...] = ()
 
     def get_changelist(self, request: Any, **kwargs: Any) -> type[ChangeList]:
         changelist = super().get_changelist(request, **kwargs)

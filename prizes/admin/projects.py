@@ -90,6 +90,7 @@ class ProjectAdmin(QuickRowsAdmin, admin.ModelAdmin):
         "submitted_at",
     )
     list_filter = ("contest", "status", "category__action_line", "stakeholder_type")
+    list_deferred = ("description", "status_reason", "image_alt")
     date_hierarchy = "submitted_at"
     search_fields = ("title", "organisation", "submitter__email")
     list_select_related = ("contest", "category__action_line", "category__contest")

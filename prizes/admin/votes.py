@@ -72,6 +72,9 @@ class TallyAdmin(QuickRowsAdmin, admin.ModelAdmin):
     list_display = ("project", "category", "votes", "rank", "computed_at")
     list_filter = ("contest", "category__action_line")
     list_select_related = ("project", "category__action_line", "category__contest")
+    # A project's long texts: the list shows its title only (sorting 1,001 rows with them
+    # was most of the list's SQL at WSIS scale).
+    list_deferred = ("project__description", "project__status_reason", "project__image_alt")
 
     def has_add_permission(self, request):
         return False

@@ -49,6 +49,7 @@ def demo_admin(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_every_change_list_has_djangos_rows(demo_admin, language):
     compared = quick_lists = 0
@@ -100,3 +101,34 @@ def test_boolean_icons_are_djangos_for_every_value(value, admin_user, rf):
     for first in (True, False, None):  # 1 and 0 are equal to True and False as keys
         page.icon(first)
     assert page.icon(value) == _boolean_icon(value)
+
+
+@pytest.mark.django_db
+def test_lists_leave_their_deferred_columns_unread_and_never_read_them_per_row(
+    demo_admin, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    deferring = {m: a for m, a in admin.site._registry.items() if getattr(a, "list_deferred", ())}
+    assert len(deferring) >= 3
+    for model, model_admin in deferring.items():
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        with CaptureQueriesContext(connection) as deferred:
+            rows = len(demo_admin.get(url).context["cl"].result_list)
+        with monkeypatch.context() as patch:
+            patch.setattr(model_admin, "list_deferred", ())
+            with CaptureQueriesContext(connection) as whole:
+                demo_admin.get(url)
+        assert rows > 0, opts.label
+        assert len(deferred.captured_queries) == len(whole.captured_queries), opts.label
+        *path, field = model_admin.list_deferred[0].split("__")
+        owner = model
+        for step in path:
+            owner = owner._meta.get_field(step).related_model
+        name = f'"{owner._meta.db_table}"."{owner._meta.get_field(field).column}"'
+        assert any(name in q["sql"] for q in whole.captured_queries), opts.label
+        assert not any(name in q["sql"] for q in deferred.captured_queries), [
+            q["sql"][:300] for q in deferred.captured_queries if name in q["sql"]
+        ]
