@@ -19,6 +19,18 @@ from forum.models import SDG, ActionLine
 
 from ..models import Entry, EntryActionLine, EntrySDG, SearchDocument
 
+# How many slices of 5,000 ids (stocktaking 0018) are searched first: the newest 15,001-20,000
+# ids, which hold the pool (1,001 matches) of any word in more than about 7% of the entries.
+# More slices cost more for every word (the index tests each slice's lexeme: "community
+# network" in 2 slices 2.0 ms, 4: 3.8, 5: 5.0), and a word they fail pays for them on top of
+# the whole search ("jobs", 3,326 matches: 1 ms more).
+NEWEST_SLICES = 4
+_WORDS = "d.search_vector @@ wsis_search_match(%(q)s)"
+_WORDS_IN_NEWEST = (
+    "d.search_vector @@ (wsis_search_match(%(q)s) && stocktaking_newest_slices("
+    f"(SELECT max(entry_id) FROM {SearchDocument._meta.db_table}), %(slices)s))"
+)
+
 
 def _tables() -> dict[str, str]:
     return {
@@ -35,7 +47,7 @@ def _matches(action_line: str, sdg: int | None, year: int | None) -> tuple[str, 
     """The WHERE clause of the matches (alias ``d``) and its parameters besides the words."""
     t = _tables()
     # wsis_search_match: the same matches as wsis_search_query, each reading scanned once.
-    where = ["d.search_vector @@ wsis_search_match(%(q)s)"]
+    where = [_WORDS]
     params: dict[str, Any] = {}
     if action_line:
         where.append(
@@ -75,11 +87,24 @@ def entries_page(
     end = min(offset + limit, cap)
     if limit <= 0 or offset >= end:
         return _count(where, params), []
-    params.update(offset=offset, limit=end - offset)
+    params.update(offset=offset, limit=end - offset, slices=NEWEST_SLICES)
+    # The pool is looked for among the newest slices of ids first (their lexeme is in each
+    # document: stocktaking 0018), which the GIN index finds without reading the older
+    # matches ("community network": 5,183 rows instead of 26,798, 17.6 -> 5.5 ms). When they
+    # hold the whole pool, it is the newest matches of all, since every older match has a
+    # lower id; when they do not, the pool is chosen from every match as before.
     sql = f"""
-        WITH pool AS MATERIALIZED (
-            SELECT d.entry_id, d.search_vector FROM {t["doc"]} d WHERE {where}
+        WITH newest AS MATERIALIZED (
+            SELECT d.entry_id, d.search_vector FROM {t["doc"]} d
+            WHERE {where.replace(_WORDS, _WORDS_IN_NEWEST, 1)}
             ORDER BY d.entry_id + 0 DESC LIMIT %(pool)s
+        ), pool AS MATERIALIZED (
+            SELECT entry_id, search_vector FROM newest
+            WHERE (SELECT count(*) FROM newest) >= %(pool)s
+            UNION ALL
+            (SELECT d.entry_id, d.search_vector FROM {t["doc"]} d
+             WHERE {where} AND (SELECT count(*) FROM newest) < %(pool)s
+             ORDER BY d.entry_id + 0 DESC LIMIT %(pool)s)
         ), ranked AS MATERIALIZED (
             SELECT entry_id, ts_rank(search_vector, wsis_search_query(%(q)s)) AS rank,
                    count(*) OVER () AS total

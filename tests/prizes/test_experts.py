@@ -168,3 +168,19 @@ def test_my_page_links_expert_to_scoring(client, selection):
     client.force_login(expert)
     body = client.get(reverse("accounts:my")).content.decode()
     assert reverse("prizes:review", args=[contest.year]) in body and "C1" in body
+
+
+def test_projects_admin_shows_and_sorts_by_the_mean_expert_score(admin_client, selection):
+    contest = selection[0]
+    scored, unscored, low = (ProjectFactory(contest=contest) for _ in range(3))
+    for score in (3, 4):
+        ExpertScore.objects.create(project=scored, expert=UserFactory(), score=score)
+    ExpertScore.objects.create(project=low, expert=UserFactory(), score=1)
+    url = reverse("admin:prizes_project_changelist")
+    body = admin_client.get(url).content.decode()
+    assert "3.50 (2)" in body and "1.00 (1)" in body
+    # mean_score is list_display's sixth column after the action checkbox.
+    response = admin_client.get(url, {"o": "6"})
+    shown = [p.pk for p in response.context["cl"].result_list]
+    assert shown.index(low.pk) < shown.index(scored.pk)
+    assert unscored.pk in shown

@@ -78,3 +78,43 @@ def test_filters_rank_and_page_as_the_site_search_shows_them():
     assert entries_page(text="wombat", offset=5, limit=5, cap=1000) == (3, [])
     assert entries_page(text="wombat", offset=0, limit=0, cap=2)[0] == 3
     assert entries_page(text="wombat", offset=0, limit=5, cap=1000)[1][0].pk == best.pk
+
+
+def _page(text: str, cap: int) -> tuple[int, list[int]]:
+    count, rows = entries_page(text=text, offset=0, limit=10, cap=cap)
+    return count, [row.pk for row in rows]
+
+
+def test_the_pool_is_the_newest_matches_whether_the_newest_slices_hold_it_or_not():
+    # Slices of 5,000 ids (stocktaking 0018): the newest four are 85,000-100,004 here.
+    for pk in (1_000, 1_001, 100_001, 100_002):
+        EntryFactory(id=pk, title="Wombat radio")
+    # The newest slices hold two matches, fewer than the pool (cap 3 + 1): the pool takes the
+    # old ones too, and ranks the one with the better rank first.
+    Entry.objects.filter(pk=1_001).update(title="Wombat wombat radio")
+    assert _page("wombat", cap=3) == (4, [1_001, 100_002, 100_001])
+    # Three more in the newest slices: they hold the pool, the newest four, which leaves out
+    # the old ones, the better ranked too.
+    for pk in (86_000, 100_003, 100_004):
+        EntryFactory(id=pk, title="Wombat radio")
+    assert _page("wombat", cap=3) == (4, [100_004, 100_003, 100_002])
+    assert _page("wombat", cap=1000) == (
+        7,
+        [1_001, 100_004, 100_003, 100_002, 100_001, 86_000, 1_000],
+    )
+
+
+def test_each_document_names_its_slice_which_no_words_can_find():
+    EntryFactory(id=42_000, title="Wombat radio")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_vector @@ quote_literal('entry slice 8')::tsquery"
+            " FROM stocktaking_searchdocument WHERE entry_id = 42000"
+        )
+        assert cursor.fetchone() == (True,)
+        cursor.execute("SELECT stocktaking_newest_slices(100004, 4)::text")
+        assert cursor.fetchone() == (
+            "'entry slice 17' | 'entry slice 18' | 'entry slice 19' | 'entry slice 20'",
+        )
+    assert titles("entry slice 8") == []
+    assert titles('"entry slice 8"') == []
