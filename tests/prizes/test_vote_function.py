@@ -256,3 +256,39 @@ def test_vote_function_next_category_counts_invalid_votes_and_ignores_other_cont
 
     assert cast(first) == "C3"  # C2 has the invalidated vote; C3 voted only in the other contest
     assert cast(third) is None
+
+
+def _category_rows_read() -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COALESCE(seq_tup_read, 0) + COALESCE(idx_tup_fetch, 0) "
+            "FROM pg_stat_xact_user_tables WHERE relname = 'prizes_category'"
+        )
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def test_vote_function_tries_the_next_action_line_first(postgres, user):
+    """Voting in Action Line order (where each vote leads), the next category is found by
+    the next Action Line's number, reading that category's row only, not every category of
+    the contest (migration prizes/0019); out of order, the full probe answers."""
+    contest = contest_at(timezone.now(), PhaseKind.VOTING)
+    projects = {
+        code: ProjectFactory(contest=contest, category=category(contest, code))
+        for code in ("C1", "C2", "C3", "C4", "C5", "C6")
+    }
+
+    def cast(code):
+        return vote_cast_next(
+            voter=user, year=contest.year, project_id=projects[code].pk, ip="", user_agent=""
+        ).next_category
+
+    before = _category_rows_read()
+    assert cast("C1") == "C2"
+    # The vote's own category (its facts) and the next one: 2 rows, not 1 + 6.
+    assert _category_rows_read() - before <= 2
+    assert cast("C3") == "C4"
+    assert cast("C2") == "C4"  # the next Action Line's category (C3) is voted in: the probe
+    assert cast("C6") == "C4"  # the last Action Line: the probe wraps around
