@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import http.client
 import multiprocessing
-import threading
 import time
 
-from bench.server import Job, percentile
+from bench.server import Job, in_threads, summarize
 
 
 def _connection(port, phases, deadline_s, barrier, out):
@@ -37,22 +36,14 @@ def _connection(port, phases, deadline_s, barrier, out):
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
                 status = 0
-            out.append((index, time.perf_counter() - begun, status in expected, status))
+            out.append((index, time.perf_counter() - begun, status in expected, status, 0))
         out.append((index, "span", started, time.monotonic()))
     conn.close()
 
 
 def _client(port, connection_phases, deadline_s, barrier, queue):
-    results: list = []
-    threads = [
-        threading.Thread(target=_connection, args=(port, phases, deadline_s, barrier, results))
-        for phases in connection_phases
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    queue.put(results)
+    each = [(port, phases, deadline_s, barrier) for phases in connection_phases]
+    queue.put(in_threads(_connection, each))
 
 
 def run_paired(
@@ -87,23 +78,8 @@ def run_paired(
         c.join()
     results = []
     for index in range(len(loads)):
-        spans = [r for r in rows if r[0] == index and r[1] == "span"]
-        done = [r for r in rows if r[0] == index and r[1] != "span"]
-        elapsed = max(s[3] for s in spans) - min(s[2] for s in spans)
-        latencies = [r[1] for r in done] or [0.0]
-        statuses: dict[int, int] = {}
-        for r in done:
-            statuses[r[3]] = statuses.get(r[3], 0) + 1
-        ok = sum(1 for r in done if r[2])
-        results.append(
-            {
-                "requests": len(done),
-                "ok": ok,
-                "rps": ok / elapsed,
-                "p50_ms": 1000 * percentile(latencies, 0.50),
-                "p95_ms": 1000 * percentile(latencies, 0.95),
-                "p99_ms": 1000 * percentile(latencies, 0.99),
-                "statuses": statuses,
-            }
-        )
+        spans = [r[1:] for r in rows if r[0] == index and r[1] == "span"]
+        done = [r[1:] for r in rows if r[0] == index and r[1] != "span"]
+        elapsed = max(end for _span, _start, end in spans) - min(s for _, s, _end in spans)
+        results.append(summarize(done, elapsed))
     return results
