@@ -55,6 +55,13 @@ def generated_document_sql(table: str, weighted: list[tuple[str, list[str]]]) ->
     ]
 
 
+def stored_probe(model: type[Any]) -> tuple[str, str]:
+    """``SearchKind.probe`` of a kind whose rows are ranked by their stored document."""
+    return connection.ops.quote_name(model._meta.db_table), connection.ops.quote_name(
+        DOCUMENT_COLUMN
+    )
+
+
 def drop_document_sql(table: str) -> list[str]:
     return [f"ALTER TABLE {table} DROP COLUMN IF EXISTS {DOCUMENT_COLUMN};"]
 
