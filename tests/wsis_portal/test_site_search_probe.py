@@ -68,6 +68,7 @@ def test_a_kind_whose_table_holds_no_match_costs_no_query(client):
         SearchParams(text=f"{WORD} hidden"),
         SearchParams(text="hidden"),
         SearchParams(text="nowhere"),
+        SearchParams(text="numbat"),  # only a speaker's name: no session's text holds it
         SearchParams(text=WORD, year=2027),
         SearchParams(text=WORD, action_line="C3", sdg=4),
     ],
@@ -77,7 +78,8 @@ def test_the_probe_never_changes_an_answer(monkeypatch, params):
     """Each kind's probe reads the kind's own document: with and without the probes, the same
     counts and hits, for words every kind finds, words only unpublished items hold, words
     found nowhere, and with filters; and a page of one kind."""
-    one_of_each(year=2027)
+    items = one_of_each(year=2027)
+    items["session"].roles.create(person=PersonFactory(name="Numbat Jones"), role=3)
     hidden = EditionFactory(year=2031, published_at=None)
     session = SessionFactory(edition=hidden, title="A hidden session")
     session.roles.create(person=PersonFactory(name="Hidden Person"), role=3)
