@@ -8,7 +8,8 @@ prepares data in it (contests of the years 2900-2901, voters
 ``bench-voter-N@example.invalid``, removed again at the end unless ``--keep``), starts
 gunicorn on 127.0.0.1 with ``bench.prizes_settings`` (the portal plus a
 baseline view that authenticates the session and inserts one row), drives it with
-``--connections`` concurrent keep-alive connections from a bounded load client (a fixed
+``--connections`` concurrent keep-alive connections from a bounded load client (both
+endpoints of a round over the same connections, ``bench/paired_load.py``) (a fixed
 number of requests and a time limit, loopback only), and prints requests per second and
 p50/p99 latency for the vote endpoint and for the baseline, round by round, alternating
 which goes first. The final tally is timed by ``bench/prizes_tally.py``.
@@ -29,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.paired_load import run_paired
 from bench.pg_waits import WaitSampler
 from bench.prizes_data import (
     BASELINE_YEAR,
@@ -115,6 +117,18 @@ def bench_votes(args) -> list[dict]:
             order = [("baseline", base[:limit], {201}), ("vote", votes[:limit], {303})]
             if rnd % 2 == 0:  # alternate who goes first, so neither always meets a warm cache
                 order.reverse()
+            if args.paired:
+                # Both endpoints over the same connections: the same spread over the workers.
+                loads = [
+                    (deal(jobs, per_round, args.connections, args.deal), expected)
+                    for _name, jobs, expected in order
+                ]
+                paired = run_paired(
+                    port, loads, processes=args.client_processes, seconds=args.seconds
+                )
+                for (name, _jobs, _expected), result in zip(order, paired, strict=True):
+                    _record(rows, result, name, rnd)
+                continue
             for name, jobs, expected in order:
                 started = time.time()
                 with WaitSampler() if args.waits else nullcontext() as sampler:
@@ -127,16 +141,7 @@ def bench_votes(args) -> list[dict]:
                         expected=expected,
                         dealt=deal(jobs, per_round, args.connections, args.deal),
                     )
-                result.update(name=name, round=rnd)
-                if rnd:  # round 0 warms up both
-                    rows.append(result)
-                print(
-                    f"  round {rnd}{' (warm-up)' if not rnd else ''} {name:8s} "
-                    f"{result['rps']:8.1f} req/s  p50 {result['p50_ms']:6.1f} ms  "
-                    f"p99 {result['p99_ms']:6.1f} ms  ok {result['ok']}/{result['requests']}  "
-                    f"{result['statuses']}",
-                    flush=True,
-                )
+                _record(rows, result, name, rnd)
                 if sampler is not None:
                     print(f"    PostgreSQL backends: {sampler.summary()}", flush=True)
                 if phases_dir is not None:
@@ -147,6 +152,19 @@ def bench_votes(args) -> list[dict]:
         if phases_dir is not None:
             shutil.rmtree(phases_dir, ignore_errors=True)
     return rows
+
+
+def _record(rows: list[dict], result: dict, name: str, rnd: int) -> None:
+    result.update(name=name, round=rnd)
+    if rnd:  # round 0 warms up both
+        rows.append(result)
+    print(
+        f"  round {rnd}{' (warm-up)' if not rnd else ''} {name:8s} "
+        f"{result['rps']:8.1f} req/s  p50 {result['p50_ms']:6.1f} ms  "
+        f"p99 {result['p99_ms']:6.1f} ms  ok {result['ok']}/{result['requests']}  "
+        f"{result['statuses']}",
+        flush=True,
+    )
 
 
 def _print_phases(phases: dict | None) -> None:
@@ -209,6 +227,14 @@ def main() -> None:
         "votes: vote j on connection j mod N, one voter's categories at the same moment",
     )
     parser.add_argument(
+        "--fresh-connections",
+        dest="paired",
+        action="store_false",
+        help="each endpoint of a round on its own new connections (the runs before "
+        "2026-12-01 02:30 UTC); by default both go over the same connections, one after "
+        "the other (bench/paired_load.py)",
+    )
+    parser.add_argument(
         "--waits", action="store_true", help="sample pg_stat_activity's wait events per run"
     )
     parser.add_argument(
@@ -217,6 +243,8 @@ def main() -> None:
         help="time each request's CPU, SQL and Redis inside gunicorn (bench/prizes_phases.py)",
     )
     args = parser.parse_args()
+    if args.paired and (args.waits or args.phases):
+        parser.error("--waits and --phases time one endpoint's run: add --fresh-connections")
     setup_django()
     from django.core.management import call_command
 
@@ -227,7 +255,8 @@ def main() -> None:
         print(
             f"Vote POSTs: {args.connections} connections, {args.voters} voters, "
             f"gunicorn {args.workers} workers x {args.threads} threads, "
-            f"dealt by {args.deal[:-1]}",
+            f"dealt by {args.deal[:-1]}, "
+            f"{'the same connections for both' if args.paired else 'new connections each'}",
             flush=True,
         )
         summary(bench_votes(args))

@@ -99,16 +99,21 @@ def _connection_worker(port, jobs, deadline, out, expected):
 
 def _client_process(port, job_lists, seconds, expected, queue):
     deadline = time.monotonic() + seconds
+    queue.put(
+        in_threads(_connection_worker, [(port, jobs, deadline) for jobs in job_lists], expected)
+    )
+
+
+def in_threads(target, each: list[tuple], *common) -> list:
+    """``target(*args, results, *common)`` in a thread per ``args`` of ``each``; what they
+    appended to ``results``."""
     results: list = []
-    threads = [
-        threading.Thread(target=_connection_worker, args=(port, jobs, deadline, results, expected))
-        for jobs in job_lists
-    ]
+    threads = [threading.Thread(target=target, args=(*args, results, *common)) for args in each]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    queue.put(results)
+    return results
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -147,7 +152,11 @@ def run_load(
         results.extend(queue.get())
     for w in workers:
         w.join()
-    elapsed = time.perf_counter() - started
+    return summarize(results, time.perf_counter() - started)
+
+
+def summarize(results: list, elapsed: float) -> dict:
+    """Throughput and latency of (seconds, ok, status, bytes) answers over ``elapsed``."""
     latencies = [r[0] for r in results] or [0.0]
     statuses: dict[int, int] = {}
     for r in results:
