@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.publishing import published_q
 from wsis_portal.search import search_document
-from wsis_portal.search_ranking import ranked_page
+from wsis_portal.search_ranking import ranked_page, stored_probe
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
 from .models import Consultation, Discussion
@@ -96,6 +96,7 @@ KINDS = [
         filters=frozenset({"year"}),
         order=40,
         watch=(Consultation,),
+        probe=stored_probe(Consultation),
     ),
     SearchKind(
         key="inputs",
@@ -104,5 +105,7 @@ KINDS = [
         filters=frozenset({"year"}),
         order=45,
         watch=(Consultation, Discussion),
+        # The document of search_discussions, as its expression index is written.
+        probe=(Discussion._meta.db_table, "wsis_search_vector(title || ' ' || body)"),
     ),
 ]

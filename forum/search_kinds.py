@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.publishing import published_q
-from wsis_portal.search_ranking import ranked_page
+from wsis_portal.search_ranking import ranked_page, stored_probe
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
 from .models import Edition, OutcomeReport, Person, Session, SessionPerson
@@ -171,6 +171,7 @@ KINDS = [
         filters=ALL_FILTERS,
         order=30,
         watch=SESSION_DATA,
+        probe=stored_probe(Session),
     ),
     SearchKind(
         key="outcomes",
@@ -184,6 +185,7 @@ KINDS = [
             OutcomeReport.action_lines.through,
             OutcomeReport.sdgs.through,
         ),
+        probe=stored_probe(OutcomeReport),
     ),
     SearchKind(
         key="speakers",
@@ -192,5 +194,6 @@ KINDS = [
         filters=ALL_FILTERS,
         order=70,
         watch=(*SESSION_DATA, Person, SessionPerson),
+        probe=stored_probe(Person),
     ),
 ]

@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.publishing import published_q
-from wsis_portal.search_ranking import ranked_page
+from wsis_portal.search_ranking import ranked_page, stored_probe
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
 from .enums import BALLOT_STATES
@@ -53,4 +53,5 @@ KIND = SearchKind(
     filters=frozenset({"action_line", "sdg", "year"}),
     order=20,
     watch=(Project, Project.sdgs.through, Contest, Category),
+    probe=stored_probe(Project),
 )

@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from forum.base.models_facilitation import ActionLineFacilitator
-from wsis_portal.search_ranking import ranked_page
+from wsis_portal.search_ranking import ranked_page, stored_probe
 from wsis_portal.site_search import SearchHit, SearchKind, SearchParams
 
 from .models import Agency, Initiative
@@ -77,6 +77,7 @@ KINDS = [
         filters=frozenset({"action_line"}),
         order=60,
         watch=(Agency, ActionLineFacilitator),
+        probe=stored_probe(Agency),
     ),
     SearchKind(
         key="initiatives",
@@ -84,5 +85,6 @@ KINDS = [
         search=search_initiatives,
         order=65,
         watch=(Initiative,),
+        probe=stored_probe(Initiative),
     ),
 ]

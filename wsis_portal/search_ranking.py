@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib.postgres.search import SearchRank, SearchVectorField
-from django.db import connection
-from django.db.models import Count, Expression, F, Q, QuerySet, Window
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connection, connections
+from django.db.models import Expression, F, FloatField, IntegerField, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from . import search_plans, site_search
 from .search import MultilingualMatchQuery, MultilingualSearchQuery
@@ -53,6 +54,13 @@ def generated_document_sql(table: str, weighted: list[tuple[str, list[str]]]) ->
         f"GENERATED ALWAYS AS ({' || '.join(parts)}) STORED;",
         f"CREATE INDEX IF NOT EXISTS {table}_search ON {table} USING gin ({DOCUMENT_COLUMN});",
     ]
+
+
+def stored_probe(model: type[Any]) -> tuple[str, str]:
+    """``SearchKind.probe`` of a kind whose rows are ranked by their stored document."""
+    return connection.ops.quote_name(model._meta.db_table), connection.ops.quote_name(
+        DOCUMENT_COLUMN
+    )
 
 
 def drop_document_sql(table: str) -> list[str]:
@@ -112,17 +120,23 @@ def _document(document: Any) -> Any:
     return StoredDocument() if document is None else document
 
 
-def _pool(queryset: QuerySet[Any, Any], text: str, document: Any) -> QuerySet[Any, Any]:
-    """The pks of the newest ``COUNT_CAP`` + 1 rows of ``queryset`` that match ``text``."""
+def _pool(
+    queryset: QuerySet[Any, Any], text: str, document: Any, *, with_document: bool = False
+) -> QuerySet[Any, Any]:
+    """The pks of the newest ``COUNT_CAP`` + 1 rows of ``queryset`` that match ``text``
+    (and their documents, ``with_document``)."""
     # Matched by wsis_search_match (each reading scanned once), ranked by wsis_search_query.
-    matched = queryset.alias(document=_document(document)).filter(
-        document=MultilingualMatchQuery(text)
-    )
+    # annotate, not alias, when the document is read: an alias cannot be selected.
+    named = queryset.annotate if with_document else queryset.alias
+    matched = named(document=_document(document)).filter(document=MultilingualMatchQuery(text))
     # "id + 0": ordered by an expression, not by the primary key's index, so the planner
     # cannot walk that index backwards testing every row's document until it has enough
     # (seconds for a word in 2% of 100,000 rows); it takes the GIN index's matches and
     # keeps the newest (site_search also turns sequential scans off for the search).
-    return matched.order_by((F("pk") + 0).desc()).values("pk")[: site_search.COUNT_CAP + 1]
+    newest = matched.order_by((F("pk") + 0).desc())
+    # Selected as "pk" and "document", in an order of Django's: read by name.
+    fields = ("pk", "document") if with_document else ("pk",)
+    return newest.values(*fields)[: site_search.COUNT_CAP + 1]
 
 
 def _page(
@@ -133,15 +147,65 @@ def _page(
     offset: int,
     end: int,
 ) -> QuerySet[Any, Any]:
-    """The pool ranked and counted, rows offset..end of it (each row carries the count)."""
-    pool = _pool(matching(params), params.text, document)
-    return (
-        (matching if rows is None else rows)(params)
-        .filter(pk__in=pool)
-        .alias(document=_document(document))
-        .annotate(
-            rank=SearchRank(F("document"), MultilingualSearchQuery(params.text)),
-            total=Window(expression=Count("*")),
-        )
-        .order_by("-rank", "-pk")[offset:end]
+    """The pool ranked and counted, rows offset..end of it (each row carries the count).
+
+    The pool's ids and documents are ranked and cut to the page first, then only the page's
+    rows are read: joining the pool back to its table for every pooled row made PostgreSQL
+    hash every row of the table (the search turns sequential scans off, so a whole index
+    scan) and carry each pooled row's every column through the count and the sort
+    ("jobs" over 2,108 projects, 465 pooled: 4.5-12 ms, against 2.2 ms ranked first).
+    """
+    shown = (matching if rows is None else rows)(params).annotate(
+        rank=RawSQL(f"{_RANKED}.rank", (), output_field=FloatField()),
+        total=RawSQL(f"{_RANKED}.total", (), output_field=IntegerField()),
     )
+    shown = shown.order_by("-rank", "-pk")
+    pool = _pool(matching(params), params.text, document, with_document=True)
+    return _ranked_first(shown, pool, params.text, offset, end)
+
+
+# The alias of the ranked page's ids in the page's query.
+_RANKED = '"site_search_ranked"'
+
+
+def _ranked_first(
+    shown: QuerySet[Any, Any], pool: QuerySet[Any, Any], text: str, offset: int, end: int
+) -> QuerySet[Any, Any]:
+    """``shown`` read from its table joined to the ranked page of ``pool`` (pk, document)."""
+    db = connections[shown.db]
+    pool_compiler = pool.query.get_compiler(using=shown.db)
+    pool_sql, pool_params = pool_compiler.as_sql()
+    selected = pool_sql.split(" FROM ", 1)[0]
+    if ' AS "pk"' not in selected or ' AS "document"' not in selected:
+        raise ValueError(f"the pool does not name its pk and document: {pool_sql}")
+    words = MultilingualSearchQuery(text).resolve_expression(pool.query)
+    rank_sql, rank_params = words.as_sql(pool_compiler, db)
+    ranked = (
+        f'SELECT pool."pk" AS pk, ts_rank(pool."document", {rank_sql}) AS rank, '
+        f"COUNT(*) OVER () AS total FROM ({pool_sql}) AS pool ORDER BY rank DESC, pk DESC "
+        f"LIMIT {int(end - offset)} OFFSET {int(offset)}"
+    )
+    table = db.ops.quote_name(shown.model._meta.db_table)
+    column = db.ops.quote_name(shown.model._meta.pk.column)
+    compiler = shown.query.get_compiler(using=shown.db)
+    sql, params = compiler.as_sql()
+    head = f" FROM {table}"
+    if sql.count(head) != 1:
+        raise ValueError(f"cannot rank the pool first in: {sql}")
+    before = sql[: sql.index(head)].replace("%%", "").count("%s")
+    sql = sql.replace(
+        head,
+        f" FROM ({ranked}) {_RANKED} INNER JOIN {table} ON ({table}.{column} = {_RANKED}.pk)",
+        1,
+    )
+    params = (*params[:before], *rank_params, *pool_params, *params[before:])
+    compiler.as_sql = lambda *a, **k: (sql, params)
+
+    def get_compiler(
+        using: str | None = None, connection: Any = None, elide_empty: bool = True
+    ) -> Any:
+        compiler.connection = connection or connections[using or shown.db]
+        return compiler
+
+    shown.query.get_compiler = get_compiler  # type: ignore[method-assign]
+    return shown
