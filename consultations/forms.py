@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import telephone_validator
 from forum.models import SDG, ActionLine
+from wsis_portal.widgets import QuickSelect
 
 from .enums import CommentFormat, Language
 from .models import Nomination, Submission
@@ -35,6 +36,8 @@ class SubmissionForm(forms.ModelForm):
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            # ~250 countries: written in Python, not an option template each.
+            "organisation_country": QuickSelect,
             "input_kind": forms.RadioSelect,
             "event_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }

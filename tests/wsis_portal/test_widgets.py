@@ -33,3 +33,11 @@ def test_profile_form_uses_it_for_the_country():
     assert isinstance(form.fields["organisation_country"].widget, QuickSelect)
     html = str(form["organisation_country"])
     assert '<option value="CH">Switzerland</option>' in html
+
+
+def test_consultation_submission_form_uses_it_for_the_country():
+    from consultations.forms import SubmissionForm
+
+    form = SubmissionForm()
+    assert isinstance(form.fields["organisation_country"].widget, QuickSelect)
+    assert '<option value="CH">Switzerland</option>' in str(form["organisation_country"])
