@@ -170,8 +170,7 @@ def _field(column: _Column, result: Any, page: _Page) -> tuple[str, str]:
         value = getattr(result, column.name)
     except ObjectDoesNotExist:  # Django's lookup_field raised: no "nowrap"
         return column.css, _escape(empty)
-    if column.foreign:
-        value = getattr(result, field.name)
+    if column.foreign:  # the related row, shown by its str()
         return column.field_css, _escape(empty if value is None else value)
     if isinstance(value, str) and value.strip() == "":
         value = ""

@@ -29,6 +29,28 @@ from django.db.models import F, Func
 # Han (CJK unified ideographs, extension A, compatibility), kana and Hangul syllables.
 CJK_CLASS = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]"
 
+# The end of both query functions: each run of CJK characters searched by its bigrams (a
+# single character by itself), all of them required, then the query returned.
+_CJK_QUERY_TAIL = rf"""        FOR run IN SELECT m[1] FROM regexp_matches(coalesce(q, ''), '({CJK_CLASS}+)', 'g') AS m
+        LOOP
+            IF char_length(run) = 1 THEN
+                grams := quote_literal(run)::tsquery;
+            ELSE
+                grams := NULL;
+                FOR i IN 1 .. char_length(run) - 1 LOOP
+                    grams := CASE WHEN grams IS NULL
+                        THEN quote_literal(substr(run, i, 2))::tsquery
+                        ELSE grams && quote_literal(substr(run, i, 2))::tsquery END;
+                END LOOP;
+            END IF;
+            result := CASE WHEN result IS NULL OR numnode(result) = 0
+                THEN grams ELSE result && grams END;
+        END LOOP;
+        RETURN coalesce(result, ''::tsquery);
+    END
+    $$;
+"""
+
 FUNCTIONS_SQL = [
     rf"""
     CREATE OR REPLACE FUNCTION wsis_cjk_grams(doc text) RETURNS text[]
@@ -68,25 +90,7 @@ FUNCTIONS_SQL = [
                 || websearch_to_tsquery('arabic', words)
                 || websearch_to_tsquery('simple', words);
         END IF;
-        FOR run IN SELECT m[1] FROM regexp_matches(coalesce(q, ''), '({CJK_CLASS}+)', 'g') AS m
-        LOOP
-            IF char_length(run) = 1 THEN
-                grams := quote_literal(run)::tsquery;
-            ELSE
-                grams := NULL;
-                FOR i IN 1 .. char_length(run) - 1 LOOP
-                    grams := CASE WHEN grams IS NULL
-                        THEN quote_literal(substr(run, i, 2))::tsquery
-                        ELSE grams && quote_literal(substr(run, i, 2))::tsquery END;
-                END LOOP;
-            END IF;
-            result := CASE WHEN result IS NULL OR numnode(result) = 0
-                THEN grams ELSE result && grams END;
-        END LOOP;
-        RETURN coalesce(result, ''::tsquery);
-    END
-    $$;
-    """,
+{_CJK_QUERY_TAIL}    """,
 ]
 
 
@@ -121,25 +125,7 @@ MATCH_FUNCTION_SQL = rf"""
                 END IF;
             END LOOP;
         END IF;
-        FOR run IN SELECT m[1] FROM regexp_matches(coalesce(q, ''), '({CJK_CLASS}+)', 'g') AS m
-        LOOP
-            IF char_length(run) = 1 THEN
-                grams := quote_literal(run)::tsquery;
-            ELSE
-                grams := NULL;
-                FOR i IN 1 .. char_length(run) - 1 LOOP
-                    grams := CASE WHEN grams IS NULL
-                        THEN quote_literal(substr(run, i, 2))::tsquery
-                        ELSE grams && quote_literal(substr(run, i, 2))::tsquery END;
-                END LOOP;
-            END IF;
-            result := CASE WHEN result IS NULL OR numnode(result) = 0
-                THEN grams ELSE result && grams END;
-        END LOOP;
-        RETURN coalesce(result, ''::tsquery);
-    END
-    $$;
-"""
+{_CJK_QUERY_TAIL}"""
 
 
 class MultilingualSearchQuery(SearchQuery):
