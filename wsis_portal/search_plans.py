@@ -27,6 +27,7 @@ from django.db.models import QuerySet
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils.translation import get_language
 
+from . import search_prepared
 from .site_search import SearchParams
 
 # Stand-ins for what a visitor sends: values no search sends (the form strips words to at
@@ -136,7 +137,10 @@ def compiled(
     ) -> SQLCompiler:
         compiler = copy.copy(plan.compiler)
         compiler.connection = connection or connections[using or queryset.db]
-        compiler.as_sql = lambda *a, **k: (plan.sql, sql_params)  # type: ignore[method-assign]
+        # Run as the connection's prepared statement of this SQL (search_prepared).
+        compiler.as_sql = lambda *a, **k: search_prepared.execution(  # type: ignore[method-assign]
+            compiler.connection, plan.sql, sql_params
+        )
         return compiler
 
     queryset.query.get_compiler = get_compiler  # type: ignore[method-assign]

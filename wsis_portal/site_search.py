@@ -47,7 +47,7 @@ VERSION_KEY = "site-search:data-version"
 # The planner settings of a search's transaction (one round trip; see _compute).
 SEARCH_SETTINGS = (
     "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0; "
-    "SET LOCAL enable_mergejoin = off"
+    "SET LOCAL enable_mergejoin = off; SET LOCAL plan_cache_mode = force_generic_plan"
 )
 # The words of the warm-up search (warm_up): no item holds them.
 WARM_UP_WORDS = "zqxwarmupzqx"
@@ -230,6 +230,8 @@ def _compute(
             # No merge joins: with sequential scans off, the planner joined a few dozen
             # matching outcome reports to their sessions by walking the whole sessions' index
             # in order (2,988 rows, 1 ms for 79 reports) instead of looking each one up.
+            # The kinds' prepared statements run their generic plan, made once per connection
+            # (wsis_portal.search_prepared), rather than a plan made for each search.
             # The same round trip asks which kinds' tables hold the words at all (_probe).
             probed = [k for k in kinds() if probe and k.probe and k.supports(params)]
             with connection.cursor() as cursor:

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import connection
 
 from forum.models import SDG, ActionLine
+from wsis_portal import search_prepared
 
 from ..models import Entry, EntryActionLine, EntrySDG, SearchDocument
 
@@ -26,8 +27,10 @@ from ..models import Entry, EntryActionLine, EntrySDG, SearchDocument
 # the whole search ("jobs", 3,326 matches: 1 ms more).
 NEWEST_SLICES = 4
 _WORDS = "d.search_vector @@ wsis_search_match(%(q)s)"
+# A scalar subquery, computed once per execution: the statement is prepared and runs a generic
+# plan (wsis_portal.search_prepared), where a call would be made again for every row rechecked.
 _WORDS_IN_NEWEST = (
-    "d.search_vector @@ (wsis_search_match(%(q)s) && stocktaking_newest_slices("
+    "d.search_vector @@ (SELECT wsis_search_match(%(q)s) && stocktaking_newest_slices("
     f"(SELECT max(entry_id) FROM {SearchDocument._meta.db_table}), %(slices)s))"
 )
 
@@ -114,7 +117,7 @@ def entries_page(
         FROM ranked r JOIN {t["entry"]} e ON e.id = r.entry_id
         ORDER BY r.rank DESC, r.entry_id DESC
     """  # the table names come from the models; every value is a parameter
-    rows = list(Entry.objects.raw(sql, params))
+    rows = list(Entry.objects.raw(*search_prepared.execution(connection, sql, params)))
     if rows:
         return rows[0].total, rows  # type: ignore[attr-defined]  # a column of the SQL
     return (_count(where, params) if offset else 0), []
