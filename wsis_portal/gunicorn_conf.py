@@ -50,14 +50,15 @@ _freezer = None
 
 def post_worker_init(worker):
     global _freezer
-    from wsis_portal import gc_tuning
+    from gunicorn.workers.sync import SyncWorker
 
+    from wsis_portal import gc_tuning, warm_up
+
+    # Warmed before the first freeze, so what the warm-up keeps is frozen with the rest. A
+    # sync worker answers on this thread; a threaded one (gthread) on the threads of its pool.
+    warm_up.warm_worker(serves_on_this_thread=isinstance(worker, SyncWorker))
     if not gc_tuning.enabled():
         return
-    from django.urls import get_resolver
-
-    # The URLconf imports every view and its modules: loaded before the first freeze.
-    get_resolver().check()
     gc_tuning.freeze_survivors()
     _freezer = gc_tuning.WarmFreezer()
 

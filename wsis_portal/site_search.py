@@ -23,10 +23,12 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import get_language
 
@@ -43,7 +45,12 @@ CACHE_SECONDS = 120
 COUNT_CAP = 1000
 VERSION_KEY = "site-search:data-version"
 # The planner settings of a search's transaction (one round trip; see _compute).
-SEARCH_SETTINGS = "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0"
+SEARCH_SETTINGS = (
+    "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0; "
+    "SET LOCAL enable_mergejoin = off"
+)
+# The words of the warm-up search (warm_up): no item holds them.
+WARM_UP_WORDS = "zqxwarmupzqx"
 
 
 @dataclass(frozen=True)
@@ -185,8 +192,32 @@ def site_search(
     return results
 
 
+def warm_up(*, preview: int) -> None:
+    """Run the grouped page's search once in every language, for words no item holds.
+
+    A new web worker's first search compiled each kind's query shape in the visitor's
+    language (``wsis_portal.search_plans``: a few ms of Python each) and its database
+    connection read the catalogue of every table, index and function the search touches:
+    70 ms against 30 for the next one at WSIS scale, and under load such first requests
+    were most of the slowest five in a hundred. Done when a worker starts, they are paid
+    before any visitor waits (gunicorn replaces each worker every few thousand requests).
+    Every kind's query runs (no probe skips it) and, as its words match nothing, costs
+    little; nothing is cached.
+    """
+    params = SearchParams(text=WARM_UP_WORDS)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            _compute(params=params, only="", offset=0, limit=0, preview=preview, probe=False)
+
+
 def _compute(
-    *, params: SearchParams, only: str, offset: int, limit: int, preview: int
+    *,
+    params: SearchParams,
+    only: str,
+    offset: int,
+    limit: int,
+    preview: int,
+    probe: bool = True,
 ) -> list[KindResult]:
     with transaction.atomic(savepoint=False):
         if params.text and connection.vendor == "postgresql":
@@ -196,8 +227,11 @@ def _compute(
             # No parallel workers either: starting one costs more than the scan it shares
             # ("community network" over the entries: 24 ms alone, 32 ms with a worker), and
             # concurrent searches have no idle core to give it.
+            # No merge joins: with sequential scans off, the planner joined a few dozen
+            # matching outcome reports to their sessions by walking the whole sessions' index
+            # in order (2,988 rows, 1 ms for 79 reports) instead of looking each one up.
             # The same round trip asks which kinds' tables hold the words at all (_probe).
-            probed = [k for k in kinds() if k.probe and k.supports(params)]
+            probed = [k for k in kinds() if probe and k.probe and k.supports(params)]
             with connection.cursor() as cursor:
                 if probed:
                     cursor.execute(SEARCH_SETTINGS + _probe(probed), {"q": params.text})

@@ -8,8 +8,10 @@ from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import get_template
 from django.utils.translation import gettext_lazy as _
 
+from . import site_search as searching
 from .selectors import search_filter_choices
 from .site_search import SearchParams, kinds, site_search
 from .widgets import QuickSelect
@@ -85,3 +87,9 @@ def search(request: HttpRequest) -> HttpResponse:
             context.update(page_obj=page, chosen=chosen)
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "search.html", context, status=status)
+
+
+def warm_up() -> None:
+    """Before a worker's first search: the page's template and each kind's query, compiled."""
+    get_template("search.html")
+    searching.warm_up(preview=PREVIEW)
