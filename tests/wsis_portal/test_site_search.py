@@ -318,3 +318,43 @@ def test_a_speaker_opens_their_latest_public_session_with_its_year():
     assert count == 1
     # The newest public session (2029), not the unpublished 2031 one nor the latest created.
     assert hits[0].url == reverse("forum:session", args=[2029, sessions[2029].pk])
+
+
+def test_a_speaker_opens_their_latest_session_that_is_public_and_passes_the_filters():
+    from tests.factories.proposals import ProposalCallFactory, ProposalFactory
+
+    person = PersonFactory(name=f"Grace {WORD.title()}")
+    edition = EditionFactory(year=2027)
+
+    def role_in(day: int, **tags) -> int:
+        session = SessionFactory(
+            edition=edition, starts_at=datetime(2027, 5, day, 7, 0, tzinfo=UTC), **tags
+        )
+        session.roles.create(person=person, role=3)
+        return session
+
+    tagged = role_in(10, action_lines=[action_line("C3")], sdgs=[sdg(4)])
+    untagged = role_in(12, action_lines=[action_line("C8")])
+    # Accepted, its programme not yet published: hidden, though the latest and tagged.
+    accepted = role_in(14, action_lines=[action_line("C3")], sdgs=[sdg(4)])
+    call = ProposalCallFactory(edition=edition)
+    ProposalFactory(call=call, session=accepted)
+    PersonFactory(name=f"Only accepted {WORD}").roles.create(session=accepted, role=3)
+
+    def opened(**filters) -> list[str]:
+        count, hits = search_speakers(SearchParams(text=WORD, **filters), 0, 5)
+        assert count == len(hits)
+        return [hit.url for hit in hits]
+
+    def url(session) -> list[str]:
+        return [reverse("forum:session", args=[2027, session.pk])]
+
+    assert opened() == url(untagged)
+    assert opened(year=2027) == url(untagged)
+    assert opened(action_line="C3") == url(tagged)
+    assert opened(sdg=4) == url(tagged)
+    assert opened(action_line="C3", sdg=4, year=2027) == url(tagged)
+    assert opened(action_line="C8", sdg=4) == []
+    call.programme_published_at = timezone.now()
+    call.save()
+    assert opened() == url(accepted) * 2
