@@ -114,7 +114,7 @@ def main() -> None:
             with connection.cursor() as cursor:
                 for q in runs[0][3]:
                     sql = q["sql"]
-                    if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+                    if not sql.lstrip().upper().startswith(("SELECT", "WITH", "EXECUTE")):
                         continue
                     cursor.execute("BEGIN")
                     cursor.execute(SEARCH_SETTINGS)  # the search's own planner settings

@@ -6,7 +6,9 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -229,15 +231,31 @@ def test_a_bad_filter_is_an_error_next_to_its_field(client):
     assert 'href="#id_action_line"' in html
 
 
+@pytest.mark.django_db(transaction=True)  # the connection is closed midway
 @pytest.mark.parametrize("n", [1, 3])
 def test_search_query_budget(client, django_assert_max_num_queries, n):
     for i in range(n):
         one_of_each(year=2027 + i, tag=str(i))
+    # A connection's first search of a shape also prepares its statements (search_prepared),
+    # each in a savepoint; it runs nothing else more than the searches after it.
+    connection.close()
+    with CaptureQueriesContext(connection) as first:
+        search(client, q=WORD, page=2)
+    with CaptureQueriesContext(connection) as after:
+        search(client, q=WORD, page=3)
+    heads = [q["sql"].split()[0] for q in first.captured_queries]
+    assert heads.count("PREPARE") >= 5
+    preparing = {"SAVEPOINT", "PREPARE", "RELEASE"}
+    filters = 2  # the filters' lists, cached by the first search
+    assert [h for h in heads if h not in preparing][filters:] == [
+        q["sql"].split()[0] for q in after.captured_queries
+    ]
     # One query per kind, two for the filters' lists, one to keep the planner on the GIN
     # indexes (SET LOCAL), whatever the number of items.
     with django_assert_max_num_queries(12):
         response = search(client, q=WORD)
     assert response.status_code == 200
+    search(client, q=WORD, kind="sessions", action_line="C3", sdg=4, year=2026)
     with django_assert_max_num_queries(12):
         search(client, q=WORD, kind="sessions", action_line="C3", sdg=4, year=2027)
 
