@@ -25,7 +25,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, overload
 
 from django.db import DatabaseError, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -42,6 +42,18 @@ MAX_PREPARED = 256
 _STATE = "_site_search_prepared"
 
 Params = Sequence[Any] | Mapping[str, Any]
+
+
+@overload
+def execution(
+    connection: BaseDatabaseWrapper, sql: str, params: Mapping[str, Any]
+) -> tuple[str, tuple[Any, ...] | Mapping[str, Any]]: ...
+
+
+@overload
+def execution(
+    connection: BaseDatabaseWrapper, sql: str, params: Sequence[Any]
+) -> tuple[str, tuple[Any, ...]]: ...
 
 
 def execution(

@@ -102,3 +102,15 @@ def test_only_a_threaded_worker_closes_the_warm_up_connection(monkeypatch, sync,
 def test_a_connection_to_postgresql_gives_up_after_a_bounded_time():
     assert connection.settings_dict["OPTIONS"]["connect_timeout"] == 10
     assert 0 < settings.DATABASES["default"]["OPTIONS"]["connect_timeout"] <= 30
+
+
+def test_every_language_has_its_reversed_urls_ready(monkeypatch):
+    from django.urls import get_resolver
+
+    monkeypatch.setattr(views_search, "warm_up", lambda: None)
+    resolver = get_resolver()
+    resolver._reverse_dict.clear()
+    warm_up.warm_worker(serves_on_this_thread=True)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            assert translation.get_language() in resolver._reverse_dict
