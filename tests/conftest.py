@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from tests.factories.accounts import DEFAULT_PASSWORD, StakeholderFactory, UserFactory
 
@@ -32,6 +32,15 @@ def require_service(available: bool, what: str) -> None:
 @pytest.fixture
 def postgres(db):
     require_service(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)")
+
+
+@pytest.fixture
+def kept_connection(monkeypatch):
+    """The database connection outlives each request, as in production (CONN_MAX_AGE; the
+    tests' settings close it after each one): the site search prepares its statements."""
+    wrapper = connections[DEFAULT_DB_ALIAS]
+    monkeypatch.setitem(wrapper.settings_dict, "CONN_MAX_AGE", 600)
+    monkeypatch.setattr(wrapper, "close_at", None, raising=False)
 
 
 @pytest.fixture

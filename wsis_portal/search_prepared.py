@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any, overload
 
@@ -63,10 +64,11 @@ def execution(
 
     ``sql`` is written for the DB-API (``%s`` or ``%(name)s`` placeholders, ``%%`` for a
     percent sign). Where it cannot be prepared (another database, or PostgreSQL refused it)
-    it is returned as it is, and runs planned as before.
+    it is returned as it is, and runs planned as before; so is it on a connection closed at the
+    end of the request.
     """
     plain = (sql, params if isinstance(params, Mapping) else tuple(params))
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or not _outlives_the_request(connection):
         return plain
     prepared, names = _prepared(connection, sql)
     if prepared is None:
@@ -75,6 +77,14 @@ def execution(
     if not values:
         return f"EXECUTE {prepared}", ()
     return f"EXECUTE {prepared}({', '.join(['%s'] * len(values))})", tuple(values)
+
+
+def _outlives_the_request(connection: BaseDatabaseWrapper) -> bool:
+    """Whether the connection is kept after this request (``CONN_MAX_AGE``, 60 s in
+    docker-compose.yml): one closed at the end of it would prepare every statement of every
+    search, which costs more than planning them."""
+    connection.ensure_connection()
+    return connection.close_at is None or connection.close_at > time.monotonic()
 
 
 def numbered(sql: str) -> tuple[str, list[str]]:
@@ -102,7 +112,6 @@ def numbered(sql: str) -> tuple[str, list[str]]:
 def _prepared(connection: BaseDatabaseWrapper, sql: str) -> tuple[str | None, list[str]]:
     """The name of ``sql``'s prepared statement on this connection (prepared now if new),
     None if PostgreSQL refused to prepare it; and its parameters' names."""
-    connection.ensure_connection()
     state = getattr(connection, _STATE, None)
     if state is None or state[0] is not connection.connection:
         state = (connection.connection, {})

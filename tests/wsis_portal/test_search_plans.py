@@ -14,7 +14,7 @@ from ungis.models import Initiative
 from wsis_portal import search_plans, site_search
 from wsis_portal.site_search import SearchParams
 
-pytestmark = pytest.mark.usefixtures("postgres")
+pytestmark = pytest.mark.usefixtures("postgres", "kept_connection")
 
 
 def kind(key: str, params: SearchParams, offset: int = 0, limit: int = 5) -> site_search.KindResult:

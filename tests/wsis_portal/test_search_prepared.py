@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.wsis_portal.test_site_search import KINDS, WORD, counts, one_of_each
 from wsis_portal import search_prepared
 from wsis_portal.search_prepared import numbered
+
+pytestmark = pytest.mark.usefixtures("kept_connection")
 
 
 def test_placeholders_are_numbered_and_the_words_query_is_computed_once():
@@ -102,3 +104,15 @@ def test_past_the_bound_a_connection_drops_its_statements_and_prepares_anew(monk
             assert cursor.fetchone() == (1 + n,)
         cursor.execute("SELECT count(*) FROM pg_prepared_statements")
         assert cursor.fetchone() == (1,)
+
+
+@pytest.mark.usefixtures("postgres")
+def test_a_connection_closed_after_the_request_prepares_nothing(client, monkeypatch):
+    """With CONN_MAX_AGE 0 every search would prepare every statement anew: it plans them."""
+    one_of_each()
+    monkeypatch.setattr(connections[DEFAULT_DB_ALIAS], "close_at", 0.0)  # closed after this request
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("site_search"), {"q": WORD, "page": 5})
+    assert counts(response) == dict.fromkeys(KINDS, 1)
+    heads = _statements(captured)
+    assert "PREPARE" not in heads and "EXECUTE" not in heads

@@ -26,7 +26,7 @@ from tests.factories.stocktaking import EntryFactory
 from ungis.models import Agency, Initiative
 from wsis_portal.site_search import SearchParams
 
-pytestmark = pytest.mark.usefixtures("postgres")
+pytestmark = pytest.mark.usefixtures("postgres", "kept_connection")
 
 WORD = "quokka"
 KINDS = [

@@ -14,7 +14,7 @@ from tests.factories.stocktaking import EntryFactory
 from tests.wsis_portal.test_site_search import WORD, counts, search
 from wsis_portal import site_search
 
-pytestmark = pytest.mark.usefixtures("postgres")
+pytestmark = pytest.mark.usefixtures("postgres", "kept_connection")
 
 
 def test_a_count_above_the_cap_says_or_more_and_pages_through_the_newest(client, monkeypatch):

@@ -17,7 +17,7 @@ from tests.wsis_portal.test_site_search import KINDS, WORD, one_of_each, search
 from wsis_portal import site_search
 from wsis_portal.site_search import SearchParams
 
-pytestmark = pytest.mark.usefixtures("postgres")
+pytestmark = pytest.mark.usefixtures("postgres", "kept_connection")
 
 TABLES = {
     "projects": "prizes_project",

@@ -15,7 +15,7 @@ from wsis_portal.search import MultilingualSearchQuery
 from wsis_portal.search_ranking import StoredDocument
 from wsis_portal.site_search import SearchParams
 
-pytestmark = pytest.mark.usefixtures("postgres")
+pytestmark = pytest.mark.usefixtures("postgres", "kept_connection")
 
 
 def test_pages_follow_the_rank_then_the_newest(monkeypatch):
