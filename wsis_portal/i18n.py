@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
-from django.urls import is_valid_path, translate_url
+from django.urls import get_script_prefix, get_urlconf, is_valid_path, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.i18n import set_language as django_set_language
@@ -159,11 +160,27 @@ def login_language_apply(*, request, user, response=None) -> str | None:
     return language
 
 
+@lru_cache(maxsize=1024)
+def _translated_path(path: str, language: str, _active: str, _urlconf, _prefix: str) -> str:
+    # translate_url resolves ``path`` in the active language's URLs (and urlconf) and reverses
+    # it under the script prefix: each is part of the key.
+    return translate_url(path, language)
+
+
 def alternates(request) -> list[tuple[str, str]]:
-    """(hreflang, absolute URL) for every language of the current page, then x-default."""
-    path = request.get_full_path()
+    """(hreflang, absolute URL) for every language of the current page, then x-default.
+
+    The path's translations are kept per process (resolving and reversing it in six languages
+    was a tenth of a page's template time); the query string follows them unchanged, as
+    translate_url keeps it.
+    """
+    path, mark, query = request.get_full_path().partition("?")
+    state = (translation.get_language(), get_urlconf(), get_script_prefix())
     links = [
-        (code, request.build_absolute_uri(translate_url(path, code)))
+        (
+            code,
+            request.build_absolute_uri(_translated_path(path, code, *state) + mark + query),
+        )
         for code, _name in settings.LANGUAGES
     ]
     default = dict(links)[settings.LANGUAGE_CODE]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -22,6 +24,15 @@ def _attrs(attrs: dict[str, Any]) -> SafeString:
     )
 
 
+def quick_escape(value: Any) -> str:
+    """conditional_escape without its lazy-argument wrapper, for a value written many times a page."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
 class QuickSelect(forms.Select):
     """A select whose options are written in Python: Django renders each option through a
     template, and the country list's ~250 of them made the sign-up page's form cost most of
@@ -30,21 +41,32 @@ class QuickSelect(forms.Select):
     def render(
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], _attrs(widget["attrs"]))]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                parts.append(format_html('\n  <optgroup label="{}">', group_name))
-            for option in options:
+        # The choices are walked here rather than through get_context(), whose dict per option
+        # (create_option, build_attrs) cost as much as writing it; the same selection rules as
+        # ChoiceWidget.optgroups: the first option whose value matches is selected, once.
+        widget_attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            widget_attrs["multiple"] = True
+        values = self.format_value(value)
+        multiple = self.allow_multiple_selected
+        has_selected = False
+        parts = [format_html('<select name="{}"{}>', name, _attrs(widget_attrs))]
+        for option_value, option_label in self.choices:
+            if option_value is None:
+                option_value = ""
+            group = isinstance(option_label, (list, tuple))
+            # Django's template writes no <optgroup> for a group without a name.
+            named = group and bool(option_value)
+            if named:
+                parts.append(format_html('\n  <optgroup label="{}">', option_value))
+            for subvalue, sublabel in option_label if group else ((option_value, option_label),):
+                selected = (not has_selected or multiple) and str(subvalue) in values
+                has_selected |= selected
                 parts.append(
-                    format_html(
-                        '\n  <option value="{}"{}>{}</option>',
-                        str(option["value"]),
-                        _attrs(option["attrs"]),
-                        option["label"],
-                    )
+                    f'\n  <option value="{quick_escape(str(subvalue))}"'
+                    f"{' selected' if selected else ''}>{quick_escape(sublabel)}</option>"
                 )
-            if group_name:
-                parts.append(mark_safe("\n  </optgroup>"))
-        parts.append(mark_safe("\n</select>"))
+            if named:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
         return mark_safe("".join(parts))

@@ -71,6 +71,35 @@ def test_every_public_page_lists_its_alternates_and_x_default(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["/", "/portal/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/stocktaking/?q=water&page=2", "/ar/search/?q=a%3Fb%26c", "/fr/matrix/", "/nowhere/?x=1"],
+)
+def test_alternates_kept_per_process_are_translate_urls(rf, path, prefix):
+    """i18n.alternates keeps each path's translations: the same as translate_url's, asked
+    twice (the second time from what it kept), under another script prefix too."""
+    from django.urls import get_script_prefix, set_script_prefix, translate_url
+
+    from wsis_portal import i18n
+
+    request = rf.get(path)
+    before = get_script_prefix()
+    set_script_prefix(prefix)
+    try:
+        with translation.override(translation.get_language_from_path(path) or "en"):
+            expected = [
+                (code, request.build_absolute_uri(translate_url(path, code)))
+                for code, _name in settings.LANGUAGES
+            ]
+            expected.append(("x-default", expected[[c for c, _ in expected].index("en")][1]))
+            assert i18n.alternates(request) == expected
+            assert i18n.alternates(request) == expected
+    finally:
+        set_script_prefix(before)
+
+
+@pytest.mark.django_db
 def test_unprefixed_address_redirects_to_the_chosen_language_keeping_the_query(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
     response = client.get("/stocktaking/?q=water&page=2")

@@ -4,6 +4,8 @@ import re
 
 import pytest
 from django import forms
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from accounts.forms import ProfileForm
 from wsis_portal.widgets import QuickSelect
@@ -26,6 +28,21 @@ def test_quick_select_writes_what_the_template_writes(value):
     quick = QuickSelect(choices=CHOICES).render("country", value, attrs=attrs)
     assert _tight(quick) == _tight(django)
     assert " selected" in quick
+
+
+@pytest.mark.parametrize("value", [None, "", "1", 2, ["x"]])
+def test_quick_select_chooses_and_escapes_as_django(value):
+    """Lazy labels, a repeated value (only its first option is selected), an unnamed group."""
+    choices = [
+        (None, gettext_lazy("Any")),
+        (1, "One <1>"),
+        ("1", "One again"),
+        ("", [("2", mark_safe("<b>Two</b>")), ("x", gettext_lazy("Yes"))]),
+        ("G & H", [("3", "Three")]),
+    ]
+    django = forms.Select(choices=choices).render("n", value, attrs={"id": "id_n"})
+    quick = QuickSelect(choices=choices).render("n", value, attrs={"id": "id_n"})
+    assert _tight(quick) == _tight(django)
 
 
 def test_profile_form_uses_it_for_the_country():

@@ -1,3 +1,4 @@
+import copy
 from decimal import Decimal
 
 from django import template
@@ -12,7 +13,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def query_replace(context, **changes) -> str:
     """The current query string with some parameters replaced (for pagination and sorting)."""
-    query = context["request"].GET.copy()
+    # A shallow copy: QueryDict.copy() deep-copies, and every value set below is a new list.
+    query = copy.copy(context["request"].GET)
     for key, value in changes.items():
         if value in (None, ""):
             query.pop(key, None)
