@@ -161,7 +161,7 @@ if REDIS_URL:
     )
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "wsis_portal.redis_cache.RedisCache",
             "LOCATION": REDIS_CACHE_URL,
             "KEY_PREFIX": env.str("DJANGO_CACHE_PREFIX", default="wsis"),
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

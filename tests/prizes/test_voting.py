@@ -199,7 +199,7 @@ def test_vote_view_counts_before_loading_the_user_a_stale_session_too(
 def test_vote_view_refused_when_rate_limiter_unavailable(client, nominated, user, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "wsis_portal.redis_cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }

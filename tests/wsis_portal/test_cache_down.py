@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db(transaction=False)
 
 CLOSED_PORT_CACHE = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "wsis_portal.redis_cache.RedisCache",
         # Port 9 (discard) is closed on the test machines: connections are refused at once.
         "LOCATION": "redis://127.0.0.1:9/0",
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},

@@ -150,7 +150,7 @@ def test_pending_hits_count_once_after_the_script_cache_is_flushed(rate_minute_s
 def test_pending_hits_fail_closed_when_redis_is_down(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "wsis_portal.redis_cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }

@@ -81,7 +81,7 @@ def test_laptop_defaults_sqlite_filesystem_broker_locmem(tmp_path):
 def test_redis_url_sets_broker_and_cache(tmp_path):
     values = settings_in(tmp_path, DJANGO_DEBUG="true", REDIS_URL="redis://redis.internal:6379/3")
     assert values["broker"] == "redis://redis.internal:6379/3"
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "wsis_portal.redis_cache.RedisCache"
     # The cache has its own database (results take /4), so clearing it keeps queued tasks.
     assert values["cache_location"] == "redis://redis.internal:6379/5"
 
