@@ -50,7 +50,7 @@ class QuickSelect(forms.Select):
         values = self.format_value(value)
         multiple = self.allow_multiple_selected
         has_selected = False
-        parts = [format_html('<select name="{}"{}>', name, _attrs(widget_attrs))]
+        parts: list[str] = [format_html('<select name="{}"{}>', name, _attrs(widget_attrs))]
         for option_value, option_label in self.choices:
             if option_value is None:
                 option_value = ""
