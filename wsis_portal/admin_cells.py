@@ -16,7 +16,6 @@ registered change list both ways and compares the HTML byte for byte.
 from __future__ import annotations
 
 import datetime
-import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +36,6 @@ from django.contrib.admin.utils import (  # type: ignore[attr-defined]
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.urls import NoReverseMatch
-from django.utils.functional import Promise
 from django.utils.safestring import SafeString
 
 from wsis_portal.admin_rows import (
@@ -48,17 +46,9 @@ from wsis_portal.admin_rows import (
     checkbox_label,
     quick_key,
 )
+from wsis_portal.quick_html import quick_escape
 
 _NOWRAP_FIELDS = (models.DateField, models.TimeField, models.ForeignKey)
-
-
-def _escape(value: Any) -> str:
-    """``conditional_escape``: safe strings as they are, anything else as escaped text."""
-    if isinstance(value, Promise):
-        value = str(value)
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
 
 
 @dataclass
@@ -117,7 +107,7 @@ def _columns(cl: Any) -> list[_Column]:
         if field is not None and getattr(field, "flatchoices", None):
             try:
                 # Each label's HTML once per page (a lazy label is translated at each str()).
-                choices = {key: _escape(label) for key, label in field.flatchoices}
+                choices = {key: quick_escape(label) for key, label in field.flatchoices}
             except TypeError:
                 choices = None  # list-like choices: Django's display_for_field
         columns.append(
@@ -144,7 +134,7 @@ def _computed(cl: Any, column: _Column, result: Any, page: _Page) -> tuple[str, 
     try:
         _field, attr, value = lookup_field(column.name, result, cl.model_admin)
     except ObjectDoesNotExist:
-        return column.css, _escape(empty)
+        return column.css, quick_escape(empty)
     empty = getattr(attr, "empty_value_display", empty)
     if isinstance(value, str) and value.strip() == "":
         value = ""
@@ -156,7 +146,7 @@ def _computed(cl: Any, column: _Column, result: Any, page: _Page) -> tuple[str, 
         css += " nowrap"
     if boolean:
         return css, page.icon(value)
-    return css, _escape(display_for_value(value, empty, boolean))
+    return css, quick_escape(display_for_value(value, empty, boolean))
 
 
 def _is_quick_checkbox(model_admin: Any) -> bool:
@@ -169,9 +159,9 @@ def _field(column: _Column, result: Any, page: _Page) -> tuple[str, str]:
     try:
         value = getattr(result, column.name)
     except ObjectDoesNotExist:  # Django's lookup_field raised: no "nowrap"
-        return column.css, _escape(empty)
+        return column.css, quick_escape(empty)
     if column.foreign:  # the related row, shown by its str()
-        return column.field_css, _escape(empty if value is None else value)
+        return column.field_css, quick_escape(empty if value is None else value)
     if isinstance(value, str) and value.strip() == "":
         value = ""
     if column.choices is not None:
@@ -180,11 +170,11 @@ def _field(column: _Column, result: Any, page: _Page) -> tuple[str, str]:
         except TypeError:
             shown = None  # an unhashable value: Django's display_for_field
         else:
-            return column.field_css, _escape(empty) if shown is None else shown
+            return column.field_css, quick_escape(empty) if shown is None else shown
     if column.boolean:
         return column.field_css, page.icon(value)
     shown = display_for_field(value, field, empty, avoid_link=column.link)
-    return column.field_css, _escape(shown)
+    return column.field_css, quick_escape(shown)
 
 
 class _Links:
@@ -209,7 +199,7 @@ class _Links:
     def opener(self, result: Any) -> str:
         if not self.cl.is_popup:
             return ""
-        return f' data-popup-opener="{_escape(result.serializable_value(self.attname))}"'
+        return f' data-popup-opener="{quick_escape(result.serializable_value(self.attname))}"'
 
 
 def _row(
@@ -227,7 +217,7 @@ def _row(
             first = False
             href = links.href(result)
             if href is not None:
-                shown = f'<a href="{_escape(href)}"{links.opener(result)}>{shown}</a>'
+                shown = f'<a href="{quick_escape(href)}"{links.opener(result)}>{shown}</a>'
             cells.append(SafeString(f'<{tag} class="{css}">{shown}</{tag}>'))
         else:
             cells.append(SafeString(f'<td class="{css}">{shown}</td>'))

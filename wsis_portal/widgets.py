@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from django import forms
-from django.utils.functional import Promise
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+
+from .quick_html import quick_escape
 
 
 def _attrs(attrs: dict[str, Any]) -> SafeString:
@@ -22,15 +22,6 @@ def _attrs(attrs: dict[str, Any]) -> SafeString:
             if value is not False
         ),
     )
-
-
-def quick_escape(value: Any) -> str:
-    """conditional_escape without its lazy-argument wrapper, for a value written many times a page."""
-    if isinstance(value, Promise):
-        value = str(value)
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
 
 
 class QuickSelect(forms.Select):

@@ -12,9 +12,9 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from wsis_portal.quick_html import quick_escape
 from wsis_portal.site_search import KindResult, SearchHit
 from wsis_portal.templatetags.portal import num
-from wsis_portal.widgets import quick_escape
 
 register = template.Library()
 
