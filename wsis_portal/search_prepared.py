@@ -16,7 +16,8 @@ answers both ways (``bench/site_search_same.py``).
 Prepared statements live as long as the connection (not its transactions: a rolled-back
 transaction keeps them), so they are remembered per DB-API connection object; a reconnection
 starts afresh. A connection pooler that hands one client's session to another (PgBouncer's
-transaction mode) would break this: the portal connects to PostgreSQL directly.
+transaction mode) would break this: the portal connects to PostgreSQL directly, and
+``DJANGO_SITE_SEARCH_PREPARED_STATEMENTS=false`` turns preparing off behind such a pooler.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import Any, overload
 
+from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
@@ -68,7 +70,11 @@ def execution(
     end of the request.
     """
     plain = (sql, params if isinstance(params, Mapping) else tuple(params))
-    if connection.vendor != "postgresql" or not _outlives_the_request(connection):
+    if (
+        connection.vendor != "postgresql"
+        or not settings.SITE_SEARCH_PREPARED_STATEMENTS
+        or not _outlives_the_request(connection)
+    ):
         return plain
     prepared, names = _prepared(connection, sql)
     if prepared is None:

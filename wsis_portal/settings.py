@@ -147,6 +147,10 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", env.int("DJANGO_DB_CONNECT_TIMEOUT", default=10)
     )
+# The site search prepares its statements once per kept connection (wsis_portal/
+# search_prepared.py). PgBouncer in transaction mode hands a session's statements to other
+# clients' transactions: turn this off behind it (docs/deployment.md, "Scaling out").
+SITE_SEARCH_PREPARED_STATEMENTS = env.bool("DJANGO_SITE_SEARCH_PREPARED_STATEMENTS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # REDIS_URL is the Celery broker's database; results and the cache get their own

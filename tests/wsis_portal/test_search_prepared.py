@@ -107,6 +107,18 @@ def test_past_the_bound_a_connection_drops_its_statements_and_prepares_anew(monk
 
 
 @pytest.mark.usefixtures("postgres")
+def test_the_setting_turns_preparing_off(client, settings):
+    """Behind PgBouncer in transaction mode a session's statements reach other clients."""
+    one_of_each()
+    settings.SITE_SEARCH_PREPARED_STATEMENTS = False
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("site_search"), {"q": WORD, "page": 6})
+    assert counts(response) == dict.fromkeys(KINDS, 1)
+    heads = _statements(captured)
+    assert "PREPARE" not in heads and "EXECUTE" not in heads
+
+
+@pytest.mark.usefixtures("postgres")
 def test_a_connection_closed_after_the_request_prepares_nothing(client, monkeypatch):
     """With CONN_MAX_AGE 0 every search would prepare every statement anew: it plans them."""
     one_of_each()
