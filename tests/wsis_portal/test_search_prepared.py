@@ -97,6 +97,10 @@ def test_a_statement_postgresql_will_not_prepare_runs_as_before_in_the_same_tran
 def test_past_the_bound_a_connection_drops_its_statements_and_prepares_anew(monkeypatch):
     monkeypatch.setattr(search_prepared, "MAX_PREPARED", 2)
     with connection.cursor() as cursor:
+        # None prepared yet, whatever earlier tests prepared on this connection (and not put
+        # back afterwards: the connection no longer holds them).
+        cursor.execute("DEALLOCATE ALL")
+        setattr(connections[DEFAULT_DB_ALIAS], search_prepared._STATE, None)
         for n in (1, 2, 3):
             sql, params = search_prepared.execution(connection, f"SELECT %s::int + {n}", [1])
             assert sql.startswith("EXECUTE site_search_")
