@@ -117,7 +117,9 @@ def scenarios(rng: random.Random, requests: int, salt: int) -> list[tuple[str, l
     ]
 
 
-def start_server(env: dict, workers: int, var_dir: str) -> tuple[subprocess.Popen, int, object]:
+def start_server(
+    env: dict, workers: int, var_dir: str, threads: int = 1
+) -> tuple[subprocess.Popen, int, object]:
     port = free_port()
     log = open(Path(var_dir) / "gunicorn.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
@@ -131,9 +133,9 @@ def start_server(env: dict, workers: int, var_dir: str) -> tuple[subprocess.Pope
             "--config",
             "python:wsis_portal.gunicorn_conf",
             "--worker-class",
-            "sync",
+            "sync" if threads == 1 else "gthread",
             "--threads",
-            "1",
+            str(threads),
             "--access-logfile",
             "/dev/null",
             "--max-requests",
@@ -165,6 +167,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per worker: more than 1 runs gthread workers, as production does",
+    )
     parser.add_argument("--max-seconds", type=float, default=120, help="per scenario")
     parser.add_argument("--seed", action="store_true", help="seed 100,000 entries first")
     parser.add_argument("--remove", action="store_true", help="delete the bench data at the end")
@@ -203,15 +211,16 @@ def main() -> None:
         "from django.db import connection; c = connection.cursor(); "
         f"[c.execute('VACUUM ANALYZE ' + t) for t in {tables.split()!r}]",
     )
-    server, port, log = start_server(env, args.workers, var_dir)
+    server, port, log = start_server(env, args.workers, var_dir, args.threads)
     try:
         rng = random.Random(15)
         plan = scenarios(rng, args.requests, 0)
         # Warm the workers (imports, templates) and the warm scenarios' cached answers.
         warm = [p for name, paths in plan if "cold" not in name for p in paths[:3]]
         run_scenario(port, warm, 4 * args.workers, args.concurrency, 60)
+        kind = "sync" if args.threads == 1 else f"gthread ({args.threads} threads each)"
         print(
-            f"\n{args.concurrency} concurrent clients, gunicorn {args.workers} sync workers, "
+            f"\n{args.concurrency} concurrent clients, gunicorn {args.workers} {kind} workers, "
             f"up to {args.requests} requests per scenario, {args.rounds} rounds"
         )
         print("| round | scenario | requests | p50 ms | p95 ms | p95 / home p95 | errors |")
