@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
@@ -132,3 +134,24 @@ def test_a_connection_closed_after_the_request_prepares_nothing(client, monkeypa
     assert counts(response) == dict.fromkeys(KINDS, 1)
     heads = _statements(captured)
     assert "PREPARE" not in heads and "EXECUTE" not in heads
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("postgres")
+def test_every_prepared_statement_computes_the_words_query_once(client):
+    """A bare ``wsis_search_match($1)`` in a generic plan runs the PL/pgSQL function again for
+    every row it ranks or rechecks: each call on the words must be a scalar subquery."""
+    one_of_each()
+    connection.close()
+    for params in ({"q": WORD}, {"q": WORD, "kind": "sessions", "action_line": "C3"}):
+        client.get(reverse("site_search"), params)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT statement FROM pg_prepared_statements WHERE name LIKE 'site_search_%%'"
+        )
+        statements = [row[0] for row in cursor.fetchall()]
+    assert len(statements) >= 9
+    for statement in statements:
+        calls = re.findall(r"(.{8})wsis_search_(?:match|query)\(", statement)
+        assert calls, statement[:200]
+        assert all(before.endswith("(SELECT ") for before in calls), statement[:200]
