@@ -8,13 +8,13 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 
+from tests.conftest import require_service
 from wsis_portal.redis_cache import RedisCache
 
 
 @pytest.fixture
 def redis_cache():
-    if not settings.REDIS_URL:
-        pytest.fail("REDIS_URL is not set: the cache under test is Redis")
+    require_service(bool(settings.REDIS_URL), "Redis (REDIS_URL)")
     cache = caches["default"]
     assert isinstance(cache, RedisCache)
     return cache

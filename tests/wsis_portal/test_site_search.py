@@ -197,6 +197,16 @@ def test_kind_filter_pages_through_one_kind_and_keeps_the_other_counts(client):
     assert counts(only)["sessions"] == 1
 
 
+def test_a_later_page_numbers_its_results_on_from_the_pages_before(client):
+    for n in range(23):
+        EntryFactory(title=f"{WORD} entry {n}")
+    first = search(client, q=WORD, kind="entries").content.decode()
+    second = search(client, q=WORD, kind="entries", page=2).content.decode()
+    assert '<ol class="site-search-hits">' in first
+    assert '<ol class="site-search-hits" start="21">' in second
+    assert second.count('href="/stocktaking/entries/') == 3
+
+
 def test_results_are_ranked_within_a_kind(client):
     EntryFactory(title="Broadband in schools", description=f"Mentions {WORD} once.")
     best = EntryFactory(title=f"{WORD} {WORD} observatory", description=f"All about {WORD}.")

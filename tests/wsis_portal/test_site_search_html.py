@@ -5,7 +5,8 @@ Parts of ``search.html`` moved to Python for speed (wsis_portal/templatetags/sea
 below renders its context a second time through them (the same request, the same results)
 and the two pages must be equal as strings, so one character of difference fails. The
 CSRF token is the only random part of a page: it is made the same for both renderings.
-When the page changes on purpose, change the reference templates the same way.
+When the page changes on purpose, change the reference templates the same way (as the
+list's ``start`` on a later page was).
 """
 
 from __future__ import annotations
